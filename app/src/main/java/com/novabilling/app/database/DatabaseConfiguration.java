@@ -1,0 +1,120 @@
+package com.novabilling.app.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the databases live. Without {@code spring.datasource.url} the application starts an embedded PostgreSQL
+ * whose files are kept under {@code novabilling.data-dir}; with it, that server is used and the tenant databases
+ * are created there.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresHolder embeddedPostgres(Environment env, DatabaseProperties props,
+                                            @Value("${novabilling.data-dir}") String dataDir) {
+        if (env.getProperty("spring.datasource.url") != null) {
+            return EmbeddedPostgresHolder.none();
+        }
+        Path pgDir = Path.of(dataDir).toAbsolutePath().resolve("postgres");
+        try {
+            Files.createDirectories(pgDir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("timezone", "UTC");
+            if (props.embeddedPort() > 0) {
+                builder.setPort(props.embeddedPort());
+            }
+            String durable = props.embeddedDurable() ? "on" : "off";
+            builder.setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable);
+            EmbeddedPostgres pg = builder.start();
+            log.info("Embedded PostgreSQL started on port {} with data in {} (durable: {})", pg.getPort(), pgDir, props.embeddedDurable());
+            return new EmbeddedPostgresHolder(pg);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pgDir, e);
+        }
+    }
+
+    @Bean
+    PostgresServer postgresServer(Environment env, EmbeddedPostgresHolder embedded, DatabaseProperties props) {
+        String url = env.getProperty("spring.datasource.url");
+        if (url == null) {
+            return new PostgresServer("localhost:" + embedded.port(), "", "postgres", "postgres");
+        }
+        PostgresServer.ParsedUrl parsed = PostgresServer.parse(url,
+                env.getProperty("spring.datasource.username", "postgres"),
+                env.getProperty("spring.datasource.password", ""));
+        return parsed.server();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Qualifier("control")
+    HikariDataSource controlDataSource(PostgresServer server, Environment env, DatabaseProperties props) {
+        String url = env.getProperty("spring.datasource.url");
+        String database = url == null ? props.controlDatabase()
+                : java.util.Optional.ofNullable(PostgresServer.parse(url, null, null).database()).orElse(props.controlDatabase());
+        server.createDatabaseIfMissing(database);
+        HikariDataSource ds = server.newPool(database, "control", props.controlPoolSize());
+        Flyway.configure().dataSource(ds).locations("classpath:db/control").load().migrate();
+        return ds;
+    }
+
+    @Bean
+    @Qualifier("control")
+    NamedParameterJdbcTemplate controlJdbc(@Qualifier("control") HikariDataSource controlDataSource) {
+        return new NamedParameterJdbcTemplate(controlDataSource);
+    }
+
+    @Bean
+    @Qualifier("control")
+    TransactionTemplate controlTransactions(@Qualifier("control") HikariDataSource controlDataSource) {
+        return new TransactionTemplate(new DataSourceTransactionManager(controlDataSource));
+    }
+
+    /** Keeps the embedded server's lifecycle tied to the application context. */
+    public static final class EmbeddedPostgresHolder implements AutoCloseable {
+        private final EmbeddedPostgres postgres;
+
+        EmbeddedPostgresHolder(EmbeddedPostgres postgres) {
+            this.postgres = postgres;
+        }
+
+        static EmbeddedPostgresHolder none() {
+            return new EmbeddedPostgresHolder(null);
+        }
+
+        int port() {
+            return postgres.getPort();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+}
