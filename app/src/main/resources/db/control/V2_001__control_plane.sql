@@ -12,6 +12,7 @@ CREATE TABLE tenants (
     is_active             BOOLEAN      NOT NULL DEFAULT TRUE,
     settings              JSONB        NOT NULL DEFAULT '{}'::jsonb,
     rate_limit_per_minute INTEGER,
+    session_version       INTEGER      NOT NULL DEFAULT 0,
     created_at            TIMESTAMPTZ  NOT NULL,
     updated_at            TIMESTAMPTZ  NOT NULL
 );

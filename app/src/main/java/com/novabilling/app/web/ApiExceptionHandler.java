@@ -10,6 +10,7 @@ import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.InvalidAmountException;
+import com.novabilling.app.auth.AuthenticationFailedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -123,6 +124,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ApiError> anything(Throwable e, HttpServletRequest request) {
+        AuthenticationFailedException unauthenticated = find(e, AuthenticationFailedException.class);
+        if (unauthenticated != null) {
+            return respond(HttpStatus.UNAUTHORIZED, unauthenticated.getMessage(), List.of(), request);
+        }
         NotFoundException notFound = find(e, NotFoundException.class);
         if (notFound != null) {
             return respond(HttpStatus.NOT_FOUND, notFound.getMessage(), List.of(), request);

@@ -1,0 +1,158 @@
+package com.novabilling.app.auth;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.app.axon.TenantRuntimeRegistry;
+import com.novabilling.app.mail.SystemMailer;
+import com.novabilling.app.security.JwtService;
+import com.novabilling.app.security.Tokens;
+import com.novabilling.app.tenancy.TenantConnector;
+import com.novabilling.app.tenant.ApiKeys;
+import com.novabilling.app.tenant.TenantAccount;
+import com.novabilling.app.tenant.TenantAccounts;
+import com.novabilling.app.tenant.TenantSettings;
+import com.novabilling.app.tenant.TenantView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@Service
+public class AuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthService.class);
+
+    private final TenantAccounts tenants;
+    private final ApiKeys apiKeys;
+    private final RefreshTokens refreshTokens;
+    private final PasswordResetTokens resetTokens;
+    private final TenantConnector connector;
+    private final TenantRuntimeRegistry runtimes;
+    private final JwtService jwt;
+    private final SystemMailer mailer;
+    private final TransactionTemplate controlTransactions;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
+    private final String timingDummyHash = passwords.encode(UUID.randomUUID().toString());
+
+    public AuthService(TenantAccounts tenants, ApiKeys apiKeys, RefreshTokens refreshTokens, PasswordResetTokens resetTokens,
+                       TenantConnector connector, TenantRuntimeRegistry runtimes, JwtService jwt, SystemMailer mailer,
+                       @Qualifier("control") TransactionTemplate controlTransactions) {
+        this.tenants = tenants;
+        this.apiKeys = apiKeys;
+        this.refreshTokens = refreshTokens;
+        this.resetTokens = resetTokens;
+        this.connector = connector;
+        this.runtimes = runtimes;
+        this.jwt = jwt;
+        this.mailer = mailer;
+        this.controlTransactions = controlTransactions;
+    }
+
+    /**
+     * Registration: database created and migrated first, then the tenant, its first API key and session are
+     * committed together, then its Axon configuration starts. A failure before the commit drops the new database.
+     */
+    public AuthResponses.Registered register(AuthRequests.Register request) {
+        String email = request.email().trim();
+        if (tenants.emailTaken(email, null)) {
+            throw new ConflictException("email", "A tenant with email '" + email + "' already exists");
+        }
+        String tenantId = UUID.randomUUID().toString();
+        String databaseName = TenantConnector.databaseNameFor(tenantId);
+        Instant now = Instant.now();
+        TenantAccount account = new TenantAccount(tenantId, request.name().trim(), email, passwords.encode(request.password()),
+                uniqueSlug(request.companyName() != null && !request.companyName().isBlank() ? request.companyName() : request.name()),
+                blankToNull(request.companyName()), databaseName, true, TenantSettings.defaults(), null, 0, now, now);
+        connector.prepareDatabase(tenantId, databaseName);
+        ApiKeys.CreatedKey key;
+        String refreshToken;
+        try {
+            record Created(ApiKeys.CreatedKey key, String refreshToken) {
+            }
+            Created created = controlTransactions.execute(status -> {
+                tenants.insert(account);
+                return new Created(apiKeys.create(tenantId, "Default key"), refreshTokens.issue(tenantId));
+            });
+            key = created.key();
+            refreshToken = created.refreshToken();
+        } catch (DuplicateKeyException e) {
+            connector.abandon(tenantId, databaseName);
+            throw new ConflictException("email", "A tenant with email '" + email + "' already exists");
+        } catch (RuntimeException e) {
+            connector.abandon(tenantId, databaseName);
+            throw e;
+        }
+        runtimes.start(tenantId);
+        log.info("tenant {} registered with database {}", tenantId, databaseName);
+        return new AuthResponses.Registered(TenantView.of(account), key.secret(), jwt.issueAccessToken(tenantId, 0),
+                refreshToken, "Bearer", jwt.accessTokenTtlSeconds());
+    }
+
+    public AuthResponses.LoggedIn login(AuthRequests.Login request) {
+        Optional<TenantAccount> found = tenants.findByEmail(request.email().trim());
+        boolean matches = passwords.matches(request.password(), found.map(TenantAccount::passwordHash).orElse(timingDummyHash));
+        if (found.isEmpty() || !matches || !found.get().active()) {
+            throw new AuthenticationFailedException("Invalid email or password");
+        }
+        TenantAccount tenant = found.get();
+        return new AuthResponses.LoggedIn(TenantView.of(tenant), jwt.issueAccessToken(tenant.id(), tenant.sessionVersion()),
+                refreshTokens.issue(tenant.id()), "Bearer", jwt.accessTokenTtlSeconds());
+    }
+
+    public AuthResponses.LoggedIn refresh(AuthRequests.Refresh request) {
+        RefreshTokens.Rotation rotation = refreshTokens.rotate(request.refreshToken());
+        if (rotation instanceof RefreshTokens.Rotation.Rejected rejected) {
+            throw new AuthenticationFailedException(rejected.reason());
+        }
+        RefreshTokens.Rotation.Rotated rotated = (RefreshTokens.Rotation.Rotated) rotation;
+        TenantAccount tenant = tenants.findById(rotated.tenantId()).orElseThrow(() -> new AuthenticationFailedException("Invalid refresh token"));
+        return new AuthResponses.LoggedIn(TenantView.of(tenant), jwt.issueAccessToken(tenant.id(), tenant.sessionVersion()),
+                rotated.refreshToken(), "Bearer", jwt.accessTokenTtlSeconds());
+    }
+
+    /** Always the same answer, whether or not the email is known, so the endpoint reveals no accounts. */
+    public AuthResponses.Message forgotPassword(AuthRequests.ForgotPassword request) {
+        tenants.findByEmail(request.email().trim()).filter(TenantAccount::active).ifPresent(tenant -> {
+            String token = resetTokens.issue(tenant.id());
+            mailer.sendPasswordReset(tenant.email(), tenant.name(), token);
+        });
+        return new AuthResponses.Message("If an account exists for that email, a password reset link has been sent");
+    }
+
+    public AuthResponses.Message resetPassword(AuthRequests.ResetPassword request) {
+        String tenantId = resetTokens.consume(request.token())
+                .orElseThrow(() -> new ValidationException("token", "is invalid, expired or already used"));
+        controlTransactions.executeWithoutResult(status -> {
+            tenants.resetPassword(tenantId, passwords.encode(request.password()));
+            refreshTokens.revokeAll(tenantId);
+        });
+        return new AuthResponses.Message("Password has been reset; please log in again");
+    }
+
+    private String uniqueSlug(String source) {
+        String base = Normalizer.normalize(source, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (base.isEmpty()) {
+            base = "tenant";
+        }
+        base = base.length() > 60 ? base.substring(0, 60) : base;
+        String slug = base;
+        while (tenants.slugTaken(slug)) {
+            slug = base + "-" + Tokens.random(6).toLowerCase(Locale.ROOT);
+        }
+        return slug;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

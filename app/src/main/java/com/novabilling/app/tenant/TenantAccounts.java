@@ -1,0 +1,109 @@
+package com.novabilling.app.tenant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Tenants in the control database. */
+@Repository
+public class TenantAccounts {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public TenantAccounts(@Qualifier("control") NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private final RowMapper<TenantAccount> rows = (rs, i) -> new TenantAccount(
+            rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("password_hash"),
+            rs.getString("slug"), rs.getString("company_name"), rs.getString("database_name"),
+            rs.getBoolean("is_active"), readSettings(rs.getString("settings")),
+            (Integer) rs.getObject("rate_limit_per_minute"), rs.getInt("session_version"),
+            rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+
+    public void insert(TenantAccount t) {
+        jdbc.update("""
+                INSERT INTO tenants (id, name, email, password_hash, slug, company_name, database_name, is_active,
+                                     settings, created_at, updated_at)
+                VALUES (:id, :name, :email, :passwordHash, :slug, :companyName, :databaseName, :active,
+                        CAST(:settings AS jsonb), :createdAt, :updatedAt)
+                """, new MapSqlParameterSource()
+                .addValue("id", t.id()).addValue("name", t.name()).addValue("email", t.email())
+                .addValue("passwordHash", t.passwordHash()).addValue("slug", t.slug())
+                .addValue("companyName", t.companyName()).addValue("databaseName", t.databaseName())
+                .addValue("active", t.active()).addValue("settings", writeSettings(t.settings()))
+                .addValue("createdAt", Timestamp.from(t.createdAt())).addValue("updatedAt", Timestamp.from(t.updatedAt())));
+    }
+
+    public Optional<TenantAccount> findById(String id) {
+        return jdbc.query("SELECT * FROM tenants WHERE id = :id", new MapSqlParameterSource("id", id), rows)
+                .stream().findFirst();
+    }
+
+    public Optional<TenantAccount> findByEmail(String email) {
+        return jdbc.query("SELECT * FROM tenants WHERE lower(email) = lower(:email)", new MapSqlParameterSource("email", email), rows)
+                .stream().findFirst();
+    }
+
+    public boolean emailTaken(String email, String exceptTenantId) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM tenants WHERE lower(email) = lower(:email) AND id <> :except",
+                new MapSqlParameterSource("email", email).addValue("except", exceptTenantId == null ? "" : exceptTenantId), Integer.class);
+        return n != null && n > 0;
+    }
+
+    public boolean slugTaken(String slug) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM tenants WHERE slug = :slug", new MapSqlParameterSource("slug", slug), Integer.class);
+        return n != null && n > 0;
+    }
+
+    public void updateProfile(String id, String name, String email, String companyName, TenantSettings settings) {
+        jdbc.update("""
+                UPDATE tenants SET name = :name, email = :email, company_name = :companyName,
+                                   settings = CAST(:settings AS jsonb), updated_at = :now
+                WHERE id = :id
+                """, new MapSqlParameterSource("id", id).addValue("name", name).addValue("email", email)
+                .addValue("companyName", companyName).addValue("settings", writeSettings(settings))
+                .addValue("now", Timestamp.from(Instant.now())));
+    }
+
+    /** Sets a new password and bumps the session version, which invalidates every access token issued before. */
+    public void resetPassword(String id, String passwordHash) {
+        jdbc.update("UPDATE tenants SET password_hash = :hash, session_version = session_version + 1, updated_at = :now WHERE id = :id",
+                new MapSqlParameterSource("id", id).addValue("hash", passwordHash).addValue("now", Timestamp.from(Instant.now())));
+    }
+
+    public void setRateLimit(String id, Integer requestsPerMinute) {
+        jdbc.update("UPDATE tenants SET rate_limit_per_minute = :limit WHERE id = :id",
+                new MapSqlParameterSource("id", id).addValue("limit", requestsPerMinute));
+    }
+
+    private TenantSettings readSettings(String value) {
+        try {
+            TenantSettings s = value == null ? null : json.readValue(value, TenantSettings.class);
+            TenantSettings d = TenantSettings.defaults();
+            if (s == null) return d;
+            return new TenantSettings(s.defaultCurrency() == null ? d.defaultCurrency() : s.defaultCurrency(),
+                    s.timezone() == null ? d.timezone() : s.timezone(), s.smtp());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable tenant settings", e);
+        }
+    }
+
+    private String writeSettings(TenantSettings settings) {
+        try {
+            return json.writeValueAsString(settings == null ? TenantSettings.defaults() : settings);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
