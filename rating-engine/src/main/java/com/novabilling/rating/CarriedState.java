@@ -1,12 +1,12 @@
 package com.novabilling.rating;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.Collections;
 
 /**
  * State of a recurring metric carried from one period into the next (§3).
