@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,7 +69,7 @@ public class AuthService {
         }
         String tenantId = UUID.randomUUID().toString();
         String databaseName = TenantConnector.databaseNameFor(tenantId);
-        Instant now = Instant.now();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
         TenantAccount account = new TenantAccount(tenantId, request.name().trim(), email, passwords.encode(request.password()),
                 uniqueSlug(request.companyName() != null && !request.companyName().isBlank() ? request.companyName() : request.name()),
                 blankToNull(request.companyName()), databaseName, true, TenantSettings.defaults(), null, 0, now, now);

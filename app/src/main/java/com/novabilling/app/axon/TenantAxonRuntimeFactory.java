@@ -156,6 +156,9 @@ public class TenantAxonRuntimeFactory {
                     .build());
             ep.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             ep.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
+            ep.usingPooledStreamingEventProcessors((c, builder) -> builder
+                    .batchSize(properties.processorBatchSize())
+                    .initialSegmentCount(1));
             handlers.eventHandlers().forEach(h -> ep.registerEventHandler(c -> h));
             handlers.sagas().forEach(ep::registerSaga);
             for (String group : handlers.processingGroups()) {

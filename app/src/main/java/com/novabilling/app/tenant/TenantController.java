@@ -1,0 +1,182 @@
+package com.novabilling.app.tenant;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.error.FieldError;
+import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.app.mail.TenantMailer;
+import com.novabilling.app.security.SecretBox;
+import com.novabilling.app.tenancy.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.mail.MailException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@RequestMapping("/tenants/me")
+@Tag(name = "Tenants", description = "The tenant's profile, settings, usage and API keys (JWT)")
+public class TenantController {
+
+    private final TenantAccounts tenants;
+    private final ApiKeys apiKeys;
+    private final TenantUsage usage;
+    private final SecretBox secrets;
+    private final TenantMailer mailer;
+
+    public TenantController(TenantAccounts tenants, ApiKeys apiKeys, TenantUsage usage, SecretBox secrets, TenantMailer mailer) {
+        this.tenants = tenants;
+        this.apiKeys = apiKeys;
+        this.usage = usage;
+        this.secrets = secrets;
+        this.mailer = mailer;
+    }
+
+    public record ApiKeyView(String id, String name, String prefix, String lastFour, Instant createdAt, Instant lastUsedAt) {
+        static ApiKeyView of(ApiKeys.ApiKey k) {
+            return new ApiKeyView(k.id(), k.name(), k.prefix(), k.lastFour(), k.createdAt(), k.lastUsedAt());
+        }
+    }
+
+    public record CreatedApiKey(String id, String name, String key, String prefix, String lastFour, Instant createdAt) {
+    }
+
+    public record SmtpTestResult(boolean success, String message, String error) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Get the current tenant")
+    public TenantProfile me() {
+        return TenantProfile.of(current());
+    }
+
+    @PatchMapping
+    @Operation(summary = "Update the tenant's profile and settings (default currency, timezone, SMTP)")
+    public TenantProfile update(@Valid @RequestBody TenantRequests.UpdateTenant request) {
+        TenantAccount tenant = current();
+        String email = request.email() == null ? tenant.email() : request.email().trim();
+        if (!email.equalsIgnoreCase(tenant.email()) && tenants.emailTaken(email, tenant.id())) {
+            throw new ConflictException("email", "A tenant with email '" + email + "' already exists");
+        }
+        TenantSettings settings = merge(tenant.settings(), request.settings());
+        tenants.updateProfile(tenant.id(), request.name() == null ? tenant.name() : request.name().trim(), email,
+                request.companyName() == null ? tenant.companyName() : request.companyName().trim(), settings);
+        return TenantProfile.of(current());
+    }
+
+    @GetMapping("/usage")
+    @Operation(summary = "Usage statistics of the tenant (resources, events, requests, API keys)")
+    public Map<String, Object> usage() {
+        return usage.report();
+    }
+
+    @PostMapping("/api-keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Generate an API key; the key is returned only in this response")
+    public CreatedApiKey createKey(@Valid @RequestBody(required = false) TenantRequests.CreateApiKey request) {
+        ApiKeys.CreatedKey created = apiKeys.create(TenantContext.require(), request == null ? null : request.name());
+        ApiKeys.ApiKey k = created.key();
+        return new CreatedApiKey(k.id(), k.name(), created.secret(), k.prefix(), k.lastFour(), k.createdAt());
+    }
+
+    @GetMapping("/api-keys")
+    @Operation(summary = "List active API keys (prefix and last four characters only)")
+    public Map<String, List<ApiKeyView>> listKeys() {
+        return Map.of("data", apiKeys.listActive(TenantContext.require()).stream().map(ApiKeyView::of).toList());
+    }
+
+    @DeleteMapping("/api-keys/{id}")
+    @Operation(summary = "Revoke an API key; effective on the next request")
+    public Map<String, Object> revokeKey(@PathVariable String id) {
+        String tenantId = TenantContext.require();
+        ApiKeys.ApiKey key = apiKeys.find(tenantId, id).orElseThrow(() -> new NotFoundException("API key", id));
+        if (key.revokedAt() != null || !apiKeys.revoke(tenantId, id)) {
+            throw new ConflictException("API key '" + id + "' is already revoked");
+        }
+        return Map.of("id", id, "revoked", true);
+    }
+
+    @PostMapping("/smtp/test")
+    @Operation(summary = "Send a test e-mail through the tenant's SMTP settings; reports the SMTP error on failure")
+    public SmtpTestResult testSmtp(@Valid @RequestBody(required = false) TenantRequests.SmtpTest request) {
+        TenantAccount tenant = current();
+        TenantSettings.Smtp smtp = tenant.settings().smtp();
+        if (smtp == null || smtp.host() == null || smtp.fromEmail() == null) {
+            throw new ValidationException("settings.smtp", "SMTP is not configured: set settings.smtp.host and settings.smtp.fromEmail first");
+        }
+        String to = request == null || request.to() == null ? tenant.email() : request.to();
+        try {
+            mailer.send(smtp, to, "NovaBilling SMTP test", "This is a test e-mail from NovaBilling for " + tenant.name() + ".");
+            return new SmtpTestResult(true, "Test e-mail sent to " + to, null);
+        } catch (MailException | IllegalStateException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String detail = e.getMessage() + (root != e ? " (" + root.getMessage() + ")" : "");
+            return new SmtpTestResult(false, "SMTP test failed", detail);
+        }
+    }
+
+    private TenantAccount current() {
+        String id = TenantContext.require();
+        return tenants.findById(id).orElseThrow(() -> new NotFoundException("Tenant", id));
+    }
+
+    private TenantSettings merge(TenantSettings current, TenantRequests.Settings patch) {
+        if (patch == null) {
+            return current;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String currency = current.defaultCurrency();
+        if (patch.defaultCurrency() != null) {
+            currency = CurrencyCode.parse(patch.defaultCurrency()).map(Enum::name).orElse(null);
+            if (currency == null) {
+                errors.add(new FieldError("settings.defaultCurrency", "must be one of " + CurrencyCode.codes()));
+            }
+        }
+        String timezone = current.timezone();
+        if (patch.timezone() != null) {
+            try {
+                timezone = ZoneId.of(patch.timezone()).getId();
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("settings.timezone", "must be an IANA time zone such as Africa/Nairobi"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        TenantSettings.Smtp smtp = current.smtp();
+        TenantRequests.Smtp p = patch.smtp();
+        if (p != null) {
+            TenantSettings.Smtp base = smtp == null ? new TenantSettings.Smtp(null, null, null, null, null, null, null) : smtp;
+            smtp = new TenantSettings.Smtp(
+                    p.host() != null ? p.host() : base.host(),
+                    p.port() != null ? p.port() : base.port(),
+                    p.username() != null ? p.username() : base.username(),
+                    p.password() != null ? secrets.encrypt(p.password()) : base.passwordEncrypted(),
+                    p.fromEmail() != null ? p.fromEmail() : base.fromEmail(),
+                    p.fromName() != null ? p.fromName() : base.fromName(),
+                    p.secure() != null ? p.secure() : base.secure());
+        }
+        return new TenantSettings(currency, timezone, smtp);
+    }
+}

@@ -1,0 +1,23 @@
+package com.novabilling.app.tenant;
+
+import java.time.Instant;
+
+/** GET/PATCH /tenants/me: the tenant with its settings; the SMTP password is never echoed, only whether one is set. */
+public record TenantProfile(String id, String name, String email, String slug, String companyName, boolean isActive,
+                            Instant createdAt, Instant updatedAt, Settings settings) {
+
+    public record Settings(String defaultCurrency, String timezone, Smtp smtp) {
+    }
+
+    public record Smtp(String host, Integer port, String username, boolean passwordSet, String fromEmail, String fromName,
+                       Boolean secure) {
+    }
+
+    public static TenantProfile of(TenantAccount t) {
+        TenantSettings.Smtp smtp = t.settings().smtp();
+        return new TenantProfile(t.id(), t.name(), t.email(), t.slug(), t.companyName(), t.active(), t.createdAt(),
+                t.updatedAt(), new Settings(t.settings().defaultCurrency(), t.settings().timezone(), smtp == null ? null
+                : new Smtp(smtp.host(), smtp.port(), smtp.username(), smtp.passwordEncrypted() != null, smtp.fromEmail(),
+                smtp.fromName(), smtp.secure())));
+    }
+}

@@ -1,0 +1,37 @@
+package com.novabilling.app.tenant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+public final class TenantRequests {
+
+    private TenantRequests() {
+    }
+
+    public record UpdateTenant(@Size(min = 1, max = 255) String name,
+                               @Email @Size(max = 320) String email,
+                               @Size(max = 255) String companyName,
+                               @Valid Settings settings) {
+    }
+
+    public record Settings(String defaultCurrency, String timezone, @Valid Smtp smtp) {
+    }
+
+    public record Smtp(@Size(min = 1, max = 255) String host,
+                       @Min(1) @Max(65535) Integer port,
+                       @Size(max = 255) String username,
+                       @Size(max = 1000) String password,
+                       @Email String fromEmail,
+                       @Size(max = 255) String fromName,
+                       Boolean secure) {
+    }
+
+    public record CreateApiKey(@Size(max = 255) String name) {
+    }
+
+    public record SmtpTest(@Email String to) {
+    }
+}

@@ -1,0 +1,152 @@
+package com.novabilling.app.auth;
+
+import com.novabilling.app.support.Api;
+import com.novabilling.app.support.IntegrationTest;
+import com.novabilling.app.support.TestTenant;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthHttpTest extends IntegrationTest {
+
+    @Test
+    void registerReturnsTenantApiKeyAndTokens() {
+        String email = "john-" + UUID.randomUUID() + "@company.com";
+        Api.Response r = api().post("/api/auth/register", null, Map.of(
+                "name", "John Doe", "email", email, "password", "securePassword123", "companyName", "Acme Corp"));
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.body().at("/tenant/name").asText()).isEqualTo("John Doe");
+        assertThat(r.body().at("/tenant/email").asText()).isEqualTo(email);
+        assertThat(r.body().at("/tenant/companyName").asText()).isEqualTo("Acme Corp");
+        assertThat(r.body().at("/tenant/slug").asText()).startsWith("acme-corp");
+        assertThat(r.body().at("/tenant/isActive").asBoolean()).isTrue();
+        assertThat(r.body().at("/tenant/createdAt").asText()).isNotBlank();
+        assertThat(r.body().get("apiKey").asText()).startsWith("sk_live_").hasSize(56);
+        assertThat(r.body().get("accessToken").asText().split("\\.")).hasSize(3);
+        assertThat(r.body().get("refreshToken").asText()).isNotBlank();
+        assertThat(r.body().at("/tenant/password").isMissingNode()).isTrue();
+        String tenantId = r.body().at("/tenant/id").asText();
+        assertThat(postgres.databaseExists(tenantDatabase(tenantId))).isTrue();
+    }
+
+    @Test
+    void duplicateEmailIsAConflictWhateverItsCase() {
+        TestTenant tenant = registerTenant();
+        Api.Response r = api().post("/api/auth/register", null, Map.of(
+                "name", "Other", "email", tenant.email().toUpperCase(), "password", "securePassword123"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.body().at("/errors/0/field").asText()).isEqualTo("email");
+    }
+
+    @Test
+    void invalidRegistrationNamesEachField() {
+        Api.Response r = api().post("/api/auth/register", null, Map.of("name", "", "email", "not-an-email", "password", "short"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().get("statusCode").asInt()).isEqualTo(400);
+        assertThat(r.body().get("error").asText()).isEqualTo("Bad Request");
+        assertThat(r.body().findValuesAsText("field")).contains("name", "email", "password");
+    }
+
+    @Test
+    void malformedJsonWrongTypesAndHugeBodiesAreClientErrors() {
+        Api.Response malformed = api().post("/api/auth/login", null, "{\"email\": \"a@b.c\", ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("message").asText()).contains("Malformed JSON");
+
+        Api.Response wrongType = api().post("/api/auth/register", null, "{\"name\": {\"x\": 1}, \"email\": \"a@b.c\", \"password\": \"12345678\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().at("/errors/0/field").asText()).isEqualTo("name");
+
+        char[] big = new char[1024 * 1024 + 10];
+        Arrays.fill(big, 'a');
+        Api.Response huge = api().post("/api/auth/login", null, "{\"email\": \"" + new String(big) + "\"}");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.body().get("statusCode").asInt()).isEqualTo(413);
+    }
+
+    @Test
+    void loginWithTheRightPasswordOnly() {
+        TestTenant tenant = registerTenant();
+        Api.Response ok = api().post("/api/auth/login", null, Map.of("email", tenant.email(), "password", tenant.password()));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().at("/tenant/id").asText()).isEqualTo(tenant.id());
+        assertThat(ok.body().get("accessToken").asText()).isNotBlank();
+        assertThat(ok.body().get("refreshToken").asText()).isNotBlank();
+
+        Api.Response wrong = api().post("/api/auth/login", null, Map.of("email", tenant.email(), "password", "wrongPassword1"));
+        assertThat(wrong.status()).isEqualTo(401);
+        Api.Response unknown = api().post("/api/auth/login", null, Map.of("email", "nobody-" + UUID.randomUUID() + "@x.io", "password", "wrongPassword1"));
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.body().get("message").asText()).isEqualTo(wrong.body().get("message").asText());
+    }
+
+    @Test
+    void refreshRotatesAndReuseRevokesTheWholeFamily() {
+        TestTenant tenant = registerTenant();
+        Api.Response first = api().post("/api/auth/refresh", null, Map.of("refreshToken", tenant.refreshToken()));
+        assertThat(first.status()).isEqualTo(200);
+        String second = first.body().get("refreshToken").asText();
+        assertThat(second).isNotEqualTo(tenant.refreshToken());
+        assertThat(api().get("/api/tenants/me", first.body().get("accessToken").asText()).status()).isEqualTo(200);
+
+        Api.Response reuse = api().post("/api/auth/refresh", null, Map.of("refreshToken", tenant.refreshToken()));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.body().get("message").asText()).contains("already used");
+
+        Api.Response successorAfterReuse = api().post("/api/auth/refresh", null, Map.of("refreshToken", second));
+        assertThat(successorAfterReuse.status()).isEqualTo(401);
+
+        assertThat(api().post("/api/auth/refresh", null, Map.of("refreshToken", "rt_bogus")).status()).isEqualTo(401);
+        assertThat(api().post("/api/auth/refresh", null, Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void forgotPasswordMailsATokenThatResetsThePasswordAndRevokesSessions() throws Exception {
+        TestTenant tenant = registerTenant();
+        Api.Response unknown = api().post("/api/auth/forgot-password", null, Map.of("email", "nobody-" + UUID.randomUUID() + "@x.io"));
+        Api.Response known = api().post("/api/auth/forgot-password", null, Map.of("email", tenant.email()));
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.body().get("message").asText()).isEqualTo(unknown.body().get("message").asText());
+
+        String token = awaitResetToken(tenant.email());
+
+        assertThat(api().post("/api/auth/reset-password", null, Map.of("token", "prt_wrong", "password", "newPassword456")).status())
+                .isEqualTo(400);
+        Api.Response reset = api().post("/api/auth/reset-password", null, Map.of("token", token, "password", "newPassword456"));
+        assertThat(reset.status()).isEqualTo(200);
+
+        assertThat(api().get("/api/tenants/me", tenant.accessToken()).status()).as("old access token").isEqualTo(401);
+        assertThat(api().post("/api/auth/refresh", null, Map.of("refreshToken", tenant.refreshToken())).status()).isEqualTo(401);
+        assertThat(api().post("/api/auth/login", null, Map.of("email", tenant.email(), "password", tenant.password())).status()).isEqualTo(401);
+        assertThat(api().post("/api/auth/login", null, Map.of("email", tenant.email(), "password", "newPassword456")).status()).isEqualTo(200);
+        Api.Response again = api().post("/api/auth/reset-password", null, Map.of("token", token, "password", "anotherPass789"));
+        assertThat(again.status()).as("a reset token works once").isEqualTo(400);
+        assertThat(again.body().at("/errors/0/field").asText()).isEqualTo("token");
+    }
+
+    private String awaitResetToken(String email) throws Exception {
+        Pattern token = Pattern.compile("(prt_[A-Za-z0-9]+)");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage m : MAIL.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().equals(email)) {
+                    Matcher matcher = token.matcher(m.getContent().toString());
+                    if (matcher.find()) {
+                        return matcher.group(1);
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no reset e-mail for " + email);
+    }
+}

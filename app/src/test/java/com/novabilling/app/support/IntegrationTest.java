@@ -1,0 +1,97 @@
+package com.novabilling.app.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.novabilling.app.NovaBillingApplication;
+import com.novabilling.app.database.PostgresServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole application on a random port, on the embedded PostgreSQL (fast settings, a fresh data directory per
+ * test JVM) with a GreenMail SMTP server. All integration tests share this one context.
+ */
+@SpringBootTest(classes = NovaBillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    protected static final Path DATA_DIR;
+    protected static final GreenMail MAIL;
+
+    static {
+        try {
+            DATA_DIR = Files.createTempDirectory("novabilling-test-");
+            int smtpPort;
+            try (ServerSocket s = new ServerSocket(0)) {
+                smtpPort = s.getLocalPort();
+            }
+            MAIL = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            MAIL.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("novabilling.data-dir", DATA_DIR::toString);
+        registry.add("novabilling.database.embedded-durable", () -> "false");
+        registry.add("novabilling.limits.requests-per-minute", () -> "100000");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected PostgresServer postgres;
+
+    protected Api api() {
+        return new Api(port);
+    }
+
+    protected TestTenant registerTenant() {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        String password = "securePassword123";
+        Api.Response r = api().post("/api/auth/register", null,
+                Map.of("name", "Owner", "email", email, "password", password, "companyName", "Acme " + email.substring(6, 14)));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return new TestTenant(r.body().at("/tenant/id").asText(), email, password, r.body().get("apiKey").asText(),
+                r.body().get("accessToken").asText(), r.body().get("refreshToken").asText(), r.body());
+    }
+
+    /** A plain JDBC connection straight to one database, bypassing the application. */
+    protected Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "postgres");
+    }
+
+    protected long count(String database, String sql) {
+        try (Connection c = connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    protected static String tenantDatabase(String tenantId) {
+        return com.novabilling.app.tenancy.TenantConnector.databaseNameFor(tenantId);
+    }
+}
