@@ -6,7 +6,6 @@ import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.customer.ListCustomersQuery;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.query.PageResult;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
 import static com.novabilling.api.query.QueryResults.await;
 import static com.novabilling.query.paging.PageParameters.isAbsent;
 import static com.novabilling.query.paging.PageParameters.limit;
@@ -39,7 +39,6 @@ public class CustomerQueryController {
     }
 
     @GetMapping
-    @SuppressWarnings("unchecked")
     public PageResult<CustomerView> list(@RequestParam(required = false) String page,
                                          @RequestParam(required = false) String limit,
                                          @RequestParam(required = false) String search,
@@ -47,7 +46,7 @@ public class CustomerQueryController {
                                          @RequestParam(required = false) String sortOrder) {
         ListCustomersQuery query = new ListCustomersQuery(
                 page(page), limit(limit), search(search), sortField(sortBy), sortOrder(sortOrder));
-        return await(queryGateway.query(query, ResponseTypes.instanceOf(PageResult.class)));
+        return await(queryGateway.query(query, pageOf(CustomerView.class)));
     }
 
     @GetMapping("/{customerId}")
