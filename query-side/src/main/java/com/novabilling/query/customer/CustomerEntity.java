@@ -17,6 +17,7 @@ public class CustomerEntity {
 
     @Id
     private String id;
+    @Column(name = "external_id")
     private String externalId;
     private String name;
     private String email;
@@ -25,7 +26,9 @@ public class CustomerEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
+    @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "updated_at")
     private Instant updatedAt;
 
     protected CustomerEntity() {
@@ -46,10 +49,6 @@ public class CustomerEntity {
         this.currency = currency;
         this.metadata = metadata == null ? Map.of() : metadata;
         this.updatedAt = updatedAt;
-    }
-
-    public String getId() {
-        return id;
     }
 
     public CustomerView toView() {
