@@ -57,6 +57,7 @@ public class Customer {
                 command.currency() != null ? command.currency() : currency,
                 command.metadata() != null ? copyOf(command.metadata()) : metadata);
         if (updated.equals(currentState())) {
+            // nothing to record; the PATCH still succeeds and answers the unchanged customer
             return;
         }
         if (!updated.email().equals(email)) {

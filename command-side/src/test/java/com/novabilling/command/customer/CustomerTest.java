@@ -72,7 +72,7 @@ class CustomerTest {
     @Test
     void updateCarriesFullNewStateAndReplacesMetadata() {
         fixture.given(JANE_CREATED)
-                .when(new UpdateCustomerCommand(ID, null, "Jane A. Smith", null, null, "ngn".toUpperCase(),
+                .when(new UpdateCustomerCommand(ID, null, "Jane A. Smith", null, null, "NGN",
                         Map.of("notes", "VIP customer")))
                 .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane A. Smith", "jane@example.com", "US", "NGN",
                         Map.of("notes", "VIP customer")));
