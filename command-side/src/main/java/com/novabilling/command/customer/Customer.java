@@ -1,0 +1,130 @@
+package com.novabilling.command.customer;
+
+import com.novabilling.api.customer.CreateCustomerCommand;
+import com.novabilling.api.customer.CustomerCreatedEvent;
+import com.novabilling.api.customer.CustomerDeletedEvent;
+import com.novabilling.api.customer.CustomerUpdatedEvent;
+import com.novabilling.api.customer.DeleteCustomerCommand;
+import com.novabilling.api.customer.UpdateCustomerCommand;
+import com.novabilling.api.error.ConflictException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+@Aggregate
+public class Customer {
+
+    @AggregateIdentifier
+    private String customerId;
+    private String externalId;
+    private String name;
+    private String email;
+    private String country;
+    private String currency;
+    private Map<String, Object> metadata;
+
+    protected Customer() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public Customer(CreateCustomerCommand command, CustomerLookup lookup) {
+        String normalizedEmail = normalizeEmail(command.email());
+        requireEmailAvailable(lookup, normalizedEmail, null);
+        requireExternalIdAvailable(lookup, command.externalId(), null);
+        apply(new CustomerCreatedEvent(command.customerId(), command.externalId(), command.name(), normalizedEmail,
+                command.country(), command.currency(), copyOf(command.metadata())));
+    }
+
+    @CommandHandler
+    public void handle(UpdateCustomerCommand command, CustomerLookup lookup) {
+        CustomerUpdatedEvent updated = new CustomerUpdatedEvent(
+                customerId,
+                command.externalId() != null ? command.externalId() : externalId,
+                command.name() != null ? command.name() : name,
+                command.email() != null ? normalizeEmail(command.email()) : email,
+                command.country() != null ? command.country() : country,
+                command.currency() != null ? command.currency() : currency,
+                command.metadata() != null ? copyOf(command.metadata()) : metadata);
+        if (updated.equals(currentState())) {
+            // nothing to record; the PATCH still succeeds and answers the unchanged customer
+            return;
+        }
+        if (!updated.email().equals(email)) {
+            requireEmailAvailable(lookup, updated.email(), customerId);
+        }
+        if (!Objects.equals(updated.externalId(), externalId)) {
+            requireExternalIdAvailable(lookup, updated.externalId(), customerId);
+        }
+        apply(updated);
+    }
+
+    @CommandHandler
+    public void handle(DeleteCustomerCommand command, CustomerDeletionPolicy deletionPolicy) {
+        deletionPolicy.reasonToKeep(customerId).ifPresent(reason -> {
+            throw new ConflictException(reason);
+        });
+        apply(new CustomerDeletedEvent(customerId));
+    }
+
+    @EventSourcingHandler
+    void on(CustomerCreatedEvent event) {
+        customerId = event.customerId();
+        externalId = event.externalId();
+        name = event.name();
+        email = event.email();
+        country = event.country();
+        currency = event.currency();
+        metadata = event.metadata();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerUpdatedEvent event) {
+        externalId = event.externalId();
+        name = event.name();
+        email = event.email();
+        country = event.country();
+        currency = event.currency();
+        metadata = event.metadata();
+    }
+
+    @EventSourcingHandler
+    void on(CustomerDeletedEvent event) {
+        markDeleted();
+    }
+
+    private CustomerUpdatedEvent currentState() {
+        return new CustomerUpdatedEvent(customerId, externalId, name, email, country, currency, metadata);
+    }
+
+    private static void requireEmailAvailable(CustomerLookup lookup, String email, String exceptCustomerId) {
+        if (lookup.emailTaken(email, exceptCustomerId)) {
+            throw CustomerConflicts.emailTaken(email);
+        }
+    }
+
+    private static void requireExternalIdAvailable(CustomerLookup lookup, String externalId, String exceptCustomerId) {
+        if (externalId != null && lookup.externalIdTaken(externalId, exceptCustomerId)) {
+            throw CustomerConflicts.externalIdTaken(externalId);
+        }
+    }
+
+    private static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    // Not Map.copyOf: JSON metadata may hold null values.
+    private static Map<String, Object> copyOf(Map<String, Object> metadata) {
+        return metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+}

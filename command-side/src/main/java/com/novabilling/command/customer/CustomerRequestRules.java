@@ -1,0 +1,17 @@
+package com.novabilling.command.customer;
+
+/** Regular expressions shared by the customer request bodies' constraints. */
+final class CustomerRequestRules {
+
+    /** At least one non-whitespace character; for optional fields, where {@code @NotBlank} would reject null. */
+    static final String NOT_BLANK = "(?s).*\\S.*";
+
+    /** Hibernate's {@code @Email} accepts {@code a@b}; customers need a domain with a dot. */
+    static final String EMAIL_WITH_DOTTED_DOMAIN = ".+@[^@]+\\.[^@]+";
+
+    static final String COUNTRY_CODE = "[A-Z]{2}";
+    static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. US)";
+
+    private CustomerRequestRules() {
+    }
+}

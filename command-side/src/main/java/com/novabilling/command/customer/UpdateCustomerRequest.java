@@ -1,0 +1,33 @@
+package com.novabilling.command.customer;
+
+import com.novabilling.api.customer.UpdateCustomerCommand;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.command.validation.SupportedCurrency;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.Map;
+
+import static com.novabilling.command.customer.CustomerRequestRules.COUNTRY_CODE;
+import static com.novabilling.command.customer.CustomerRequestRules.COUNTRY_MESSAGE;
+import static com.novabilling.command.customer.CustomerRequestRules.EMAIL_WITH_DOTTED_DOMAIN;
+import static com.novabilling.command.customer.CustomerRequestRules.NOT_BLANK;
+
+/** Every field is optional: an absent or null field is left unchanged, a present {@code metadata} replaces it whole. */
+public record UpdateCustomerRequest(
+        @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String externalId,
+        @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String name,
+        @Email(regexp = EMAIL_WITH_DOTTED_DOMAIN) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Size(max = 255) String email,
+        @Pattern(regexp = COUNTRY_CODE, message = COUNTRY_MESSAGE) String country,
+        @SupportedCurrency String currency,
+        Map<String, Object> metadata) {
+
+    static final UpdateCustomerRequest NO_CHANGES = new UpdateCustomerRequest(null, null, null, null, null, null);
+
+    public UpdateCustomerCommand toCommand(String customerId) {
+        return new UpdateCustomerCommand(customerId, externalId, name, email, country,
+                CurrencyCode.parse(currency).map(Enum::name).orElse(null), metadata);
+    }
+}

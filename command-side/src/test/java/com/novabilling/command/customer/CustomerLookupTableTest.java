@@ -1,0 +1,129 @@
+package com.novabilling.command.customer;
+
+import com.novabilling.api.customer.CustomerCreatedEvent;
+import com.novabilling.api.customer.CustomerDeletedEvent;
+import com.novabilling.api.customer.CustomerUpdatedEvent;
+import com.novabilling.api.error.ConflictException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The lookup updater and reader against the real tenant migrations on PostgreSQL (plain JDBC, no Spring context). */
+class CustomerLookupTableTest {
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTemplate jdbcTemplate;
+
+    private final CustomerLookupUpdater updater = new CustomerLookupUpdater(jdbcTemplate);
+    private final CustomerLookup lookup = new JdbcCustomerLookup(jdbcTemplate);
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
+        jdbcTemplate = new JdbcTemplate(postgres.getPostgresDatabase());
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void emptyTable() {
+        jdbcTemplate.update("TRUNCATE customer_lookup");
+    }
+
+    private static CustomerCreatedEvent created(String id, String externalId, String email) {
+        return new CustomerCreatedEvent(id, externalId, "Name", email, null, null, Map.of());
+    }
+
+    private static CustomerUpdatedEvent updated(String id, String externalId, String email) {
+        return new CustomerUpdatedEvent(id, externalId, "Name", email, null, null, Map.of());
+    }
+
+    @Test
+    void createdCustomerTakesItsEmailAndExternalIdFromOthersOnly() {
+        updater.on(created("cus_a", "ext_1", "jane@example.com"));
+
+        assertThat(lookup.emailTaken("Jane@Example.com", null)).isTrue();
+        assertThat(lookup.emailTaken("jane@example.com", "cus_b")).isTrue();
+        assertThat(lookup.emailTaken("jane@example.com", "cus_a")).isFalse();
+        assertThat(lookup.externalIdTaken("ext_1", null)).isTrue();
+        assertThat(lookup.externalIdTaken("ext_1", "cus_a")).isFalse();
+        assertThat(lookup.externalIdTaken("EXT_1", null)).as("external ids are case-sensitive").isFalse();
+    }
+
+    @Test
+    void duplicateEmailPastThePreCheckIsAConflictOnEmail() {
+        updater.on(created("cus_a", null, "jane@example.com"));
+
+        assertThatThrownBy(() -> updater.on(created("cus_b", null, "jane@example.com")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("email"));
+    }
+
+    @Test
+    void duplicateExternalIdPastThePreCheckIsAConflictOnExternalId() {
+        updater.on(created("cus_a", "ext_1", "a@example.com"));
+
+        assertThatThrownBy(() -> updater.on(updated("cus_b", "ext_1", "b@example.com")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("externalId"));
+    }
+
+    @Test
+    void customersWithoutExternalIdDoNotCollide() {
+        updater.on(created("cus_a", null, "a@example.com"));
+        updater.on(created("cus_b", null, "b@example.com"));
+
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM customer_lookup", Long.class)).isEqualTo(2);
+    }
+
+    @Test
+    void redeliveredEventChangesNothing() {
+        updater.on(created("cus_a", "ext_1", "a@example.com"));
+        updater.on(created("cus_a", "ext_1", "a@example.com"));
+
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM customer_lookup", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void updateReleasesTheOldValues() {
+        updater.on(created("cus_a", "ext_1", "old@example.com"));
+
+        updater.on(updated("cus_a", "ext_2", "new@example.com"));
+
+        assertThat(lookup.emailTaken("old@example.com", null)).isFalse();
+        assertThat(lookup.externalIdTaken("ext_1", null)).isFalse();
+        assertThat(lookup.emailTaken("new@example.com", null)).isTrue();
+        assertThat(lookup.externalIdTaken("ext_2", null)).isTrue();
+    }
+
+    @Test
+    void deletionReleasesEmailAndExternalId() {
+        updater.on(created("cus_a", "ext_1", "jane@example.com"));
+
+        updater.on(new CustomerDeletedEvent("cus_a"));
+        updater.on(created("cus_b", "ext_1", "jane@example.com"));
+
+        assertThat(lookup.emailTaken("jane@example.com", "cus_b")).isFalse();
+        assertThat(lookup.externalIdTaken("ext_1", "cus_b")).isFalse();
+    }
+
+    @Test
+    void tableRefusesUpperCaseEmails() {
+        assertThatThrownBy(() -> jdbcTemplate.update(
+                "INSERT INTO customer_lookup (customer_id, email) VALUES ('cus_x', 'Jane@example.com')"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+}

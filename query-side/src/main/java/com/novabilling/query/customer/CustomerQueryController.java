@@ -1,0 +1,64 @@
+package com.novabilling.query.customer;
+
+import com.novabilling.api.customer.CustomerSortField;
+import com.novabilling.api.customer.CustomerView;
+import com.novabilling.api.customer.FindCustomerQuery;
+import com.novabilling.api.customer.ListCustomersQuery;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.query.PageResult;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
+import static com.novabilling.query.paging.PageParameters.isAbsent;
+import static com.novabilling.query.paging.PageParameters.limit;
+import static com.novabilling.query.paging.PageParameters.page;
+import static com.novabilling.query.paging.PageParameters.search;
+import static com.novabilling.query.paging.PageParameters.sortOrder;
+
+@RestController
+@RequestMapping("/customers")
+public class CustomerQueryController {
+
+    private static final String SORT_FIELDS = Arrays.stream(CustomerSortField.values())
+            .map(CustomerSortField::property)
+            .collect(Collectors.joining(", "));
+
+    private final QueryGateway queryGateway;
+
+    public CustomerQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping
+    public PageResult<CustomerView> list(@RequestParam(required = false) String page,
+                                         @RequestParam(required = false) String limit,
+                                         @RequestParam(required = false) String search,
+                                         @RequestParam(required = false) String sortBy,
+                                         @RequestParam(required = false) String sortOrder) {
+        ListCustomersQuery query = new ListCustomersQuery(
+                page(page), limit(limit), search(search), sortField(sortBy), sortOrder(sortOrder));
+        return await(queryGateway.query(query, pageOf(CustomerView.class)));
+    }
+
+    @GetMapping("/{customerId}")
+    public CustomerView get(@PathVariable String customerId) {
+        return await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
+    }
+
+    private static CustomerSortField sortField(String sortBy) {
+        if (isAbsent(sortBy)) {
+            return CustomerSortField.CREATED_AT;
+        }
+        return CustomerSortField.parse(sortBy)
+                .orElseThrow(() -> new ValidationException("sortBy", "must be one of " + SORT_FIELDS));
+    }
+}

@@ -1,0 +1,67 @@
+package com.novabilling.query.paging;
+
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.query.SortOrder;
+
+/**
+ * Parses the list endpoints' common query parameters {@code page}, {@code limit} and {@code sortOrder}.
+ * They arrive as text so that a malformed value is reported like any other invalid parameter.
+ */
+public final class PageParameters {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private PageParameters() {
+    }
+
+    /** 1-based page number; 1 when absent. */
+    public static int page(String value) {
+        if (isAbsent(value)) {
+            return 1;
+        }
+        Integer page = parseInt(value);
+        if (page == null || page < 1) {
+            throw new ValidationException("page", "must be an integer greater than or equal to 1");
+        }
+        return page;
+    }
+
+    /** Page size 1..100; 20 when absent. */
+    public static int limit(String value) {
+        if (isAbsent(value)) {
+            return DEFAULT_LIMIT;
+        }
+        Integer limit = parseInt(value);
+        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException("limit", "must be an integer between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    /** {@code asc} or {@code desc} in any letter case; descending when absent. */
+    public static SortOrder sortOrder(String value) {
+        if (isAbsent(value)) {
+            return SortOrder.DESC;
+        }
+        return SortOrder.parse(value)
+                .orElseThrow(() -> new ValidationException("sortOrder", "must be asc or desc"));
+    }
+
+    /** The search text, or null when absent or blank. */
+    public static String search(String value) {
+        return isAbsent(value) ? null : value.trim();
+    }
+
+    public static boolean isAbsent(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static Integer parseInt(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package com.novabilling.api.customer;
+
+public record CustomerDeletedEvent(String customerId) {
+}
