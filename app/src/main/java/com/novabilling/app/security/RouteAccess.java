@@ -12,7 +12,7 @@ public enum RouteAccess {
     public static RouteAccess of(String path) {
         if (PUBLIC_AUTH.contains(path) || path.equals("/health") || path.equals("/api/health")
                 || path.startsWith("/actuator/") || path.equals("/api/openapi.json") || path.startsWith("/api/openapi.json/")
-                || path.startsWith("/api/reference") || path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs")
+                || path.startsWith("/api/reference") || path.startsWith("/api/swagger-ui") || path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs")
                 || path.startsWith("/api/webhooks/") || !path.startsWith("/api/")) {
             return PUBLIC;
         }

@@ -46,7 +46,7 @@ class OpenApiHttpTest extends IntegrationTest {
     void interactiveReferenceIsServed() {
         Api.Response reference = api().send("GET", "/api/reference", null, null);
         assertThat(reference.status()).isIn(200, 302);
-        Api.Response ui = api().get("/swagger-ui/index.html", null);
+        Api.Response ui = api().get("/api/swagger-ui/index.html", null);
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.text()).contains("Swagger UI");
     }
