@@ -1,5 +1,6 @@
 package com.novabilling.query.audit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ public class AggregateStateFolders {
 
     private final List<AggregateStateFolder> specific;
 
+    @Autowired
     public AggregateStateFolders(ObjectProvider<AggregateStateFolder> folders) {
         this(folders.orderedStream().toList());
     }

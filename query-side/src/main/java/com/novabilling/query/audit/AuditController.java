@@ -2,6 +2,7 @@ package com.novabilling.query.audit;
 
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,7 @@ public class AuditController {
     private final AggregateAsOfReader aggregates;
     private final Clock clock;
 
+    @Autowired
     public AuditController(AuditEventRepository events, AggregateAsOfReader aggregates) {
         this(events, aggregates, Clock.systemUTC());
     }
