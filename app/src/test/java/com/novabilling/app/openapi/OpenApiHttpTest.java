@@ -18,8 +18,8 @@ class OpenApiHttpTest extends IntegrationTest {
             "get /api/tenants/me", "patch /api/tenants/me", "get /api/tenants/me/usage",
             "post /api/tenants/me/api-keys", "get /api/tenants/me/api-keys", "delete /api/tenants/me/api-keys/{id}",
             "post /api/tenants/me/smtp/test",
-            "get /api/customers", "post /api/customers", "get /api/customers/{id}", "patch /api/customers/{id}",
-            "delete /api/customers/{id}",
+            "get /api/customers", "post /api/customers", "get /api/customers/{customerId}", "patch /api/customers/{customerId}",
+            "delete /api/customers/{customerId}",
             "get /api/audit/events", "get /api/audit/aggregates/{id}",
             "post /api/admin/projections/rebuild", "get /api/admin/projections");
 
