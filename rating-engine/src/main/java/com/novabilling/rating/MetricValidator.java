@@ -1,5 +1,7 @@
 package com.novabilling.rating;
 
+import com.novabilling.api.error.FieldError;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package com.novabilling.rating;
 
+import com.novabilling.api.error.FieldError;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

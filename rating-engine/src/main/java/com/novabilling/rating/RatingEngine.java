@@ -1,5 +1,7 @@
 package com.novabilling.rating;
 
+import com.novabilling.api.error.FieldError;
+
 import com.novabilling.api.money.Money;
 
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
 package com.novabilling.rating;
 
+import com.novabilling.api.error.FieldError;
+
 import com.novabilling.api.money.CurrencyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

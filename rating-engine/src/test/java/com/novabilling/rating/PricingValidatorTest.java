@@ -1,5 +1,7 @@
 package com.novabilling.rating;
 
+import com.novabilling.api.error.FieldError;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -52,14 +52,13 @@ class RestartDurabilityTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(NovaBillingApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "novabilling.data-dir", dataDir.toString(),
-                        "novabilling.database.embedded-durable", "true",
-                        "spring.mail.host", "127.0.0.1",
-                        "spring.mail.port", "1"))
-                .run();
+        // command-line arguments, not builder defaults: application.yml would override those
+        return new SpringApplicationBuilder(NovaBillingApplication.class).run(
+                "--server.port=0",
+                "--novabilling.data-dir=" + dataDir,
+                "--novabilling.database.embedded-durable=true",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=1");
     }
 
     private static int port(ConfigurableApplicationContext context) {
