@@ -1,12 +1,14 @@
 package com.novabilling.app.axon;
 
+import com.novabilling.api.query.PageMeta;
+import com.novabilling.api.query.PageResult;
+
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.query.audit.AggregateAsOfReader;
 import com.novabilling.query.audit.AggregateStateAsOf;
 import com.novabilling.query.audit.AggregateStateFolder;
 import com.novabilling.query.audit.AggregateStateFolders;
 import com.novabilling.query.audit.AuditEvent;
-import com.novabilling.query.audit.AuditEventPage;
 import com.novabilling.query.audit.AuditEventQuery;
 import com.novabilling.query.audit.AuditEventRepository;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -102,9 +104,9 @@ class AuditReadsAxonEventTableTest {
 
     @Test
     void listsEveryEventNewestFirstWithItsOriginPayloadAndMetadata() {
-        AuditEventPage page = repository.find(query(null, null, null, null, null, null));
+        PageResult<AuditEvent> page = repository.find(query(null, null, null, null, null, null));
 
-        assertThat(page.meta()).isEqualTo(new AuditEventPage.Meta(4, 1, 20, 1));
+        assertThat(page.meta()).isEqualTo(new PageMeta(4, 1, 20, 1));
         assertThat(page.data()).extracting(AuditEvent::eventId).containsExactly("e4", "e3", "e2", "e1");
         AuditEvent created = page.data().get(3);
         assertThat(created.type()).isEqualTo("CustomerCreatedEvent");
@@ -137,7 +139,7 @@ class AuditReadsAxonEventTableTest {
 
     @Test
     void filtersByAggregateAndTimeWithFromInclusiveAndToExclusive() {
-        AuditEventPage page = repository.find(query("c1", null, UPDATED.toString(), DELETED.toString(), null, null));
+        PageResult<AuditEvent> page = repository.find(query("c1", null, UPDATED.toString(), DELETED.toString(), null, null));
 
         assertThat(page.data()).extracting(AuditEvent::eventId).containsExactly("e2");
         assertThat(repository.find(query("e4", null, null, null, null, null)).meta().total()).isZero();
@@ -145,11 +147,11 @@ class AuditReadsAxonEventTableTest {
 
     @Test
     void pagesThroughTheTrail() {
-        AuditEventPage second = repository.find(query(null, null, null, null, "2", "3"));
-        AuditEventPage beyond = repository.find(query(null, null, null, null, "5", "3"));
+        PageResult<AuditEvent> second = repository.find(query(null, null, null, null, "2", "3"));
+        PageResult<AuditEvent> beyond = repository.find(query(null, null, null, null, "5", "3"));
 
         assertThat(second.data()).extracting(AuditEvent::eventId).containsExactly("e1");
-        assertThat(second.meta()).isEqualTo(new AuditEventPage.Meta(4, 2, 3, 2));
+        assertThat(second.meta()).isEqualTo(new PageMeta(4, 2, 3, 2));
         assertThat(beyond.data()).isEmpty();
         assertThat(beyond.meta().total()).isEqualTo(4);
     }

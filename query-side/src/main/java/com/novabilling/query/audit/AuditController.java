@@ -1,5 +1,7 @@
 package com.novabilling.query.audit;
 
+import com.novabilling.api.query.PageResult;
+
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +38,7 @@ public class AuditController {
 
     // Parameters arrive as strings so that every malformed one is reported by name in the standard error body.
     @GetMapping("/events")
-    public AuditEventPage events(@RequestParam(required = false) String aggregateId,
+    public PageResult<AuditEvent> events(@RequestParam(required = false) String aggregateId,
                                  @RequestParam(required = false) String type,
                                  @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to,

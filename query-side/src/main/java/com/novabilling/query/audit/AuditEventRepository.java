@@ -1,5 +1,7 @@
 package com.novabilling.query.audit;
 
+import com.novabilling.api.query.PageResult;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -54,7 +56,7 @@ public class AuditEventRepository {
         this.jdbc = new NamedParameterJdbcTemplate(tenantJdbc);
     }
 
-    public AuditEventPage find(AuditEventQuery query) {
+    public PageResult<AuditEvent> find(AuditEventQuery query) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(query, params);
         Long total = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry" + where, params, Long.class);
@@ -64,7 +66,7 @@ public class AuditEventRepository {
             events = jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry" + where
                     + " ORDER BY global_index DESC LIMIT :limit OFFSET :offset", params, AUDIT_EVENT);
         }
-        return AuditEventPage.of(events, total == null ? 0 : total, query.page(), query.limit());
+        return PageResult.of(events, total == null ? 0 : total, query.page(), query.limit());
     }
 
     /** The aggregate's events recorded up to and including {@code asOf}, from its first one, in sequence order. */

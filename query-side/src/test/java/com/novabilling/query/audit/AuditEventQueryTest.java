@@ -1,5 +1,8 @@
 package com.novabilling.query.audit;
 
+import com.novabilling.api.query.PageMeta;
+import com.novabilling.api.query.PageResult;
+
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
 import org.junit.jupiter.api.Test;
@@ -77,8 +80,8 @@ class AuditEventQueryTest {
 
     @Test
     void totalPagesRoundUp() {
-        assertThat(AuditEventPage.of(java.util.List.of(), 41, 1, 20).meta())
-                .isEqualTo(new AuditEventPage.Meta(41, 1, 20, 3));
-        assertThat(AuditEventPage.of(java.util.List.of(), 0, 1, 20).meta().totalPages()).isZero();
+        assertThat(PageResult.of(java.util.List.of(), 41, 1, 20).meta())
+                .isEqualTo(new PageMeta(41, 1, 20, 3));
+        assertThat(PageResult.of(java.util.List.of(), 0, 1, 20).meta().totalPages()).isZero();
     }
 }
