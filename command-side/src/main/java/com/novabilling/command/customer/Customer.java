@@ -6,7 +6,8 @@ import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.UpdateCustomerCommand;
-import com.novabilling.api.error.ConflictException;
+import com.novabilling.command.reference.DeletionPolicy;
+import com.novabilling.command.reference.GuardedResource;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -70,10 +71,8 @@ public class Customer {
     }
 
     @CommandHandler
-    public void handle(DeleteCustomerCommand command, CustomerDeletionPolicy deletionPolicy) {
-        deletionPolicy.reasonToKeep(customerId).ifPresent(reason -> {
-            throw new ConflictException(reason);
-        });
+    public void handle(DeleteCustomerCommand command, DeletionPolicy deletionPolicy) {
+        deletionPolicy.requireDeletable(GuardedResource.CUSTOMER, customerId);
         apply(new CustomerDeletedEvent(customerId));
     }
 

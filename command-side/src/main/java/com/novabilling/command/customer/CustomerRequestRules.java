@@ -1,10 +1,11 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.command.validation.RequestPatterns;
+
 /** Regular expressions shared by the customer request bodies' constraints. */
 final class CustomerRequestRules {
 
-    /** At least one non-whitespace character; for optional fields, where {@code @NotBlank} would reject null. */
-    static final String NOT_BLANK = "(?s).*\\S.*";
+    static final String NOT_BLANK = RequestPatterns.NOT_BLANK;
 
     /** Hibernate's {@code @Email} accepts {@code a@b}; customers need a domain with a dot. */
     static final String EMAIL_WITH_DOTTED_DOMAIN = ".+@[^@]+\\.[^@]+";

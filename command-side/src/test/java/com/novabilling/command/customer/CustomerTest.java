@@ -7,6 +7,8 @@ import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.UpdateCustomerCommand;
 import com.novabilling.api.error.ConflictException;
+import com.novabilling.command.reference.DeletionGuard;
+import com.novabilling.command.reference.DeletionPolicy;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -34,9 +36,9 @@ class CustomerTest {
         fixture = new AggregateTestFixture<>(Customer.class);
         lookup = new FakeCustomerLookup();
         subscriptionGuardReason = null;
-        CustomerDeletionGuard subscriptionGuard = customerId -> Optional.ofNullable(subscriptionGuardReason);
+        DeletionGuard subscriptionGuard = (resource, id) -> Optional.ofNullable(subscriptionGuardReason);
         fixture.registerInjectableResource(lookup);
-        fixture.registerInjectableResource(new CustomerDeletionPolicy(List.of(subscriptionGuard)));
+        fixture.registerInjectableResource(new DeletionPolicy(List.of(subscriptionGuard)));
     }
 
     @Test

@@ -1,0 +1,28 @@
+package com.novabilling.api.id;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Resource ids are a type prefix ({@code cus_}, {@code pln_}, …) followed by 24 random lower-case hex digits
+ * (96 random bits). Aggregates of all types share one event store, so the prefix is what keeps a plan's id from
+ * ever being loaded as a customer.
+ */
+public final class ResourceIds {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final HexFormat HEX = HexFormat.of();
+
+    private ResourceIds() {
+    }
+
+    public static String newId(String prefix) {
+        byte[] randomBytes = new byte[12];
+        RANDOM.nextBytes(randomBytes);
+        return prefix + HEX.formatHex(randomBytes);
+    }
+
+    public static boolean hasPrefix(String id, String prefix) {
+        return id != null && id.startsWith(prefix) && id.length() > prefix.length();
+    }
+}

@@ -1,0 +1,4 @@
+package com.novabilling.api.plan;
+
+public record FindPlanQuery(String planId) {
+}

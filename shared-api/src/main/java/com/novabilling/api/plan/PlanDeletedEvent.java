@@ -1,0 +1,4 @@
+package com.novabilling.api.plan;
+
+public record PlanDeletedEvent(String planId, String code) {
+}
