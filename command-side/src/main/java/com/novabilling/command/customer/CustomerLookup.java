@@ -1,8 +1,12 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.money.CurrencyCode;
+
+import java.util.Optional;
+
 /**
- * Reads the tenant's customer lookup table, to refuse a duplicate email or external id with a friendly message
- * before any event is applied. The table's unique constraints are what guarantees uniqueness; this check alone races.
+ * Reads the tenant's customer lookup table: to refuse a duplicate email or external id with a friendly message
+ * before any event is applied, and to let other features check a customer they refer to. The table's unique constraints are what guarantees uniqueness; this check alone races.
  */
 public interface CustomerLookup {
 
@@ -11,4 +15,11 @@ public interface CustomerLookup {
 
     /** Whether a customer other than {@code exceptCustomerId} (nullable) has this external id. */
     boolean externalIdTaken(String externalId, String exceptCustomerId);
+
+    /** The customer, if it exists (and is not deleted) in the current tenant. */
+    Optional<CustomerFacts> find(String customerId);
+
+    /** @param currency the customer's billing currency, or {@code null} when none was set */
+    record CustomerFacts(String customerId, CurrencyCode currency) {
+    }
 }

@@ -20,8 +20,9 @@ public class CustomerLookupUpdater {
     public static final String PROCESSING_GROUP = "lookup-customer";
 
     private static final String UPSERT = """
-            INSERT INTO customer_lookup (customer_id, external_id, email) VALUES (?, ?, ?)
-            ON CONFLICT (customer_id) DO UPDATE SET external_id = EXCLUDED.external_id, email = EXCLUDED.email
+            INSERT INTO customer_lookup (customer_id, external_id, email, currency) VALUES (?, ?, ?, ?)
+            ON CONFLICT (customer_id) DO UPDATE
+            SET external_id = EXCLUDED.external_id, email = EXCLUDED.email, currency = EXCLUDED.currency
             """;
 
     private final JdbcTemplate jdbcTemplate;
@@ -32,12 +33,12 @@ public class CustomerLookupUpdater {
 
     @EventHandler
     public void on(CustomerCreatedEvent event) {
-        upsert(event.customerId(), event.externalId(), event.email());
+        upsert(event.customerId(), event.externalId(), event.email(), event.currency());
     }
 
     @EventHandler
     public void on(CustomerUpdatedEvent event) {
-        upsert(event.customerId(), event.externalId(), event.email());
+        upsert(event.customerId(), event.externalId(), event.email(), event.currency());
     }
 
     @EventHandler
@@ -45,9 +46,9 @@ public class CustomerLookupUpdater {
         jdbcTemplate.update("DELETE FROM customer_lookup WHERE customer_id = ?", event.customerId());
     }
 
-    private void upsert(String customerId, String externalId, String email) {
+    private void upsert(String customerId, String externalId, String email, String currency) {
         try {
-            jdbcTemplate.update(UPSERT, customerId, externalId, email);
+            jdbcTemplate.update(UPSERT, customerId, externalId, email, currency);
         } catch (DuplicateKeyException e) {
             // Only reached when two requests pass the pre-check concurrently; answer the loser like the pre-check would.
             throw duplicateOf(e, externalId, email);

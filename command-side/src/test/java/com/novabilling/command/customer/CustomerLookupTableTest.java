@@ -4,6 +4,7 @@ import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.money.CurrencyCode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +119,21 @@ class CustomerLookupTableTest {
 
         assertThat(lookup.emailTaken("jane@example.com", "cus_b")).isFalse();
         assertThat(lookup.externalIdTaken("ext_1", "cus_b")).isFalse();
+    }
+
+    @Test
+    void findsExistingCustomersWithTheirCurrency() {
+        updater.on(new CustomerCreatedEvent("cus_a", null, "Name", "a@example.com", null, "KES", Map.of()));
+        updater.on(new CustomerCreatedEvent("cus_b", null, "Name", "b@example.com", null, null, Map.of()));
+
+        assertThat(lookup.find("cus_a")).contains(new CustomerLookup.CustomerFacts("cus_a", CurrencyCode.KES));
+        assertThat(lookup.find("cus_b")).contains(new CustomerLookup.CustomerFacts("cus_b", null));
+        assertThat(lookup.find("cus_missing")).isEmpty();
+
+        updater.on(new CustomerUpdatedEvent("cus_b", null, "Name", "b@example.com", null, "UGX", Map.of()));
+        assertThat(lookup.find("cus_b").orElseThrow().currency()).isEqualTo(CurrencyCode.UGX);
+        updater.on(new CustomerDeletedEvent("cus_a"));
+        assertThat(lookup.find("cus_a")).isEmpty();
     }
 
     @Test

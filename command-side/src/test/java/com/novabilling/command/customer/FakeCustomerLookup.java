@@ -2,6 +2,7 @@ package com.novabilling.command.customer;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** In-memory stand-in for the lookup table: value -> owning customer id. */
 class FakeCustomerLookup implements CustomerLookup {
@@ -27,6 +28,11 @@ class FakeCustomerLookup implements CustomerLookup {
     @Override
     public boolean externalIdTaken(String externalId, String exceptCustomerId) {
         return takenByOther(externalIdOwners.get(externalId), exceptCustomerId);
+    }
+
+    @Override
+    public Optional<CustomerFacts> find(String customerId) {
+        return Optional.empty();
     }
 
     private static boolean takenByOther(String owner, String exceptCustomerId) {
