@@ -6,6 +6,7 @@ import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.UpdateCustomerCommand;
+import com.novabilling.api.metadata.Metadata;
 import com.novabilling.command.reference.DeletionPolicy;
 import com.novabilling.command.reference.GuardedResource;
 import org.axonframework.commandhandling.CommandHandler;
@@ -13,8 +14,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -44,7 +43,7 @@ public class Customer {
         requireEmailAvailable(lookup, normalizedEmail, null);
         requireExternalIdAvailable(lookup, command.externalId(), null);
         apply(new CustomerCreatedEvent(command.customerId(), command.externalId(), command.name(), normalizedEmail,
-                command.country(), command.currency(), copyOf(command.metadata())));
+                command.country(), command.currency(), Metadata.copyOf(command.metadata())));
     }
 
     @CommandHandler
@@ -56,7 +55,7 @@ public class Customer {
                 command.email() != null ? normalizeEmail(command.email()) : email,
                 command.country() != null ? command.country() : country,
                 command.currency() != null ? command.currency() : currency,
-                command.metadata() != null ? copyOf(command.metadata()) : metadata);
+                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata);
         if (updated.equals(currentState())) {
             // nothing to record; the PATCH still succeeds and answers the unchanged customer
             return;
@@ -122,8 +121,4 @@ public class Customer {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    // Not Map.copyOf: JSON metadata may hold null values.
-    private static Map<String, Object> copyOf(Map<String, Object> metadata) {
-        return metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-    }
 }

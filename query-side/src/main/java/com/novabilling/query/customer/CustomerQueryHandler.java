@@ -7,6 +7,7 @@ import com.novabilling.api.customer.ListCustomersQuery;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.api.query.SortOrder;
+import com.novabilling.query.paging.PageParameters;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -14,7 +15,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 
 @Component
 public class CustomerQueryHandler {
@@ -37,7 +37,7 @@ public class CustomerQueryHandler {
         Pageable pageable = PageRequest.of(query.page() - 1, query.limit(), sortOf(query.sortBy(), query.sortOrder()));
         Page<CustomerEntity> page = query.search() == null || query.search().isBlank()
                 ? repository.findAll(pageable)
-                : repository.search(containsPattern(query.search()), pageable);
+                : repository.search(PageParameters.containsPattern(query.search()), pageable);
         return PageResult.of(page.map(CustomerEntity::toView).getContent(), page.getTotalElements(),
                 query.page(), query.limit());
     }
@@ -50,15 +50,6 @@ public class CustomerQueryHandler {
             primary = primary.ignoreCase();
         }
         return Sort.by(primary, new Sort.Order(direction, "id"));
-    }
-
-    /** Case-insensitive substring pattern for {@link CustomerRepository#search}. */
-    static String containsPattern(String search) {
-        String escaped = search.trim().toLowerCase(Locale.ROOT)
-                .replace("!", "!!")
-                .replace("%", "!%")
-                .replace("_", "!_");
-        return "%" + escaped + "%";
     }
 
     private static boolean isText(CustomerSortField field) {

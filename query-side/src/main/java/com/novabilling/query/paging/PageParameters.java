@@ -3,6 +3,8 @@ package com.novabilling.query.paging;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.query.SortOrder;
 
+import java.util.Locale;
+
 /**
  * Parses the list endpoints' common query parameters {@code page}, {@code limit} and {@code sortOrder}.
  * They arrive as text so that a malformed value is reported like any other invalid parameter.
@@ -51,6 +53,30 @@ public final class PageParameters {
     /** The search text, or null when absent or blank. */
     public static String search(String value) {
         return isAbsent(value) ? null : value.trim();
+    }
+
+    /** A true/false filter parameter named {@code name}, in any letter case; null when absent. */
+    public static Boolean booleanFilter(String value, String name) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ValidationException(name, "must be true or false");
+        };
+    }
+
+    /**
+     * Case-insensitive substring pattern for a JPQL {@code lower(x) like :pattern escape '!'}: the search text in lower
+     * case with its literal {@code %}, {@code _} and {@code !} escaped.
+     */
+    public static String containsPattern(String search) {
+        String escaped = search.trim().toLowerCase(Locale.ROOT)
+                .replace("!", "!!")
+                .replace("%", "!%")
+                .replace("_", "!_");
+        return "%" + escaped + "%";
     }
 
     public static boolean isAbsent(String value) {

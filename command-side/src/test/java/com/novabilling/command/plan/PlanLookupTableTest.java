@@ -1,0 +1,114 @@
+package com.novabilling.command.plan;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.api.plan.BillingInterval;
+import com.novabilling.api.plan.PlanCreatedEvent;
+import com.novabilling.api.plan.PlanDeletedEvent;
+import com.novabilling.api.plan.PlanPrice;
+import com.novabilling.api.plan.PlanPriceAddedEvent;
+import com.novabilling.api.plan.PlanPriceRemovedEvent;
+import com.novabilling.api.plan.PlanUpdatedEvent;
+import com.novabilling.command.reference.CodeKind;
+import com.novabilling.command.reference.ResourceCodes;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The plan lookup updater and reader, and the shared code table, on the real tenant migrations (no Spring). */
+class PlanLookupTableTest {
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTemplate jdbcTemplate;
+
+    private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
+    private final PlanLookupUpdater updater = new PlanLookupUpdater(jdbcTemplate, codes);
+    private final PlanLookup lookup = new JdbcPlanLookup(jdbcTemplate);
+
+    @BeforeAll
+    static void startDatabase() throws IOException {
+        postgres = EmbeddedPostgres.start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
+        jdbcTemplate = new JdbcTemplate(postgres.getPostgresDatabase());
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        jdbcTemplate.update("TRUNCATE plan_lookup, plan_price_lookup, resource_codes");
+    }
+
+    private static PlanCreatedEvent created(String id, String code, PlanPrice... prices) {
+        return new PlanCreatedEvent(id, "Name", code, null, BillingInterval.MONTHLY, List.of(), 0, true, Map.of(),
+                List.of(prices));
+    }
+
+    @Test
+    void findsPlanWithCurrenciesInTheOrderPricesWereAdded() {
+        updater.on(created("pln_a", "pro", new PlanPrice("prc_kes", Money.ofMinor(100, CurrencyCode.KES)),
+                new PlanPrice("prc_usd", Money.ofMinor(100, CurrencyCode.USD))));
+        updater.on(new PlanPriceAddedEvent("pln_a", "prc_ugx", Money.ofMinor(5000, CurrencyCode.UGX)));
+
+        PlanLookup.PlanFacts facts = lookup.find("pln_a").orElseThrow();
+        assertThat(facts.code()).isEqualTo("pro");
+        assertThat(facts.active()).isTrue();
+        assertThat(facts.currencies()).containsExactly(CurrencyCode.KES, CurrencyCode.USD, CurrencyCode.UGX);
+        assertThat(lookup.findPrice("prc_usd")).contains(new PlanLookup.PriceFacts("prc_usd", "pln_a", CurrencyCode.USD));
+        assertThat(lookup.find("pln_missing")).isEmpty();
+
+        updater.on(new PlanPriceRemovedEvent("pln_a", "prc_kes", CurrencyCode.KES));
+        assertThat(lookup.find("pln_a").orElseThrow().currencies()).containsExactly(CurrencyCode.USD, CurrencyCode.UGX);
+        assertThat(lookup.findPrice("prc_kes")).isEmpty();
+    }
+
+    @Test
+    void updateMovesTheCodeAndDeletionReleasesIt() {
+        updater.on(created("pln_a", "pro"));
+        updater.on(new PlanUpdatedEvent("pln_a", "Name", "pro-2", null, BillingInterval.MONTHLY, List.of(), 0, false, Map.of()));
+        assertThat(codes.taken(CodeKind.PLAN, "pro", null)).isFalse();
+        assertThat(codes.taken(CodeKind.PLAN, "pro-2", null)).isTrue();
+        assertThat(codes.taken(CodeKind.PLAN, "pro-2", "pln_a")).isFalse();
+        assertThat(codes.taken(CodeKind.COUPON, "pro-2", null)).as("codes are unique per kind").isFalse();
+        assertThat(lookup.find("pln_a").orElseThrow().active()).isFalse();
+
+        updater.on(new PlanDeletedEvent("pln_a", "pro-2"));
+        assertThat(lookup.find("pln_a")).isEmpty();
+        assertThat(codes.taken(CodeKind.PLAN, "pro-2", null)).isFalse();
+    }
+
+    @Test
+    void duplicateCodePastThePreCheckIsAConflictOnCode() {
+        updater.on(created("pln_a", "pro"));
+        assertThatThrownBy(() -> updater.on(created("pln_b", "pro")))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("code");
+                    assertThat(e.getMessage()).isEqualTo("A plan with code 'pro' already exists");
+                });
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        PlanCreatedEvent event = created("pln_a", "pro", new PlanPrice("prc_usd", Money.ofMinor(100, CurrencyCode.USD)));
+        updater.on(event);
+        updater.on(event);
+        updater.on(new PlanPriceAddedEvent("pln_a", "prc_usd", Money.ofMinor(100, CurrencyCode.USD)));
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM plan_price_lookup", Long.class)).isEqualTo(1);
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM resource_codes", Long.class)).isEqualTo(1);
+    }
+}

@@ -1,0 +1,113 @@
+package com.novabilling.query.plan;
+
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.api.plan.BillingInterval;
+import com.novabilling.api.plan.PlanPriceView;
+import com.novabilling.api.plan.PlanView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@Entity
+@Table(name = "plans")
+public class PlanEntity {
+
+    /** One price as stored in the {@code prices} JSON column: minor units, never a floating-point number. */
+    public record StoredPrice(String id, CurrencyCode currency, long minor) {
+        PlanPriceView toView() {
+            return new PlanPriceView(id, currency.name(), Money.ofMinor(minor, currency).toMajor());
+        }
+    }
+
+    @Id
+    private String id;
+    private String name;
+    private String code;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "billing_interval")
+    private BillingInterval billingInterval;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<String> features;
+    @Column(name = "trial_days")
+    private int trialDays;
+    private boolean active;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, Object> metadata;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<StoredPrice> prices = new ArrayList<>();
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected PlanEntity() {
+        // for JPA
+    }
+
+    public PlanEntity(String id, Instant createdAt) {
+        this.id = id;
+        this.createdAt = createdAt;
+    }
+
+    public void setDetails(String name, String code, String description, BillingInterval billingInterval,
+                           List<String> features, int trialDays, boolean active, Map<String, Object> metadata,
+                           Instant updatedAt) {
+        this.name = name;
+        this.code = code;
+        this.description = description;
+        this.billingInterval = billingInterval;
+        this.features = features == null ? List.of() : features;
+        this.trialDays = trialDays;
+        this.active = active;
+        this.metadata = metadata == null ? Map.of() : metadata;
+        this.updatedAt = updatedAt;
+    }
+
+    /** Adds the price, or replaces the one with the same id (a redelivered event changes nothing). */
+    public void putPrice(String priceId, Money amount, Instant updatedAt) {
+        List<StoredPrice> changed = new ArrayList<>(prices);
+        StoredPrice price = new StoredPrice(priceId, amount.currency(), amount.minor());
+        int index = indexOf(priceId);
+        if (index >= 0) {
+            changed.set(index, price);
+        } else {
+            changed.add(price);
+        }
+        prices = changed;
+        this.updatedAt = updatedAt;
+    }
+
+    public void removePrice(String priceId, Instant updatedAt) {
+        prices = prices.stream().filter(price -> !price.id().equals(priceId)).toList();
+        this.updatedAt = updatedAt;
+    }
+
+    public PlanView toView() {
+        return new PlanView(id, name, code, description, billingInterval, features, trialDays, active, metadata,
+                prices.stream().map(StoredPrice::toView).toList(), createdAt, updatedAt);
+    }
+
+    private int indexOf(String priceId) {
+        for (int i = 0; i < prices.size(); i++) {
+            if (prices.get(i).id().equals(priceId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
