@@ -9,6 +9,11 @@ public enum AggregationType {
         return this == SUM || this == UNIQUE_COUNT || this == WEIGHTED_SUM;
     }
 
+    /** Whether charges of the metric may bill IN_ADVANCE, on ingestion (§6.1): only COUNT, SUM and UNIQUE_COUNT. */
+    public boolean billableInAdvance() {
+        return this == COUNT || this == SUM || this == UNIQUE_COUNT;
+    }
+
     public boolean needsField() {
         return this != COUNT;
     }

@@ -62,12 +62,12 @@ public final class PricingValidator {
         }
         RangeValidator.checkPrice(pricing.freeUnitsPerTotalAggregation(),
                 properties + "freeUnitsPerTotalAggregation", errors);
-        RangeValidator.checkPrice(pricing.perTransactionMin(), properties + "perTransactionMinAmount", errors);
-        RangeValidator.checkPrice(pricing.perTransactionMax(), properties + "perTransactionMaxAmount", errors);
+        RangeValidator.checkPrice(pricing.perTransactionMin(), properties + "perTransactionMin", errors);
+        RangeValidator.checkPrice(pricing.perTransactionMax(), properties + "perTransactionMax", errors);
         if (pricing.perTransactionMin() != null && pricing.perTransactionMax() != null
                 && pricing.perTransactionMin().compareTo(pricing.perTransactionMax()) > 0) {
-            errors.add(new FieldError(properties + "perTransactionMaxAmount",
-                    "must not be below perTransactionMinAmount"));
+            errors.add(new FieldError(properties + "perTransactionMax",
+                    "must not be below perTransactionMin"));
         }
     }
 

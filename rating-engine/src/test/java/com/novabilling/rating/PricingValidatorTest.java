@@ -42,7 +42,7 @@ class PricingValidatorTest {
     @Test
     void perTransactionMinNotAboveMax() {
         assertThat(fields(new PercentagePricing(dec("1"), null, null, null, dec("600"), dec("200"))))
-                .containsExactly("properties.perTransactionMaxAmount");
+                .containsExactly("properties.perTransactionMax");
         assertThat(fields(new PercentagePricing(dec("1"), null, null, null, dec("200"), dec("200")))).isEmpty();
     }
 

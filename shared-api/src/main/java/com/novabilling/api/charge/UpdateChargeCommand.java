@@ -1,0 +1,18 @@
+package com.novabilling.api.charge;
+
+import com.novabilling.api.money.CurrencyCode;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Partial update; a null component leaves that field unchanged. {@code planId}, {@code billableMetricId} and
+ * {@code currency} cannot change: they are carried only so that a different value is refused. When the model
+ * changes, the pricing fields of the old model are dropped; {@code filters}, when present, replace the filters.
+ */
+public record UpdateChargeCommand(
+        @TargetAggregateIdentifier String chargeId,
+        String planId,
+        String billableMetricId,
+        CurrencyCode currency,
+        BillingTiming billingTiming,
+        ChargePricing pricing) {
+}

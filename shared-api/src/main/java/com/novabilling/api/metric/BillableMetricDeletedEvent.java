@@ -1,0 +1,4 @@
+package com.novabilling.api.metric;
+
+public record BillableMetricDeletedEvent(String billableMetricId, String code) {
+}
