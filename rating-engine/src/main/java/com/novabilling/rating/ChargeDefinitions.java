@@ -110,7 +110,7 @@ public final class ChargeDefinitions {
     /** The engine's definition of a charge whose pricing {@link #validate} accepts. */
     public static ChargeDefinition charge(CurrencyCode currency, ChargePricing pricing) {
         com.novabilling.api.charge.ChargeModel model = pricing.chargeModel();
-        List<ChargeFilter> filters = pricing.filters().stream()
+        List<ChargeFilter> filters = pricing.filtersOrNone().stream()
                 .map(filter -> new ChargeFilter(filter.values(),
                         pricingOf(model, filter.properties(), filter.graduatedRanges(), filter.volumeRanges())))
                 .toList();
@@ -124,7 +124,7 @@ public final class ChargeDefinitions {
      * Only for pricing that {@link #validate} accepts.
      */
     public static ChargePricing normalise(ChargePricing pricing) {
-        List<ChargeFilterPricing> filters = pricing.filters().stream()
+        List<ChargeFilterPricing> filters = pricing.filtersOrNone().stream()
                 .map(filter -> new ChargeFilterPricing(filter.values(), presentOrNull(filter.properties()),
                         normalise(filter.graduatedRanges()), normalise(filter.volumeRanges())))
                 .toList();
@@ -160,11 +160,11 @@ public final class ChargeDefinitions {
         }
         boolean hasDefault = checkPricing(model, pricing.properties(), pricing.graduatedRanges(),
                 pricing.volumeRanges(), "", errors);
-        if (!hasDefault && pricing.filters().isEmpty()) {
+        if (!hasDefault && pricing.filtersOrNone().isEmpty()) {
             errors.add(new FieldError(pricingField(model), "is required for the " + model + " model"));
         }
-        for (int i = 0; i < pricing.filters().size(); i++) {
-            ChargeFilterPricing filter = pricing.filters().get(i);
+        for (int i = 0; i < pricing.filtersOrNone().size(); i++) {
+            ChargeFilterPricing filter = pricing.filtersOrNone().get(i);
             String prefix = "filters[" + i + "].";
             if (filter == null) {
                 errors.add(new FieldError("filters[" + i + "]", "must not be null"));

@@ -1,5 +1,7 @@
 package com.novabilling.api.metric;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,6 +16,7 @@ public record BillableMetricDefinition(String code, AggregationType aggregationT
                                        BillableMetricRounding rounding) {
 
     public BillableMetricDefinition {
-        filters = filters == null ? List.of() : List.copyOf(filters);
+        // not List.copyOf: invalid input with null entries must reach the validator
+        filters = filters == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(filters));
     }
 }

@@ -1,0 +1,23 @@
+package com.novabilling.command.charge;
+
+import com.novabilling.api.money.CurrencyCode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the tenant's {@code charge_lookup} tables, which the {@code lookup-charge} processor keeps in the transaction
+ * of each charge event. Their unique key (plan, metric, currency) is what guarantees one charge per triple; the check
+ * here gives the friendly 409 first.
+ */
+public interface ChargeLookup {
+
+    /** The charge of the plan that prices the metric in the currency, if there is one. */
+    Optional<String> chargeOf(String planId, String billableMetricId, CurrencyCode currency);
+
+    /** Ids of the plan's charges. */
+    List<String> chargesOfPlan(String planId);
+
+    /** Number of the plan's charges that price in the currency. */
+    long chargesOfPlanIn(String planId, CurrencyCode currency);
+}

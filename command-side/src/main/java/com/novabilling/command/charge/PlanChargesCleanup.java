@@ -1,0 +1,52 @@
+package com.novabilling.command.charge;
+
+import com.novabilling.api.charge.DeleteChargeCommand;
+import com.novabilling.api.plan.PlanDeletedEvent;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.CompletionException;
+
+/**
+ * Deletes the charges of a deleted plan, one {@link DeleteChargeCommand} each. Runs in its own streaming processing
+ * group, after the plan's deletion is committed; it never replays (the charges' own events are the record of their
+ * deletion). Sends with {@code send(..).join()}: the app's {@code sendAndWait} also waits for every projection,
+ * including this one.
+ */
+@Component
+@ProcessingGroup(PlanChargesCleanup.PROCESSING_GROUP)
+@DisallowReplay
+public class PlanChargesCleanup {
+
+    public static final String PROCESSING_GROUP = "plan-charges-cleanup";
+
+    private final ChargeLookup charges;
+    private final CommandGateway commandGateway;
+
+    public PlanChargesCleanup(ChargeLookup charges, CommandGateway commandGateway) {
+        this.charges = charges;
+        this.commandGateway = commandGateway;
+    }
+
+    @EventHandler
+    public void on(PlanDeletedEvent event) {
+        for (String chargeId : charges.chargesOfPlan(event.planId())) {
+            delete(chargeId);
+        }
+    }
+
+    private void delete(String chargeId) {
+        try {
+            commandGateway.send(new DeleteChargeCommand(chargeId)).join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof AggregateNotFoundException)) {
+                throw e;
+            }
+            // already deleted (AggregateDeletedException is a kind of AggregateNotFoundException): nothing to do
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.novabilling.command.metric;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.novabilling.api.metric.BillableMetricCreatedEvent;
+import com.novabilling.api.metric.BillableMetricDefinition;
+import com.novabilling.api.metric.BillableMetricDeletedEvent;
+import com.novabilling.api.metric.BillableMetricUpdatedEvent;
+import com.novabilling.command.reference.CodeKind;
+import com.novabilling.command.reference.ResourceCodes;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code metric_lookup} and the metrics' codes in step with the metric events, in the transaction that appends
+ * them ({@code lookup-*} groups run subscribing). Upserts and deletes only, so a redelivered event changes nothing.
+ */
+@Component
+@ProcessingGroup(BillableMetricLookupUpdater.PROCESSING_GROUP)
+public class BillableMetricLookupUpdater {
+
+    public static final String PROCESSING_GROUP = "lookup-billable-metric";
+
+    private static final String UPSERT = """
+            INSERT INTO metric_lookup (billable_metric_id, code, definition) VALUES (?, ?, ?::jsonb)
+            ON CONFLICT (billable_metric_id) DO UPDATE SET code = EXCLUDED.code, definition = EXCLUDED.definition
+            """;
+
+    private final JdbcTemplate jdbcTemplate;
+    private final ResourceCodes codes;
+
+    public BillableMetricLookupUpdater(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
+        this.jdbcTemplate = jdbcTemplate;
+        this.codes = codes;
+    }
+
+    @EventHandler
+    public void on(BillableMetricCreatedEvent event) {
+        upsert(event.billableMetricId(), event.toDefinition());
+    }
+
+    @EventHandler
+    public void on(BillableMetricUpdatedEvent event) {
+        upsert(event.billableMetricId(), event.toDefinition());
+    }
+
+    @EventHandler
+    public void on(BillableMetricDeletedEvent event) {
+        codes.release(event.billableMetricId());
+        jdbcTemplate.update("DELETE FROM metric_lookup WHERE billable_metric_id = ?", event.billableMetricId());
+    }
+
+    private void upsert(String billableMetricId, BillableMetricDefinition definition) {
+        codes.claim(CodeKind.BILLABLE_METRIC, definition.code(), billableMetricId);
+        jdbcTemplate.update(UPSERT, billableMetricId, definition.code(), json(definition));
+    }
+
+    private static String json(BillableMetricDefinition definition) {
+        try {
+            return JdbcBillableMetricLookup.JSON.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
