@@ -1,0 +1,96 @@
+package com.novabilling.query.charge;
+
+import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.api.charge.ChargeFilterPricing;
+import com.novabilling.api.charge.ChargeModel;
+import com.novabilling.api.charge.ChargePricing;
+import com.novabilling.api.charge.ChargeProperties;
+import com.novabilling.api.charge.ChargeRange;
+import com.novabilling.api.charge.ChargeView;
+import com.novabilling.api.money.CurrencyCode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+
+@Entity
+@Table(name = "charges")
+public class ChargeEntity {
+
+    @Id
+    private String id;
+    @Column(name = "plan_id")
+    private String planId;
+    @Column(name = "billable_metric_id")
+    private String billableMetricId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "charge_model")
+    private ChargeModel chargeModel;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "billing_timing")
+    private BillingTiming billingTiming;
+    @Enumerated(EnumType.STRING)
+    private CurrencyCode currency;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private ChargeProperties properties;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "graduated_ranges", columnDefinition = "jsonb")
+    private List<ChargeRange> graduatedRanges;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "volume_ranges", columnDefinition = "jsonb")
+    private List<ChargeRange> volumeRanges;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<ChargeFilterPricing> filters;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected ChargeEntity() {
+        // for JPA
+    }
+
+    public ChargeEntity(String id, String planId, String billableMetricId, CurrencyCode currency, Instant createdAt) {
+        this.id = id;
+        this.planId = planId;
+        this.billableMetricId = billableMetricId;
+        this.currency = currency;
+        this.createdAt = createdAt;
+    }
+
+    public void setPricing(BillingTiming billingTiming, ChargePricing pricing, Instant updatedAt) {
+        this.billingTiming = billingTiming;
+        this.chargeModel = pricing.chargeModel();
+        this.properties = pricing.properties();
+        this.graduatedRanges = pricing.graduatedRanges();
+        this.volumeRanges = pricing.volumeRanges();
+        this.filters = pricing.filtersOrNone();
+        this.updatedAt = updatedAt;
+    }
+
+    public String billableMetricId() {
+        return billableMetricId;
+    }
+
+    public CurrencyCode currency() {
+        return currency;
+    }
+
+    public ChargePricing pricing() {
+        return new ChargePricing(chargeModel, properties, graduatedRanges, volumeRanges, filters);
+    }
+
+    public ChargeView toView() {
+        return new ChargeView(id, planId, billableMetricId, chargeModel, billingTiming, currency.name(), properties,
+                graduatedRanges, volumeRanges, filters, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,77 @@
+package com.novabilling.query.metric;
+
+import com.novabilling.api.metric.AggregationType;
+import com.novabilling.api.metric.BillableMetricDefinition;
+import com.novabilling.api.metric.BillableMetricFilter;
+import com.novabilling.api.metric.BillableMetricRounding;
+import com.novabilling.api.metric.BillableMetricView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+
+@Entity
+@Table(name = "billable_metrics")
+public class BillableMetricEntity {
+
+    @Id
+    private String id;
+    private String name;
+    private String code;
+    private String description;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "aggregation_type")
+    private AggregationType aggregationType;
+    @Column(name = "field_name")
+    private String fieldName;
+    private boolean recurring;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<BillableMetricFilter> filters;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private BillableMetricRounding rounding;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected BillableMetricEntity() {
+        // for JPA
+    }
+
+    public BillableMetricEntity(String id, Instant createdAt) {
+        this.id = id;
+        this.createdAt = createdAt;
+    }
+
+    public void setDetails(String name, String code, String description, AggregationType aggregationType,
+                           String fieldName, boolean recurring, List<BillableMetricFilter> filters,
+                           BillableMetricRounding rounding, Instant updatedAt) {
+        this.name = name;
+        this.code = code;
+        this.description = description;
+        this.aggregationType = aggregationType;
+        this.fieldName = fieldName;
+        this.recurring = recurring;
+        this.filters = filters == null ? List.of() : filters;
+        this.rounding = rounding;
+        this.updatedAt = updatedAt;
+    }
+
+    public BillableMetricView toView() {
+        return new BillableMetricView(id, name, code, description, aggregationType, fieldName, recurring, filters,
+                rounding, createdAt, updatedAt);
+    }
+
+    public BillableMetricDefinition toDefinition() {
+        return new BillableMetricDefinition(code, aggregationType, fieldName, recurring, filters, rounding);
+    }
+}

@@ -1,0 +1,62 @@
+package com.novabilling.query.metric;
+
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.metric.AggregationType;
+import com.novabilling.api.metric.BillableMetricView;
+import com.novabilling.api.metric.FindBillableMetricQuery;
+import com.novabilling.api.metric.ListBillableMetricsQuery;
+import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
+import static com.novabilling.query.paging.PageParameters.isAbsent;
+import static com.novabilling.query.paging.PageParameters.limit;
+import static com.novabilling.query.paging.PageParameters.page;
+import static com.novabilling.query.paging.PageParameters.search;
+
+@RestController
+@RequestMapping("/billable-metrics")
+public class BillableMetricQueryController {
+
+    private final QueryGateway queryGateway;
+
+    public BillableMetricQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    /** Newest first. */
+    @GetMapping
+    public PageResult<BillableMetricView> list(
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "Case-insensitive substring of name or code")
+            @RequestParam(required = false) String search,
+            @Parameter(description = "Only metrics of this type; any letter case",
+                    schema = @Schema(implementation = AggregationType.class))
+            @RequestParam(required = false) String aggregationType) {
+        ListBillableMetricsQuery query = new ListBillableMetricsQuery(page(page), limit(limit), search(search),
+                aggregationType(aggregationType));
+        return await(queryGateway.query(query, pageOf(BillableMetricView.class)));
+    }
+
+    @GetMapping("/{billableMetricId}")
+    public BillableMetricView get(@PathVariable String billableMetricId) {
+        return await(queryGateway.query(new FindBillableMetricQuery(billableMetricId), BillableMetricView.class));
+    }
+
+    private static AggregationType aggregationType(String value) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        return AggregationType.parse(value).orElseThrow(() ->
+                new ValidationException("aggregationType", "must be one of " + AggregationType.NAMES));
+    }
+}
