@@ -1,0 +1,112 @@
+package com.novabilling.command.charge;
+
+import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.api.charge.ChargeCreatedEvent;
+import com.novabilling.api.charge.ChargeDeletedEvent;
+import com.novabilling.api.charge.ChargeFilterPricing;
+import com.novabilling.api.charge.ChargeModel;
+import com.novabilling.api.charge.ChargeProperties;
+import com.novabilling.api.charge.ChargeUpdatedEvent;
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.api.plan.BillingInterval;
+import com.novabilling.api.plan.PlanCreatedEvent;
+import com.novabilling.api.plan.PlanPrice;
+import com.novabilling.command.plan.JdbcPlanLookup;
+import com.novabilling.command.plan.PlanLookupUpdater;
+import com.novabilling.command.reference.GuardedResource;
+import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.support.TenantSchemaTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The charge lookup updater, reader and deletion guard on the real tenant migrations (no Spring). */
+class ChargeLookupTableTest extends TenantSchemaTest {
+
+    private final ChargeLookupUpdater updater = new ChargeLookupUpdater(jdbcTemplate);
+    private final JdbcChargeLookup lookup = new JdbcChargeLookup(jdbcTemplate);
+    private final ChargeDeletionGuard guard = new ChargeDeletionGuard(lookup, new JdbcPlanLookup(jdbcTemplate));
+
+    @BeforeEach
+    void emptyTables() {
+        jdbcTemplate.update("TRUNCATE charge_lookup, charge_filter_lookup, plan_lookup, plan_price_lookup, resource_codes");
+    }
+
+    @SafeVarargs
+    private static ChargeCreatedEvent created(String id, String planId, String metricId, CurrencyCode currency,
+                                              Map<String, List<String>>... filterValues) {
+        List<ChargeFilterPricing> filters = Arrays.stream(filterValues)
+                .map(values -> new ChargeFilterPricing(values, ChargeProperties.standard(BigDecimal.ONE), null, null))
+                .toList();
+        return new ChargeCreatedEvent(id, planId, metricId, currency, BillingTiming.IN_ARREARS, ChargeModel.STANDARD,
+                ChargeProperties.standard(BigDecimal.TEN), null, null, filters);
+    }
+
+    @Test
+    void findsTheChargeOfAPlanMetricAndCurrency() {
+        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+        updater.on(created("chg_b", "pln_1", "bm_1", CurrencyCode.KES));
+        updater.on(created("chg_c", "pln_2", "bm_1", CurrencyCode.USD));
+
+        assertThat(lookup.chargeOf("pln_1", "bm_1", CurrencyCode.USD)).contains("chg_a");
+        assertThat(lookup.chargeOf("pln_1", "bm_2", CurrencyCode.USD)).isEmpty();
+        assertThat(lookup.chargesOfPlan("pln_1")).containsExactly("chg_a", "chg_b");
+        assertThat(lookup.chargesOfPlanIn("pln_1", CurrencyCode.KES)).isEqualTo(1);
+        assertThat(lookup.chargesUsing("bm_1")).isEqualTo(3);
+    }
+
+    @Test
+    void secondChargeForTheSameTriplePastThePreCheckIsAConflict() {
+        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+
+        assertThatThrownBy(() -> updater.on(created("chg_b", "pln_1", "bm_1", CurrencyCode.USD)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.field()).isEqualTo("billableMetricId"));
+    }
+
+    @Test
+    void filterValuesInUseFollowTheChargesFilters() {
+        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD, Map.of("region", List.of("eu", "us-east")),
+                Map.of("region", List.of("eu"), "tier", List.of("gold"))));
+        updater.on(created("chg_b", "pln_2", "bm_1", CurrencyCode.USD, Map.of("region", List.of("apac"))));
+
+        assertThat(lookup.filterValuesInUse("bm_1")).isEqualTo(Map.of("region", Set.of("apac", "eu", "us-east"),
+                "tier", Set.of("gold")));
+
+        updater.on(new ChargeUpdatedEvent("chg_a", "pln_1", "bm_1", CurrencyCode.USD, BillingTiming.IN_ARREARS,
+                ChargeModel.STANDARD, ChargeProperties.standard(BigDecimal.TEN), null, null, List.of()));
+        assertThat(lookup.filterValuesInUse("bm_1")).isEqualTo(Map.of("region", Set.of("apac")));
+
+        updater.on(new ChargeDeletedEvent("chg_b", "pln_2", "bm_1", CurrencyCode.USD));
+        assertThat(lookup.filterValuesInUse("bm_1")).isEmpty();
+        assertThat(lookup.chargesUsing("bm_1")).isEqualTo(1);
+    }
+
+    @Test
+    void guardKeepsUsedMetricsAndThePlanPricesChargesPriceIn() {
+        new PlanLookupUpdater(jdbcTemplate, new ResourceCodes(jdbcTemplate)).on(new PlanCreatedEvent("pln_1", "Pro",
+                "pro", null, BillingInterval.MONTHLY, List.of(), 0, true, Map.of(), List.of(
+                new PlanPrice("prc_usd", Money.ofMinor(4999, CurrencyCode.USD)),
+                new PlanPrice("prc_kes", Money.ofMinor(500000, CurrencyCode.KES)))));
+        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+
+        assertThat(guard.reasonToKeep(GuardedResource.BILLABLE_METRIC, "bm_1"))
+                .contains("Billable metric bm_1 is used by 1 charge; delete those charges first");
+        assertThat(guard.reasonToKeep(GuardedResource.BILLABLE_METRIC, "bm_2")).isEmpty();
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN_PRICE, "prc_usd")).hasValueSatisfying(reason ->
+                assertThat(reason).contains("USD price of plan pln_1").contains("1 charge"));
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN_PRICE, "prc_kes")).isEmpty();
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_1")).as("a plan's charges go with it").isEmpty();
+    }
+}
