@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
@@ -22,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChargeHttpTest extends IntegrationTest {
 
     /** Reads numbers exactly as written (115.00 stays 115.00), unlike the shared test client. */
-    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper EXACT = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private static final String SEED_CREATE_GRADUATED_CHARGE = """
             {
