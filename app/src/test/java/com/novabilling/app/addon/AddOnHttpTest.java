@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class AddOnHttpTest extends IntegrationTest {
 
@@ -336,6 +337,38 @@ class AddOnHttpTest extends IntegrationTest {
         JsonNode appliedEvent = api().get("/api/audit/events?type=AddOnAppliedEvent", t.apiKey()).body().at("/data/0");
         assertThat(appliedEvent.at("/payload/unitAmount/minor").asLong()).as("money stored in minor units").isEqualTo(2500);
         assertThat(appliedEvent.at("/payload/name").asText()).isEqualTo("Setup v2");
+    }
+
+    @Test
+    void rebuildingTheAddOnProjectionsReplaysToTheSameReadModels() {
+        TestTenant t = registerTenant();
+        String setup = api().post("/api/add-ons", t.apiKey(), CREATE_SETUP_FEE).body().get("id").asText();
+        String support = create(t, "Support", "support", usd(10));
+        api().patch("/api/add-ons/" + setup, t.apiKey(), Map.of("prices", List.of(Map.of("currency", "KES", "amount", 99.5))));
+        String customerId = customer(t, "KES");
+        apply(t, setup, customerId);
+        api().delete("/api/add-ons/applied/" + apply(t, setup, customerId), t.apiKey());
+        api().delete("/api/add-ons/" + support, t.apiKey());
+        JsonNode addOnsBefore = api().get("/api/add-ons", t.apiKey()).body();
+        JsonNode appliedBefore = api().get("/api/add-ons/applied/list", t.apiKey()).body();
+
+        Api.Response started = api().post("/api/admin/projections/rebuild?processor=add-ons", t.accessToken(), Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        await().untilAsserted(() -> {
+            JsonNode processors = api().get("/api/admin/projections", t.accessToken()).body().get("data");
+            JsonNode addOns = null;
+            for (JsonNode processor : processors) {
+                if (processor.get("name").asText().equals("add-ons")) {
+                    addOns = processor;
+                }
+            }
+            assertThat(addOns).isNotNull();
+            assertThat(addOns.get("caughtUp").asBoolean()).isTrue();
+        });
+        assertThat(api().get("/api/add-ons", t.apiKey()).body()).isEqualTo(addOnsBefore);
+        assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).body()).isEqualTo(appliedBefore);
+        assertThat(addOnsBefore.at("/meta/total").asLong()).isEqualTo(1);
+        assertThat(appliedBefore.at("/meta/total").asLong()).isEqualTo(2);
     }
 
     @Test
