@@ -62,7 +62,8 @@ class ChargeEventSerializationTest {
 
         for (Object event : events) {
             SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
-            assertThat(serializer.deserialize(serialized)).isEqualTo(event);
+            Object deserialized = serializer.deserialize(serialized);
+            assertThat(deserialized).isEqualTo(event);
         }
     }
 
