@@ -17,10 +17,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChargeHttpTest extends IntegrationTest {
+
+    private static TestTenant sharedTenant;
+    private static TestTenant strangerTenant;
 
     /** Reads numbers exactly as written (115.00 stays 115.00), unlike the shared test client. */
     private static final ObjectMapper EXACT = new ObjectMapper()
@@ -53,7 +57,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void seedCreateGraduatedChargeExampleWorksAndReadsBackIdentically() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String request = SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId);
@@ -82,7 +86,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateOfFifteenThousandUnitsOnTheSeedExampleIsUsd115() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String chargeId = createSeedCharge(t);
 
         Api.Response estimate = api().post("/api/charges/" + chargeId + "/estimate", t.apiKey(),
@@ -113,9 +117,9 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateThroughEventsAppliesChargeFiltersF1() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
-        String metricId = createMetric(t, Map.of("name", "API Calls", "code", "api_calls", "aggregationType", "COUNT",
+        String metricId = createMetric(t, Map.of("name", "API Calls", "code", unique("api_calls"), "aggregationType", "COUNT",
                 "filters", List.of(Map.of("key", "region", "values", List.of("us-east", "us-west", "eu")),
                         Map.of("key", "tier", "values", List.of("gold")))));
         Api.Response charge = api().post("/api/charges", t.apiKey(), Map.of("planId", planId,
@@ -153,9 +157,9 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateThroughEventsOfAWeightedSumA10WithAndWithoutWindow() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
-        String metricId = createMetric(t, Map.of("name", "Seats", "code", "seats", "aggregationType", "WEIGHTED_SUM",
+        String metricId = createMetric(t, Map.of("name", "Seats", "code", unique("seats"), "aggregationType", "WEIGHTED_SUM",
                 "fieldName", "seats"));
         String chargeId = createCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel",
                 "STANDARD", "properties", Map.of("amount", 1)));
@@ -178,7 +182,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateRefusesBadInput() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String chargeId = createSeedCharge(t);
         String path = "/api/charges/" + chargeId + "/estimate";
         List<Map<String, Object>> oneEvent = List.of(Map.of("timestamp", "2026-03-01T00:00:00Z"));
@@ -200,11 +204,11 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void invalidChargesAreRefusedNamingTheField() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
-        String cpuId = createMetric(t, Map.of("name", "CPU", "code", "cpu", "aggregationType", "MAX", "fieldName", "cpu"));
-        String paymentsId = createMetric(t, Map.of("name", "Payments", "code", "payments", "aggregationType", "SUM",
+        String cpuId = createMetric(t, Map.of("name", "CPU", "code", unique("cpu"), "aggregationType", "MAX", "fieldName", "cpu"));
+        String paymentsId = createMetric(t, Map.of("name", "Payments", "code", unique("payments"), "aggregationType", "SUM",
                 "fieldName", "amount"));
 
         assertBadCharge(t, graduated(planId, metricId, List.of(range(0, 1000L, 0), range(1002, null, 0.01))),
@@ -256,12 +260,12 @@ class ChargeHttpTest extends IntegrationTest {
         assertThat(several.body().get("errors").findValuesAsText("field"))
                 .as("all pricing errors in one answer")
                 .contains("graduatedRanges[0].fromValue", "graduatedRanges[0].perUnitAmount", "graduatedRanges[1].fromValue");
-        assertThat(api().get("/api/charges", t.apiKey()).body().at("/meta/total").asLong()).isZero();
+        assertThat(api().get("/api/charges?planId=" + planId, t.apiKey()).body().at("/meta/total").asLong()).isZero();
     }
 
     @Test
     void missingPlanOrMetricIsNotFound() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String missingPlan = "pln_000000000000000000000000";
@@ -279,7 +283,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void onePlanPricesAMetricOncePerCurrency() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         api().post("/api/plans/" + planId + "/prices", t.apiKey(), Map.of("currency", "KES", "amount", 6500));
         String metricId = createSeedMetric(t);
@@ -298,7 +302,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void metricAndPlanPriceInUseAreKept() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         Api.Response withKes = api().post("/api/plans/" + planId + "/prices", t.apiKey(), Map.of("currency", "KES", "amount", 6500));
         String usdPriceId = withKes.body().at("/prices/0/id").asText();
@@ -335,7 +339,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void updatesPricingButNotPlanMetricOrCurrency() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
@@ -379,7 +383,7 @@ class ChargeHttpTest extends IntegrationTest {
         String pro = createPlan(t, "pro", "USD", "49.99");
         String basic = createPlan(t, "basic", "USD", "9.99");
         String calls = createSeedMetric(t);
-        String storage = createMetric(t, Map.of("name", "Storage", "code", "storage", "aggregationType", "SUM", "fieldName", "gb"));
+        String storage = createMetric(t, Map.of("name", "Storage", "code", unique("storage"), "aggregationType", "SUM", "fieldName", "gb"));
         String proCalls = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(pro, calls));
         String proStorage = createCharge(t, standardCharge(pro, storage));
         String basicCalls = createCharge(t, standardCharge(basic, calls));
@@ -401,7 +405,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void deletingAPlanDeletesItsCharges() throws InterruptedException {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
@@ -422,8 +426,8 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void anotherTenantsChargeIsIndistinguishableFromAMissingOne() {
-        TestTenant owner = registerTenant();
-        TestTenant stranger = registerTenant();
+        TestTenant owner = tenant();
+        TestTenant stranger = otherTenant();
         String planId = createPlan(owner, "pro", "USD", "49.99");
         String metricId = createSeedMetric(owner);
         String chargeId = createCharge(owner, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
@@ -450,7 +454,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void everyChangeIsAnAuditedEvent() {
-        TestTenant t = registerTenant();
+        TestTenant t = tenant();
         String chargeId = createSeedCharge(t);
         api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("billingTiming", "IN_ADVANCE"));
         api().delete("/api/charges/" + chargeId, t.apiKey());
@@ -482,6 +486,26 @@ class ChargeHttpTest extends IntegrationTest {
     }
 
     // ---- helpers
+
+    /** One tenant for the tests that do not need an empty one: every registered tenant keeps connections open. */
+    private TestTenant tenant() {
+        if (sharedTenant == null) {
+            sharedTenant = registerTenant();
+        }
+        return sharedTenant;
+    }
+
+    /** A second tenant, for tenant isolation; it never gets charges. */
+    private TestTenant otherTenant() {
+        if (strangerTenant == null) {
+            strangerTenant = registerTenant();
+        }
+        return strangerTenant;
+    }
+
+    private static String unique(String code) {
+        return code + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
 
     private static List<String> enumOf(JsonNode doc, String schema, String property) {
         List<String> names = new ArrayList<>();
@@ -558,22 +582,24 @@ class ChargeHttpTest extends IntegrationTest {
         return created.body().get("id").asText();
     }
 
+    /** A plan with a code unique in the tenant, starting with {@code code}. */
     private String createPlan(TestTenant t, String code, String currency, String amount) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", code, "code", code,
+        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", code, "code", unique(code),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", currency, "amount", new BigDecimal(amount)))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
     }
 
     private String createPlanWithoutPrices(TestTenant t) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", "Free", "code", "free",
+        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", "Free", "code", unique("free"),
                 "billingInterval", "MONTHLY"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
     }
 
+    /** The seed's metric under a code unique in the tenant. */
     private String createSeedMetric(TestTenant t) {
-        return createMetric(t, SEED_CREATE_BILLABLE_METRIC);
+        return createMetric(t, SEED_CREATE_BILLABLE_METRIC.replace("\"api_calls\"", "\"" + unique("api_calls") + "\""));
     }
 
     private String createMetric(TestTenant t, Object body) {
