@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class CouponHttpTest extends IntegrationTest {
 
@@ -378,6 +379,39 @@ class CouponHttpTest extends IntegrationTest {
         assertThat(renamed.status()).isEqualTo(409);
         assertThat(renamed.body().at("/errors/0/field").asText()).isEqualTo("code");
         assertThat(createCoupon(registerTenant(), Map.of("code", "DUP"))).as("codes are unique per tenant").startsWith("cpn_");
+    }
+
+    @Test
+    void rebuildingTheCouponProjectionReproducesCouponsAndApplications() {
+        TestTenant t = registerTenant();
+        String customer = createCustomer(t, "USD");
+        String kept = createCoupon(t, Map.of("code", "KEPT", "discountType", "FIXED_AMOUNT", "discountValue", 2.5,
+                "currency", "USD", "planIds", List.of(createPlan(t, "basic"))));
+        api().patch("/api/coupons/" + kept, t.apiKey(), Map.of("name", "Kept coupon"));
+        String removedApplication = apply(t, "KEPT", customer).body().get("id").asText();
+        api().delete("/api/coupons/applied/" + removedApplication, t.apiKey());
+        apply(t, "KEPT", customer);
+        String gone = createCoupon(t, Map.of("code", "GONE", "discountValue", 33.3333));
+        api().delete("/api/coupons/applied/" + apply(t, "GONE", customer).body().get("id").asText(), t.apiKey());
+        assertThat(api().delete("/api/coupons/" + gone, t.apiKey()).status()).isEqualTo(200);
+        JsonNode couponsBefore = api().get("/api/coupons", t.apiKey()).body();
+        JsonNode applicationsBefore = api().get("/api/coupons/applied/list", t.apiKey()).body();
+        assertThat(applicationsBefore.at("/meta/total").asLong()).isEqualTo(3);
+
+        Api.Response started = api().post("/api/admin/projections/rebuild?processor=coupons", t.accessToken(), Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        await().untilAsserted(() -> {
+            JsonNode coupons = null;
+            for (JsonNode processor : api().get("/api/admin/projections", t.accessToken()).body().get("data")) {
+                if (processor.get("name").asText().equals("coupons")) {
+                    coupons = processor;
+                }
+            }
+            assertThat(coupons).isNotNull();
+            assertThat(coupons.get("caughtUp").asBoolean()).isTrue();
+        });
+        assertThat(api().get("/api/coupons", t.apiKey()).body()).isEqualTo(couponsBefore);
+        assertThat(api().get("/api/coupons/applied/list", t.apiKey()).body()).isEqualTo(applicationsBefore);
     }
 
     @Test
