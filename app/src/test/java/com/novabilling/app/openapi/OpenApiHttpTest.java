@@ -20,6 +20,9 @@ class OpenApiHttpTest extends IntegrationTest {
             "post /api/tenants/me/smtp/test",
             "get /api/customers", "post /api/customers", "get /api/customers/{customerId}", "patch /api/customers/{customerId}",
             "delete /api/customers/{customerId}",
+            "get /api/plans", "post /api/plans", "get /api/plans/{planId}", "patch /api/plans/{planId}",
+            "delete /api/plans/{planId}", "post /api/plans/{planId}/prices", "patch /api/plans/{planId}/prices/{priceId}",
+            "delete /api/plans/{planId}/prices/{priceId}",
             "get /api/audit/events", "get /api/audit/aggregates/{id}",
             "post /api/admin/projections/rebuild", "get /api/admin/projections");
 
@@ -40,6 +43,17 @@ class OpenApiHttpTest extends IntegrationTest {
         assertThat(paths.at("/~1api~1customers/post/security/0").has("apiKey")).isTrue();
         assertThat(paths.at("/~1api~1auth~1login/post/security")).isEmpty();
         assertThat(doc.body().at("/components/schemas").size()).isPositive();
+        assertThat(enumOf(doc.body(), "CreatePlanRequest", "billingInterval"))
+                .containsExactly("HOURLY", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY");
+        assertThat(enumOf(doc.body(), "PlanView", "billingInterval")).contains("MONTHLY");
+    }
+
+    private static java.util.List<String> enumOf(JsonNode doc, String schema, String property) {
+        JsonNode values = doc.at("/components/schemas/" + schema + "/properties/" + property + "/enum");
+        assertThat(values.isArray()).as(schema + "." + property + " lists its enum values").isTrue();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        values.forEach(value -> names.add(value.asText()));
+        return names;
     }
 
     @Test

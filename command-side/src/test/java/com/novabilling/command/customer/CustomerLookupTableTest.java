@@ -5,41 +5,21 @@ import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.money.CurrencyCode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The lookup updater and reader against the real tenant migrations on PostgreSQL (plain JDBC, no Spring context). */
-class CustomerLookupTableTest {
-
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbcTemplate;
+class CustomerLookupTableTest extends TenantSchemaTest {
 
     private final CustomerLookupUpdater updater = new CustomerLookupUpdater(jdbcTemplate);
     private final CustomerLookup lookup = new JdbcCustomerLookup(jdbcTemplate);
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
-        jdbcTemplate = new JdbcTemplate(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void emptyTable() {

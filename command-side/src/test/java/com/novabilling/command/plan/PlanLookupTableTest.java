@@ -12,15 +12,10 @@ import com.novabilling.api.plan.PlanPriceRemovedEvent;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -28,26 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The plan lookup updater and reader, and the shared code table, on the real tenant migrations (no Spring). */
-class PlanLookupTableTest {
-
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbcTemplate;
+class PlanLookupTableTest extends TenantSchemaTest {
 
     private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
     private final PlanLookupUpdater updater = new PlanLookupUpdater(jdbcTemplate, codes);
     private final PlanLookup lookup = new JdbcPlanLookup(jdbcTemplate);
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
-        jdbcTemplate = new JdbcTemplate(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void emptyTables() {
