@@ -232,6 +232,11 @@ class CouponHttpTest extends IntegrationTest {
         assertThat(api().patch("/api/coupons/" + couponId, t.apiKey(), Map.of("maxRedemptions", 2, "name", "Five off")).status())
                 .as("down to the redemptions made, and other fields stay editable").isEqualTo(200);
 
+        JsonNode auditState = api().get("/api/audit/aggregates/" + couponId, t.apiKey()).body().get("state");
+        assertThat(auditState.get("timesRedeemed").asInt()).isEqualTo(2);
+        assertThat(auditState.at("/appliedCoupons/" + appliedId + "/status").asText()).isEqualTo("ACTIVE");
+        assertThat(auditState.has("customerId")).as("applications are kept apart from the coupon's fields").isFalse();
+
         Api.Response removed = api().delete("/api/coupons/applied/" + appliedId, t.apiKey());
         assertThat(removed.status()).as(removed.text()).isEqualTo(200);
         assertThat(removed.body().get("id").asText()).isEqualTo(appliedId);

@@ -9,15 +9,10 @@ import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.command.reference.GuardedResource;
 import com.novabilling.command.reference.ResourceCodes;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The lookup updater, reader and plan guard against the real tenant migrations on PostgreSQL (no Spring context). */
-class CouponLookupTableTest {
+class CouponLookupTableTest extends TenantSchemaTest {
 
     private static final CouponDiscount TEN_PERCENT = CouponDiscount.percentageOf(BigDecimal.TEN);
-
-    private static EmbeddedPostgres postgres;
-    private static JdbcTemplate jdbcTemplate;
 
     private final CouponLookupUpdater updater = new CouponLookupUpdater(jdbcTemplate, new ResourceCodes(jdbcTemplate));
     private final CouponLookup lookup = new JdbcCouponLookup(jdbcTemplate);
     private final CouponPlanScopeGuard guard = new CouponPlanScopeGuard(lookup);
-
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
-        jdbcTemplate = new JdbcTemplate(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
-    }
 
     @BeforeEach
     void emptyTables() {
