@@ -1,5 +1,7 @@
 package com.novabilling.api.money;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -71,10 +73,12 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
         return new Money(Math.negateExact(minor), currency);
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return minor == 0;
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return minor < 0;
     }

@@ -1,0 +1,120 @@
+package com.novabilling.command.addon;
+
+import com.novabilling.api.addon.AddOnView;
+import com.novabilling.api.addon.AppliedAddOnView;
+import com.novabilling.api.addon.DeleteAddOnCommand;
+import com.novabilling.api.addon.FindAddOnQuery;
+import com.novabilling.api.addon.FindAppliedAddOnQuery;
+import com.novabilling.api.addon.RemoveAppliedAddOnCommand;
+import com.novabilling.api.error.NotFoundException;
+import com.novabilling.command.web.DeletedResource;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.novabilling.api.query.QueryResults.await;
+
+@RestController
+@RequestMapping("/add-ons")
+public class AddOnCommandController {
+
+    private static final String ADD_ON = "Add-on";
+    private static final String APPLIED_ADD_ON = "Applied add-on";
+
+    private final CommandGateway commandGateway;
+    private final QueryGateway queryGateway;
+
+    public AddOnCommandController(CommandGateway commandGateway, QueryGateway queryGateway) {
+        this.commandGateway = commandGateway;
+        this.queryGateway = queryGateway;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create an add-on", description = "A one-off charge with a price per currency.")
+    public AddOnView create(@Valid @RequestBody CreateAddOnRequest request) {
+        String addOnId = AddOnIds.newAddOnId();
+        commandGateway.sendAndWait(request.toCommand(addOnId));
+        return findAddOn(addOnId);
+    }
+
+    @PatchMapping("/{addOnId}")
+    @Operation(summary = "Update an add-on", description = "Every field may change; a given prices list replaces "
+            + "the whole list. Add-ons already applied keep the name, code and price they captured.")
+    public AddOnView update(@PathVariable String addOnId, @Valid @RequestBody(required = false) UpdateAddOnRequest request) {
+        UpdateAddOnRequest changes = request != null ? request : UpdateAddOnRequest.NO_CHANGES;
+        send(changes.toCommand(requireAddOnId(addOnId)), ADD_ON, addOnId);
+        return findAddOn(addOnId);
+    }
+
+    @DeleteMapping("/{addOnId}")
+    @Operation(summary = "Delete an add-on", description = "Allowed even while applications of the add-on are "
+            + "pending: each applied add-on captured the add-on's name, code and price when it was applied, so it "
+            + "stays billable on the customer's next invoice. The add-on's code becomes free again.")
+    public DeletedResource delete(@PathVariable String addOnId) {
+        send(new DeleteAddOnCommand(requireAddOnId(addOnId)), ADD_ON, addOnId);
+        return DeletedResource.of(addOnId);
+    }
+
+    @PostMapping("/apply")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Apply an add-on to a customer", description = "Optionally for one of the customer's "
+            + "subscriptions. The applied add-on captures the add-on's name, code and price in the chosen currency "
+            + "and stays PENDING until the customer's next invoice; amount = unitAmount × quantity.")
+    public AppliedAddOnView apply(@Valid @RequestBody ApplyAddOnRequest request) {
+        String appliedAddOnId = AddOnIds.newAppliedAddOnId();
+        commandGateway.sendAndWait(request.toCommand(appliedAddOnId));
+        return findApplied(appliedAddOnId);
+    }
+
+    @DeleteMapping("/applied/{appliedAddOnId}")
+    @Operation(summary = "Remove an applied add-on", description = "Only a PENDING applied add-on can be removed "
+            + "(409 otherwise); answers it in status REMOVED.")
+    public AppliedAddOnView removeApplied(@PathVariable String appliedAddOnId) {
+        if (!AddOnIds.isAppliedAddOnId(appliedAddOnId)) {
+            throw new NotFoundException(APPLIED_ADD_ON, appliedAddOnId);
+        }
+        send(new RemoveAppliedAddOnCommand(appliedAddOnId), APPLIED_ADD_ON, appliedAddOnId);
+        return findApplied(appliedAddOnId);
+    }
+
+    /** Sends a command to an existing aggregate; one missing from this tenant's store is reported by its own name. */
+    private void send(Object command, String resource, String id) {
+        try {
+            commandGateway.sendAndWait(command);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof AggregateNotFoundException) {
+                    throw new NotFoundException(resource, id);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private AddOnView findAddOn(String addOnId) {
+        return await(queryGateway.query(new FindAddOnQuery(addOnId), AddOnView.class));
+    }
+
+    private AppliedAddOnView findApplied(String appliedAddOnId) {
+        return await(queryGateway.query(new FindAppliedAddOnQuery(appliedAddOnId), AppliedAddOnView.class));
+    }
+
+    private static String requireAddOnId(String addOnId) {
+        if (!AddOnIds.isAddOnId(addOnId)) {
+            throw new NotFoundException(ADD_ON, addOnId);
+        }
+        return addOnId;
+    }
+}

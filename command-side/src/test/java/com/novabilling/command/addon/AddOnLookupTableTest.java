@@ -1,0 +1,107 @@
+package com.novabilling.command.addon;
+
+import com.novabilling.api.addon.AddOnCreatedEvent;
+import com.novabilling.api.addon.AddOnDeletedEvent;
+import com.novabilling.api.addon.AddOnUpdatedEvent;
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.command.addon.AddOnLookup.AddOnFacts;
+import com.novabilling.command.reference.CodeKind;
+import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.support.TenantSchemaTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The add-on lookup updater and reader, and the add-ons' codes, on the real tenant migrations (no Spring). */
+class AddOnLookupTableTest extends TenantSchemaTest {
+
+    private static final Money USD_25 = Money.ofMinor(2500, CurrencyCode.USD);
+    private static final Money UGX_50000 = Money.ofMinor(50000, CurrencyCode.UGX);
+
+    private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
+    private final AddOnLookupUpdater updater = new AddOnLookupUpdater(jdbcTemplate, codes);
+    private final AddOnLookup lookup = new JdbcAddOnLookup(jdbcTemplate);
+
+    @BeforeEach
+    void emptyTables() {
+        jdbcTemplate.update("TRUNCATE addon_lookup, addon_price_lookup, resource_codes");
+    }
+
+    private static AddOnCreatedEvent created(String id, String code, Money... prices) {
+        return new AddOnCreatedEvent(id, "Setup fee", code, null, "Onboarding", List.of(prices), Map.of());
+    }
+
+    @Test
+    void findsAddOnWithItsPricesInTheOrderGiven() {
+        updater.on(created("aon_a", "setup", UGX_50000, USD_25));
+
+        assertThat(lookup.find("aon_a"))
+                .contains(new AddOnFacts("aon_a", "setup", "Setup fee", "Onboarding", List.of(UGX_50000, USD_25)));
+        assertThat(lookup.find("aon_a").orElseThrow().priceIn(CurrencyCode.USD)).contains(USD_25);
+        assertThat(lookup.find("aon_a").orElseThrow().priceIn(CurrencyCode.EUR)).isEmpty();
+        assertThat(lookup.find("aon_missing")).isEmpty();
+        assertThat(codes.taken(CodeKind.ADD_ON, "setup", null)).isTrue();
+        assertThat(codes.taken(CodeKind.ADD_ON, "setup", "aon_a")).isFalse();
+    }
+
+    @Test
+    void updateReplacesNamesPricesAndMovesTheCode() {
+        updater.on(created("aon_a", "setup", UGX_50000, USD_25));
+
+        Money eur = Money.ofMinor(2000, CurrencyCode.EUR);
+        updater.on(new AddOnUpdatedEvent("aon_a", "Setup", "setup-2", null, null, List.of(eur), Map.of()));
+
+        assertThat(lookup.find("aon_a")).contains(new AddOnFacts("aon_a", "setup-2", "Setup", null, List.of(eur)));
+        assertThat(codes.taken(CodeKind.ADD_ON, "setup", null)).isFalse();
+        assertThat(codes.taken(CodeKind.ADD_ON, "setup-2", null)).isTrue();
+    }
+
+    @Test
+    void deletionRemovesTheAddOnAndFreesItsCode() {
+        updater.on(created("aon_a", "setup", USD_25));
+
+        updater.on(new AddOnDeletedEvent("aon_a", "setup"));
+
+        assertThat(lookup.find("aon_a")).isEmpty();
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM addon_price_lookup", Long.class)).isZero();
+        assertThat(codes.taken(CodeKind.ADD_ON, "setup", null)).isFalse();
+    }
+
+    @Test
+    void duplicateCodePastThePreCheckIsAConflictOnCode() {
+        updater.on(created("aon_a", "setup", USD_25));
+
+        assertThatThrownBy(() -> updater.on(created("aon_b", "setup", USD_25)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> {
+                    assertThat(e.field()).isEqualTo("code");
+                    assertThat(e.getMessage()).isEqualTo("An add-on with code 'setup' already exists");
+                });
+    }
+
+    @Test
+    void redeliveredEventChangesNothing() {
+        AddOnCreatedEvent event = created("aon_a", "setup", UGX_50000, USD_25);
+        updater.on(event);
+        updater.on(event);
+
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM addon_lookup", Long.class)).isEqualTo(1);
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM addon_price_lookup", Long.class)).isEqualTo(2);
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM resource_codes", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void tableRefusesNonPositiveAmounts() {
+        updater.on(created("aon_a", "setup", USD_25));
+        assertThatThrownBy(() -> jdbcTemplate.update("INSERT INTO addon_price_lookup (addon_id, currency, amount_minor, "
+                + "position) VALUES ('aon_a', 'KES', 0, 1)"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+}

@@ -1,0 +1,80 @@
+package com.novabilling.query.addon;
+
+import com.novabilling.api.addon.AddOnView;
+import com.novabilling.api.addon.AppliedAddOnStatus;
+import com.novabilling.api.addon.AppliedAddOnView;
+import com.novabilling.api.addon.FindAddOnQuery;
+import com.novabilling.api.addon.ListAddOnsQuery;
+import com.novabilling.api.addon.ListAppliedAddOnsQuery;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
+import static com.novabilling.query.paging.PageParameters.isAbsent;
+import static com.novabilling.query.paging.PageParameters.limit;
+import static com.novabilling.query.paging.PageParameters.page;
+import static com.novabilling.query.paging.PageParameters.search;
+
+@RestController
+@RequestMapping("/add-ons")
+public class AddOnQueryController {
+
+    private final QueryGateway queryGateway;
+
+    public AddOnQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping
+    @Operation(summary = "List add-ons", description = "Newest first.")
+    public PageResult<AddOnView> list(@RequestParam(required = false) String page,
+                                      @RequestParam(required = false) String limit,
+                                      @Parameter(description = "Case-insensitive substring of name or code")
+                                      @RequestParam(required = false) String search) {
+        ListAddOnsQuery query = new ListAddOnsQuery(page(page), limit(limit), search(search));
+        return await(queryGateway.query(query, pageOf(AddOnView.class)));
+    }
+
+    @GetMapping("/{addOnId}")
+    @Operation(summary = "Get an add-on")
+    public AddOnView get(@PathVariable String addOnId) {
+        return await(queryGateway.query(new FindAddOnQuery(addOnId), AddOnView.class));
+    }
+
+    @GetMapping("/applied/list")
+    @Operation(summary = "List applied add-ons", description = "Newest first. PENDING ones wait for the customer's "
+            + "next invoice.")
+    public PageResult<AppliedAddOnView> listApplied(
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String customerId,
+            @RequestParam(required = false) String subscriptionId,
+            @Parameter(description = "Any letter case", schema = @Schema(implementation = AppliedAddOnStatus.class))
+            @RequestParam(required = false) String status) {
+        ListAppliedAddOnsQuery query = new ListAppliedAddOnsQuery(page(page), limit(limit), filter(customerId),
+                filter(subscriptionId), status(status));
+        return await(queryGateway.query(query, pageOf(AppliedAddOnView.class)));
+    }
+
+    private static String filter(String value) {
+        return isAbsent(value) ? null : value.trim();
+    }
+
+    private static AppliedAddOnStatus status(String value) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        return AppliedAddOnStatus.parse(value)
+                .orElseThrow(() -> new ValidationException("status", "must be one of " + AppliedAddOnStatus.NAMES));
+    }
+}

@@ -1,0 +1,4 @@
+package com.novabilling.api.addon;
+
+public record AddOnDeletedEvent(String addOnId, String code) {
+}
