@@ -41,6 +41,9 @@ public class DatabaseConfiguration {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(pgDir)
                     .setCleanDataDirectory(false)
+                    // Stopped by this bean's close(), after everything using it: zonky's own JVM hook would stop the
+                    // server while Axon processors and connection pools are still shutting down.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC");
             if (props.embeddedPort() > 0) {

@@ -1,0 +1,134 @@
+package com.novabilling.command.coupon;
+
+import com.novabilling.api.coupon.AppliedCouponView;
+import com.novabilling.api.coupon.ApplyCouponCommand;
+import com.novabilling.api.coupon.CouponView;
+import com.novabilling.api.coupon.DeleteCouponCommand;
+import com.novabilling.api.coupon.FindAppliedCouponQuery;
+import com.novabilling.api.coupon.FindCouponQuery;
+import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
+import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.command.web.DeletedResource;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.novabilling.api.query.QueryResults.await;
+
+@RestController
+@RequestMapping("/coupons")
+public class CouponCommandController {
+
+    private final CommandGateway commandGateway;
+    private final QueryGateway queryGateway;
+    private final CouponLookup lookup;
+
+    public CouponCommandController(CommandGateway commandGateway, QueryGateway queryGateway, CouponLookup lookup) {
+        this.commandGateway = commandGateway;
+        this.queryGateway = queryGateway;
+        this.lookup = lookup;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public CouponView create(@Valid @RequestBody CreateCouponRequest request) {
+        String couponId = CouponIds.newCouponId();
+        commandGateway.sendAndWait(request.toCommand(couponId));
+        return find(couponId);
+    }
+
+    /** The discount terms can change only until the coupon is first applied (409 afterwards). */
+    @PatchMapping("/{couponId}")
+    public CouponView update(@PathVariable String couponId,
+                             @Valid @RequestBody(required = false) UpdateCouponRequest request) {
+        UpdateCouponRequest changes = request != null ? request : UpdateCouponRequest.NO_CHANGES;
+        sendToCoupon(couponId, changes.toCommand(couponId));
+        return find(couponId);
+    }
+
+    /** Refused with 409 while the coupon is applied to a customer; deleting it frees its code. */
+    @DeleteMapping("/{couponId}")
+    public DeletedResource delete(@PathVariable String couponId) {
+        sendToCoupon(couponId, new DeleteCouponCommand(couponId));
+        return DeletedResource.of(couponId);
+    }
+
+    /**
+     * Refused with 409 when the coupon is inactive, expired, has no redemptions left, is already active on the
+     * customer, or is a FIXED_AMOUNT coupon in another currency than the customer's.
+     */
+    @PostMapping("/apply")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AppliedCouponView apply(@Valid @RequestBody ApplyCouponRequest request) {
+        String couponId = couponOf(request);
+        String appliedCouponId = CouponIds.newAppliedCouponId();
+        sendToCoupon(couponId, new ApplyCouponCommand(couponId, appliedCouponId, request.customerId().trim()));
+        return findApplied(appliedCouponId);
+    }
+
+    /** Ends the discount; the redemption is not given back. Answers the applied coupon, now REMOVED. */
+    @DeleteMapping("/applied/{appliedCouponId}")
+    public AppliedCouponView removeApplied(@PathVariable String appliedCouponId) {
+        String couponId = lookup.couponIdOfApplication(appliedCouponId)
+                .orElseThrow(() -> new NotFoundException("Applied coupon", appliedCouponId));
+        sendToCoupon(couponId, new RemoveAppliedCouponCommand(couponId, appliedCouponId));
+        return findApplied(appliedCouponId);
+    }
+
+    private String couponOf(ApplyCouponRequest request) {
+        boolean byId = request.couponId() != null && !request.couponId().isBlank();
+        boolean byCode = request.couponCode() != null && !request.couponCode().isBlank();
+        if (byId == byCode) {
+            throw new ValidationException(byId ? "couponCode" : "couponId",
+                    "give exactly one of couponId and couponCode");
+        }
+        if (byId) {
+            return request.couponId().trim();
+        }
+        String code = request.couponCode().trim();
+        return lookup.couponIdByCode(code).orElseThrow(() -> new CouponCodeNotFoundException(code));
+    }
+
+    /** Sends a command to an existing coupon, reporting a missing one as "Coupon with id … not found". */
+    private void sendToCoupon(String couponId, Object command) {
+        if (!CouponIds.isCouponId(couponId)) {
+            throw new NotFoundException("Coupon", couponId);
+        }
+        try {
+            commandGateway.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (causedBy(e, AggregateNotFoundException.class)) {
+                throw new NotFoundException("Coupon", couponId);
+            }
+            throw e;
+        }
+    }
+
+    private CouponView find(String couponId) {
+        return await(queryGateway.query(new FindCouponQuery(couponId), CouponView.class));
+    }
+
+    private AppliedCouponView findApplied(String appliedCouponId) {
+        return await(queryGateway.query(new FindAppliedCouponQuery(appliedCouponId), AppliedCouponView.class));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,29 @@
+package com.novabilling.command.coupon;
+
+import com.novabilling.api.id.ResourceIds;
+
+/** Coupons are {@code cpn_…}, their applications to customers {@code apc_…}. */
+public final class CouponIds {
+
+    static final String COUPON_PREFIX = "cpn_";
+    static final String APPLIED_COUPON_PREFIX = "apc_";
+
+    private CouponIds() {
+    }
+
+    public static String newCouponId() {
+        return ResourceIds.newId(COUPON_PREFIX);
+    }
+
+    public static String newAppliedCouponId() {
+        return ResourceIds.newId(APPLIED_COUPON_PREFIX);
+    }
+
+    public static boolean isCouponId(String id) {
+        return ResourceIds.hasPrefix(id, COUPON_PREFIX);
+    }
+
+    public static boolean isAppliedCouponId(String id) {
+        return ResourceIds.hasPrefix(id, APPLIED_COUPON_PREFIX);
+    }
+}

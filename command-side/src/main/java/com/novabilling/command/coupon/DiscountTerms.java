@@ -1,0 +1,77 @@
+package com.novabilling.command.coupon;
+
+import com.novabilling.api.coupon.CouponDiscount;
+import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.api.coupon.DiscountType;
+import com.novabilling.api.error.FieldError;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.command.validation.AmountInput;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a coupon takes off and for how long: the part of a coupon that is frozen once it has been applied. */
+record DiscountTerms(CouponDiscount discount, CouponDuration duration, Integer durationInPeriods) {
+
+    static final BigDecimal MAX_PERCENTAGE = BigDecimal.valueOf(100);
+    static final int PERCENTAGE_DECIMALS = 4;
+
+    /**
+     * Checks the combination as a whole (a currency only for FIXED_AMOUNT, periods only for REPEATING, ...).
+     *
+     * @param duration null means ONCE
+     * @throws ValidationException naming every offending request field
+     */
+    static DiscountTerms validated(DiscountType type, BigDecimal value, CurrencyCode currency, CouponDuration duration,
+                                   Integer durationInPeriods) {
+        List<FieldError> errors = new ArrayList<>();
+        CouponDuration effectiveDuration = duration == null ? CouponDuration.ONCE : duration;
+        if (type == null) {
+            errors.add(new FieldError("discountType", "is required; one of " + DiscountType.NAMES));
+        } else if (value == null) {
+            errors.add(new FieldError("discountValue", "is required"));
+        } else if (value.signum() <= 0) {
+            errors.add(new FieldError("discountValue", "must be greater than 0"));
+        } else if (type == DiscountType.PERCENTAGE) {
+            percentageProblem(value).ifPresent(errors::add);
+            if (currency != null) {
+                errors.add(new FieldError("currency", "must not be set for a PERCENTAGE discount"));
+            }
+        } else if (currency == null) {
+            errors.add(new FieldError("currency", "is required for a FIXED_AMOUNT discount"));
+        } else {
+            AmountInput.problem(value, currency, "discountValue").ifPresent(errors::add);
+        }
+        if (effectiveDuration == CouponDuration.REPEATING) {
+            if (durationInPeriods == null) {
+                errors.add(new FieldError("durationInPeriods", "is required when duration is REPEATING"));
+            } else if (durationInPeriods < 1) {
+                errors.add(new FieldError("durationInPeriods", "must be at least 1"));
+            }
+        } else if (durationInPeriods != null) {
+            errors.add(new FieldError("durationInPeriods", "is only allowed when duration is REPEATING"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        CouponDiscount discount = type == DiscountType.PERCENTAGE
+                ? CouponDiscount.percentageOf(value)
+                : CouponDiscount.fixed(Money.ofMajor(value, currency));
+        return new DiscountTerms(discount, effectiveDuration, durationInPeriods);
+    }
+
+    private static Optional<FieldError> percentageProblem(BigDecimal value) {
+        if (value.compareTo(MAX_PERCENTAGE) > 0) {
+            return Optional.of(new FieldError("discountValue", "must be at most 100 for a PERCENTAGE discount"));
+        }
+        if (value.stripTrailingZeros().scale() > PERCENTAGE_DECIMALS) {
+            return Optional.of(new FieldError("discountValue",
+                    "must have at most " + PERCENTAGE_DECIMALS + " decimal places for a PERCENTAGE discount"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,100 @@
+package com.novabilling.command.coupon;
+
+import com.novabilling.api.coupon.CouponAppliedEvent;
+import com.novabilling.api.coupon.CouponCreatedEvent;
+import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponDiscount;
+import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.api.coupon.CouponUpdatedEvent;
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.command.reference.GuardedResource;
+import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.support.TenantSchemaTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The lookup updater, reader and plan guard against the real tenant migrations on PostgreSQL (no Spring context). */
+class CouponLookupTableTest extends TenantSchemaTest {
+
+    private static final CouponDiscount TEN_PERCENT = CouponDiscount.percentageOf(BigDecimal.TEN);
+
+    private final CouponLookupUpdater updater = new CouponLookupUpdater(jdbcTemplate, new ResourceCodes(jdbcTemplate));
+    private final CouponLookup lookup = new JdbcCouponLookup(jdbcTemplate);
+    private final CouponPlanScopeGuard guard = new CouponPlanScopeGuard(lookup);
+
+    @BeforeEach
+    void emptyTables() {
+        jdbcTemplate.update("TRUNCATE resource_codes, applied_coupon_lookup, coupon_plan_lookup");
+    }
+
+    private static CouponCreatedEvent created(String id, String code, List<String> planIds) {
+        return new CouponCreatedEvent(id, "Name", code, null, TEN_PERCENT, CouponDuration.ONCE, null, null, null,
+                planIds, true, Map.of());
+    }
+
+    private static CouponUpdatedEvent updated(String id, String code, List<String> planIds) {
+        return new CouponUpdatedEvent(id, "Name", code, null, TEN_PERCENT, CouponDuration.ONCE, null, null, null,
+                planIds, true, Map.of());
+    }
+
+    private static CouponAppliedEvent applied(String couponId, String appliedId) {
+        return new CouponAppliedEvent(couponId, appliedId, "CODE", "cus_a", TEN_PERCENT, CouponDuration.ONCE, null, 1);
+    }
+
+    @Test
+    void findsCouponsByCodeAndReleasesOldCodesOnUpdate() {
+        updater.on(created("cpn_a", "WELCOME", List.of()));
+        assertThat(lookup.couponIdByCode("WELCOME")).contains("cpn_a");
+        assertThat(lookup.couponIdByCode("welcome")).as("codes are case-sensitive").isEmpty();
+
+        updater.on(updated("cpn_a", "HELLO", List.of()));
+        assertThat(lookup.couponIdByCode("WELCOME")).isEmpty();
+        assertThat(lookup.couponIdByCode("HELLO")).contains("cpn_a");
+    }
+
+    @Test
+    void duplicateCodePastThePreCheckIsAConflictOnCode() {
+        updater.on(created("cpn_a", "WELCOME", List.of()));
+
+        assertThatThrownBy(() -> updater.on(created("cpn_b", "WELCOME", List.of())))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("code"));
+    }
+
+    @Test
+    void findsTheCouponOfAnApplicationUntilTheCouponIsDeleted() {
+        updater.on(created("cpn_a", "WELCOME", List.of("pln_1")));
+        updater.on(applied("cpn_a", "apc_1"));
+        updater.on(applied("cpn_a", "apc_1"));
+        assertThat(lookup.couponIdOfApplication("apc_1")).contains("cpn_a");
+        assertThat(lookup.couponIdOfApplication("apc_unknown")).isEmpty();
+
+        updater.on(new CouponDeletedEvent("cpn_a", "WELCOME"));
+
+        assertThat(lookup.couponIdOfApplication("apc_1")).isEmpty();
+        assertThat(lookup.couponIdByCode("WELCOME")).as("a deleted coupon's code is free again").isEmpty();
+        assertThat(lookup.codesOfCouponsScopedTo("pln_1")).isEmpty();
+    }
+
+    @Test
+    void planInACouponsScopeCannotBeDeleted() {
+        updater.on(created("cpn_a", "B-COUPON", List.of("pln_1", "pln_2")));
+        updater.on(created("cpn_b", "A-COUPON", List.of("pln_1")));
+
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_1"))
+                .contains("Plan is in the planIds of coupon 'A-COUPON', 'B-COUPON'; remove it from the coupon first");
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_3")).isEmpty();
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN_PRICE, "pln_1")).isEmpty();
+
+        updater.on(updated("cpn_a", "B-COUPON", List.of("pln_2")));
+        updater.on(updated("cpn_b", "A-COUPON", List.of()));
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_1")).isEmpty();
+        assertThat(lookup.codesOfCouponsScopedTo("pln_2")).containsExactly("B-COUPON");
+    }
+}

@@ -1,0 +1,91 @@
+package com.novabilling.query.coupon;
+
+import com.novabilling.api.coupon.CouponDiscount;
+import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.api.coupon.CouponView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Entity
+@Table(name = "coupons")
+public class CouponEntity {
+
+    @Id
+    private String id;
+    private String name;
+    private String code;
+    private String description;
+    @Embedded
+    private StoredDiscount discount;
+    @Enumerated(EnumType.STRING)
+    private CouponDuration duration;
+    @Column(name = "duration_in_periods")
+    private Integer durationInPeriods;
+    @Column(name = "max_redemptions")
+    private Integer maxRedemptions;
+    @Column(name = "times_redeemed")
+    private int timesRedeemed;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "plan_ids", columnDefinition = "jsonb")
+    private List<String> planIds;
+    private boolean active;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, Object> metadata;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected CouponEntity() {
+        // for JPA
+    }
+
+    public CouponEntity(String id, Instant createdAt) {
+        this.id = id;
+        this.createdAt = createdAt;
+    }
+
+    public void setDetails(String name, String code, String description, CouponDiscount discount,
+                           CouponDuration duration, Integer durationInPeriods, Integer maxRedemptions,
+                           Instant expiresAt, List<String> planIds, boolean active, Map<String, Object> metadata,
+                           Instant updatedAt) {
+        this.name = name;
+        this.code = code;
+        this.description = description;
+        this.discount = StoredDiscount.of(discount);
+        this.duration = duration;
+        this.durationInPeriods = durationInPeriods;
+        this.maxRedemptions = maxRedemptions;
+        this.expiresAt = expiresAt;
+        this.planIds = planIds == null ? List.of() : planIds;
+        this.active = active;
+        this.metadata = metadata == null ? Map.of() : metadata;
+        this.updatedAt = updatedAt;
+    }
+
+    /** Redemptions are counted by the coupon; the event carries the new count, so a redelivery changes nothing. */
+    public void setTimesRedeemed(int timesRedeemed) {
+        this.timesRedeemed = timesRedeemed;
+    }
+
+    public CouponView toView() {
+        CouponDiscount terms = discount.toDiscount();
+        return new CouponView(id, name, code, description, terms.type(), terms.value(),
+                terms.currency() == null ? null : terms.currency().name(), duration, durationInPeriods,
+                maxRedemptions, timesRedeemed, expiresAt, planIds, active, metadata, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,77 @@
+package com.novabilling.query.coupon;
+
+import com.novabilling.api.coupon.AppliedCouponStatus;
+import com.novabilling.api.coupon.AppliedCouponView;
+import com.novabilling.api.coupon.CouponView;
+import com.novabilling.api.coupon.FindCouponQuery;
+import com.novabilling.api.coupon.ListAppliedCouponsQuery;
+import com.novabilling.api.coupon.ListCouponsQuery;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
+import static com.novabilling.query.paging.PageParameters.booleanFilter;
+import static com.novabilling.query.paging.PageParameters.isAbsent;
+import static com.novabilling.query.paging.PageParameters.limit;
+import static com.novabilling.query.paging.PageParameters.page;
+import static com.novabilling.query.paging.PageParameters.search;
+
+@RestController
+@RequestMapping("/coupons")
+public class CouponQueryController {
+
+    private final QueryGateway queryGateway;
+
+    public CouponQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    /** Newest first. */
+    @GetMapping
+    public PageResult<CouponView> list(@RequestParam(required = false) String page,
+                                       @RequestParam(required = false) String limit,
+                                       @Parameter(description = "true or false; absent lists both")
+                                       @RequestParam(required = false) String isActive,
+                                       @Parameter(description = "Case-insensitive substring of name or code")
+                                       @RequestParam(required = false) String search) {
+        ListCouponsQuery query = new ListCouponsQuery(page(page), limit(limit), booleanFilter(isActive, "isActive"),
+                search(search));
+        return await(queryGateway.query(query, pageOf(CouponView.class)));
+    }
+
+    @GetMapping("/{couponId}")
+    public CouponView get(@PathVariable String couponId) {
+        return await(queryGateway.query(new FindCouponQuery(couponId), CouponView.class));
+    }
+
+    /** Applied coupons, oldest application first; removed ones stay listed with status REMOVED. */
+    @GetMapping("/applied/list")
+    public PageResult<AppliedCouponView> listApplied(
+            @Parameter(description = "Only this customer's applied coupons") @RequestParam(required = false) String customerId,
+            @Parameter(description = "ACTIVE or REMOVED, any letter case; absent lists both",
+                    schema = @Schema(implementation = AppliedCouponStatus.class))
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String limit) {
+        ListAppliedCouponsQuery query = new ListAppliedCouponsQuery(page(page), limit(limit),
+                isAbsent(customerId) ? null : customerId.trim(), status(status));
+        return await(queryGateway.query(query, pageOf(AppliedCouponView.class)));
+    }
+
+    private static AppliedCouponStatus status(String value) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        return AppliedCouponStatus.parse(value)
+                .orElseThrow(() -> new ValidationException("status", "must be ACTIVE or REMOVED"));
+    }
+}

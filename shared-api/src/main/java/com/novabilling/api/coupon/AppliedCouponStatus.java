@@ -1,0 +1,19 @@
+package com.novabilling.api.coupon;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** An applied coupon discounts the customer's invoices while ACTIVE; REMOVED is final. */
+public enum AppliedCouponStatus {
+    ACTIVE, REMOVED;
+
+    /** Accepts any letter case ({@code active}). */
+    public static Optional<AppliedCouponStatus> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String wanted = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(status -> status.name().equals(wanted)).findFirst();
+    }
+}

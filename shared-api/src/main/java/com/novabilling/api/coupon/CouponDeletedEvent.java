@@ -1,0 +1,4 @@
+package com.novabilling.api.coupon;
+
+public record CouponDeletedEvent(String couponId, String code) {
+}

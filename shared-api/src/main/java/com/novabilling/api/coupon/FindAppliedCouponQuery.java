@@ -1,0 +1,5 @@
+package com.novabilling.api.coupon;
+
+/** Answered with an {@link AppliedCouponView}, or NotFoundException. */
+public record FindAppliedCouponQuery(String appliedCouponId) {
+}

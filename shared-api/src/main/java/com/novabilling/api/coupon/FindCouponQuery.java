@@ -1,0 +1,5 @@
+package com.novabilling.api.coupon;
+
+/** Answered with a {@link CouponView}, or NotFoundException. */
+public record FindCouponQuery(String couponId) {
+}

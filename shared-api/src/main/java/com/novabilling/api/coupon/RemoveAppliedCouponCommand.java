@@ -1,0 +1,6 @@
+package com.novabilling.api.coupon;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RemoveAppliedCouponCommand(@TargetAggregateIdentifier String couponId, String appliedCouponId) {
+}
