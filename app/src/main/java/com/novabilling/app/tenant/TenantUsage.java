@@ -19,7 +19,7 @@ import java.util.Map;
 public class TenantUsage {
 
     /** Read-model tables counted as resources; later capabilities add theirs. */
-    private static final List<String> RESOURCE_TABLES = List.of("customers", "plans", "coupons", "applied_coupons", "addons", "applied_addons");
+    private static final List<String> RESOURCE_TABLES = List.of("customers", "plans", "coupons", "applied_coupons", "addons", "applied_addons", "billable_metrics", "charges");
 
     private final JdbcTemplate jdbc;
     private final ApiKeys apiKeys;
