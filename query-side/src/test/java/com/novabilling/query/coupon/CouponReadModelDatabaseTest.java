@@ -18,20 +18,10 @@ import com.novabilling.api.coupon.ListCouponsQuery;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import com.novabilling.query.support.ReadModelDatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
-import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -40,63 +30,23 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/**
- * Projection and query handler on the real read-model schema (Flyway migrations, Hibernate validating the mapping
- * against it) in PostgreSQL. Plain JPA with a Spring Data repository factory; no Spring context.
- */
-class CouponReadModelDatabaseTest {
+/** Projection and query handler on the real read-model schema in PostgreSQL. */
+class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final CouponDiscount THIRD = CouponDiscount.percentageOf(new BigDecimal("33.3333"));
     private static final CouponDiscount FIVE_USD = CouponDiscount.fixed(Money.ofMinor(500, CurrencyCode.USD));
 
-    private static EmbeddedPostgres postgres;
-    private static EntityManagerFactory entityManagerFactory;
-
-    private EntityManager entityManager;
     private CouponProjection projection;
     private CouponQueryHandler queryHandler;
 
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
-        LocalContainerEntityManagerFactoryBean factoryBean = new LocalContainerEntityManagerFactoryBean();
-        factoryBean.setDataSource(postgres.getPostgresDatabase());
-        factoryBean.setPackagesToScan(CouponEntity.class.getPackageName());
-        factoryBean.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        factoryBean.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "validate"));
-        factoryBean.afterPropertiesSet();
-        entityManagerFactory = factoryBean.getObject();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        entityManagerFactory.close();
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() {
-        entityManager = entityManagerFactory.createEntityManager();
-        JpaRepositoryFactory repositories = new JpaRepositoryFactory(entityManager);
         CouponRepository coupons = repositories.getRepository(CouponRepository.class);
         AppliedCouponRepository appliedCoupons = repositories.getRepository(AppliedCouponRepository.class);
         projection = new CouponProjection(coupons, appliedCoupons);
         queryHandler = new CouponQueryHandler(coupons, appliedCoupons);
         inTransaction(projection::reset);
-    }
-
-    @AfterEach
-    void closeEntityManager() {
-        entityManager.close();
-    }
-
-    private void inTransaction(Runnable work) {
-        entityManager.getTransaction().begin();
-        work.run();
-        entityManager.getTransaction().commit();
-        entityManager.clear();
     }
 
     private static CouponCreatedEvent created(String id, String name, String code, CouponDiscount discount,

@@ -9,20 +9,10 @@ import com.novabilling.api.customer.ListCustomersQuery;
 import com.novabilling.api.query.PageMeta;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.api.query.SortOrder;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import com.novabilling.query.support.ReadModelDatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.jpa.repository.support.JpaRepositoryFactory;
-import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
-import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -30,59 +20,20 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Projection and query handler on the real read-model schema (Flyway migrations, Hibernate validating the mapping
- * against it) in PostgreSQL. Plain JPA with a Spring Data repository factory; no Spring context.
- */
-class CustomerReadModelDatabaseTest {
+/** Projection and query handler on the real read-model schema in PostgreSQL. */
+class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
-    private static EmbeddedPostgres postgres;
-    private static EntityManagerFactory entityManagerFactory;
-
-    private EntityManager entityManager;
     private CustomerProjection projection;
     private CustomerQueryHandler queryHandler;
 
-    @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/tenant").load().migrate();
-        LocalContainerEntityManagerFactoryBean factoryBean = new LocalContainerEntityManagerFactoryBean();
-        factoryBean.setDataSource(postgres.getPostgresDatabase());
-        factoryBean.setPackagesToScan(CustomerEntity.class.getPackageName());
-        factoryBean.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        factoryBean.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "validate"));
-        factoryBean.afterPropertiesSet();
-        entityManagerFactory = factoryBean.getObject();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        entityManagerFactory.close();
-        postgres.close();
-    }
-
     @BeforeEach
     void setUp() {
-        entityManager = entityManagerFactory.createEntityManager();
-        CustomerRepository repository = new JpaRepositoryFactory(entityManager).getRepository(CustomerRepository.class);
+        CustomerRepository repository = repositories.getRepository(CustomerRepository.class);
         projection = new CustomerProjection(repository);
         queryHandler = new CustomerQueryHandler(repository);
         inTransaction(projection::reset);
-    }
-
-    @AfterEach
-    void closeEntityManager() {
-        entityManager.close();
-    }
-
-    private void inTransaction(Runnable work) {
-        entityManager.getTransaction().begin();
-        work.run();
-        entityManager.getTransaction().commit();
-        entityManager.clear();
     }
 
     private void create(String id, String externalId, String name, String email, Instant at) {
