@@ -17,14 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static com.novabilling.app.support.OpenApiDocument.enumOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ChargeHttpTest extends IntegrationTest {
-
-    private static TestTenant sharedTenant;
-    private static TestTenant strangerTenant;
 
     /** Reads numbers exactly as written (115.00 stays 115.00), unlike the shared test client. */
     private static final ObjectMapper EXACT = new ObjectMapper()
@@ -57,7 +54,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void seedCreateGraduatedChargeExampleWorksAndReadsBackIdentically() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String request = SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId);
@@ -86,7 +83,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateOfFifteenThousandUnitsOnTheSeedExampleIsUsd115() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String chargeId = createSeedCharge(t);
 
         Api.Response estimate = api().post("/api/charges/" + chargeId + "/estimate", t.apiKey(),
@@ -117,9 +114,9 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateThroughEventsAppliesChargeFiltersF1() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
-        String metricId = createMetric(t, Map.of("name", "API Calls", "code", unique("api_calls"), "aggregationType", "COUNT",
+        String metricId = createMetric(t, Map.of("name", "API Calls", "code", uniqueCode("api_calls"), "aggregationType", "COUNT",
                 "filters", List.of(Map.of("key", "region", "values", List.of("us-east", "us-west", "eu")),
                         Map.of("key", "tier", "values", List.of("gold")))));
         Api.Response charge = api().post("/api/charges", t.apiKey(), Map.of("planId", planId,
@@ -157,9 +154,9 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateThroughEventsOfAWeightedSumA10WithAndWithoutWindow() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
-        String metricId = createMetric(t, Map.of("name", "Seats", "code", unique("seats"), "aggregationType", "WEIGHTED_SUM",
+        String metricId = createMetric(t, Map.of("name", "Seats", "code", uniqueCode("seats"), "aggregationType", "WEIGHTED_SUM",
                 "fieldName", "seats"));
         String chargeId = createCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel",
                 "STANDARD", "properties", Map.of("amount", 1)));
@@ -182,7 +179,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void estimateRefusesBadInput() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String chargeId = createSeedCharge(t);
         String path = "/api/charges/" + chargeId + "/estimate";
         List<Map<String, Object>> oneEvent = List.of(Map.of("timestamp", "2026-03-01T00:00:00Z"));
@@ -204,11 +201,11 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void invalidChargesAreRefusedNamingTheField() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
-        String cpuId = createMetric(t, Map.of("name", "CPU", "code", unique("cpu"), "aggregationType", "MAX", "fieldName", "cpu"));
-        String paymentsId = createMetric(t, Map.of("name", "Payments", "code", unique("payments"), "aggregationType", "SUM",
+        String cpuId = createMetric(t, Map.of("name", "CPU", "code", uniqueCode("cpu"), "aggregationType", "MAX", "fieldName", "cpu"));
+        String paymentsId = createMetric(t, Map.of("name", "Payments", "code", uniqueCode("payments"), "aggregationType", "SUM",
                 "fieldName", "amount"));
 
         assertBadCharge(t, graduated(planId, metricId, List.of(range(0, 1000L, 0), range(1002, null, 0.01))),
@@ -265,7 +262,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void missingPlanOrMetricIsNotFound() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String missingPlan = "pln_000000000000000000000000";
@@ -283,7 +280,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void onePlanPricesAMetricOncePerCurrency() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         api().post("/api/plans/" + planId + "/prices", t.apiKey(), Map.of("currency", "KES", "amount", 6500));
         String metricId = createSeedMetric(t);
@@ -302,7 +299,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void metricAndPlanPriceInUseAreKept() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         Api.Response withKes = api().post("/api/plans/" + planId + "/prices", t.apiKey(), Map.of("currency", "KES", "amount", 6500));
         String usdPriceId = withKes.body().at("/prices/0/id").asText();
@@ -339,7 +336,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void updatesPricingButNotPlanMetricOrCurrency() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
@@ -383,7 +380,7 @@ class ChargeHttpTest extends IntegrationTest {
         String pro = createPlan(t, "pro", "USD", "49.99");
         String basic = createPlan(t, "basic", "USD", "9.99");
         String calls = createSeedMetric(t);
-        String storage = createMetric(t, Map.of("name", "Storage", "code", unique("storage"), "aggregationType", "SUM", "fieldName", "gb"));
+        String storage = createMetric(t, Map.of("name", "Storage", "code", uniqueCode("storage"), "aggregationType", "SUM", "fieldName", "gb"));
         String proCalls = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(pro, calls));
         String proStorage = createCharge(t, standardCharge(pro, storage));
         String basicCalls = createCharge(t, standardCharge(basic, calls));
@@ -405,7 +402,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void deletingAPlanDeletesItsCharges() throws InterruptedException {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String planId = createPlan(t, "pro", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
@@ -426,8 +423,8 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void anotherTenantsChargeIsIndistinguishableFromAMissingOne() {
-        TestTenant owner = tenant();
-        TestTenant stranger = otherTenant();
+        TestTenant owner = sharedTenant();
+        TestTenant stranger = strangerTenant();
         String planId = createPlan(owner, "pro", "USD", "49.99");
         String metricId = createSeedMetric(owner);
         String chargeId = createCharge(owner, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
@@ -454,7 +451,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     @Test
     void everyChangeIsAnAuditedEvent() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         String chargeId = createSeedCharge(t);
         api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("billingTiming", "IN_ADVANCE"));
         api().delete("/api/charges/" + chargeId, t.apiKey());
@@ -486,32 +483,6 @@ class ChargeHttpTest extends IntegrationTest {
     }
 
     // ---- helpers
-
-    /** One tenant for the tests that do not need an empty one: every registered tenant keeps connections open. */
-    private TestTenant tenant() {
-        if (sharedTenant == null) {
-            sharedTenant = registerTenant();
-        }
-        return sharedTenant;
-    }
-
-    /** A second tenant, for tenant isolation; it never gets charges. */
-    private TestTenant otherTenant() {
-        if (strangerTenant == null) {
-            strangerTenant = registerTenant();
-        }
-        return strangerTenant;
-    }
-
-    private static String unique(String code) {
-        return code + "_" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static List<String> enumOf(JsonNode doc, String schema, String property) {
-        List<String> names = new ArrayList<>();
-        doc.at("/components/schemas/" + schema + "/properties/" + property + "/enum").forEach(v -> names.add(v.asText()));
-        return names;
-    }
 
     private static List<String> ids(Api.Response page) {
         assertThat(page.status()).as(page.text()).isEqualTo(200);
@@ -584,14 +555,14 @@ class ChargeHttpTest extends IntegrationTest {
 
     /** A plan with a code unique in the tenant, starting with {@code code}. */
     private String createPlan(TestTenant t, String code, String currency, String amount) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", code, "code", unique(code),
+        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", code, "code", uniqueCode(code),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", currency, "amount", new BigDecimal(amount)))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
     }
 
     private String createPlanWithoutPrices(TestTenant t) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", "Free", "code", unique("free"),
+        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", "Free", "code", uniqueCode("free"),
                 "billingInterval", "MONTHLY"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
@@ -599,7 +570,7 @@ class ChargeHttpTest extends IntegrationTest {
 
     /** The seed's metric under a code unique in the tenant. */
     private String createSeedMetric(TestTenant t) {
-        return createMetric(t, SEED_CREATE_BILLABLE_METRIC.replace("\"api_calls\"", "\"" + unique("api_calls") + "\""));
+        return createMetric(t, SEED_CREATE_BILLABLE_METRIC.replace("\"api_calls\"", "\"" + uniqueCode("api_calls") + "\""));
     }
 
     private String createMetric(TestTenant t, Object body) {

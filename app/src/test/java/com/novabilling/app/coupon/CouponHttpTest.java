@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static com.novabilling.app.support.OpenApiDocument.enumOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -445,13 +446,6 @@ class CouponHttpTest extends IntegrationTest {
         }
         assertThat(statusParameter).isNotNull();
         assertThat(enumOf(statusParameter.get("schema"))).containsExactly("ACTIVE", "REMOVED");
-    }
-
-    private List<String> enumOf(JsonNode schema) {
-        JsonNode values = schema.has("enum") ? schema.get("enum") : schema.at("/allOf/0/enum");
-        List<String> names = new ArrayList<>();
-        values.forEach(value -> names.add(value.asText()));
-        return names;
     }
 
     private static void assertBadRequest(Api.Response response, String field) {

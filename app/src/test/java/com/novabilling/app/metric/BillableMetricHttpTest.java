@@ -9,14 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static com.novabilling.app.support.OpenApiDocument.enumOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BillableMetricHttpTest extends IntegrationTest {
-
-    private static TestTenant sharedTenant;
-    private static TestTenant strangerTenant;
 
     static final String SEED_CREATE_BILLABLE_METRIC = """
             {
@@ -31,7 +28,7 @@ class BillableMetricHttpTest extends IntegrationTest {
 
     @Test
     void seedCreateBillableMetricExampleWorksAndReadsBack() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         Api.Response created = api().post("/api/billable-metrics", t.apiKey(), SEED_CREATE_BILLABLE_METRIC);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode metric = created.body();
@@ -54,9 +51,9 @@ class BillableMetricHttpTest extends IntegrationTest {
 
     @Test
     void aggregationTypeInAnyLetterCaseAnswersCanonicalWithFieldRecurringAndRounding() {
-        TestTenant t = tenant();
+        TestTenant t = sharedTenant();
         Api.Response created = api().post("/api/billable-metrics", t.apiKey(), Map.of("name", "Storage",
-                "code", unique("storage_gb"), "description", "GB stored", "aggregationType", "sum", "fieldName", "gb",
+                "code", uniqueCode("storage_gb"), "description", "GB stored", "aggregationType", "sum", "fieldName", "gb",
                 "recurring", true, "rounding", Map.of("mode", "ceil", "digits", 2)));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().get("aggregationType").asText()).isEqualTo("SUM");
@@ -67,7 +64,7 @@ class BillableMetricHttpTest extends IntegrationTest {
         assertThat(created.body().get("filters")).isEmpty();
 
         Api.Response weighted = api().post("/api/billable-metrics", t.apiKey(), Map.of("name", "Seats",
-                "code", unique("seats"), "aggregationType", "Weighted_Sum", "fieldName", "seats"));
+                "code", uniqueCode("seats"), "aggregationType", "Weighted_Sum", "fieldName", "seats"));
         assertThat(weighted.status()).as(weighted.text()).isEqualTo(201);
         assertThat(weighted.body().get("aggregationType").asText()).isEqualTo("WEIGHTED_SUM");
     }
@@ -142,8 +139,8 @@ class BillableMetricHttpTest extends IntegrationTest {
 
     @Test
     void updatesAndDeletes() {
-        TestTenant t = tenant();
-        String code = unique("storage");
+        TestTenant t = sharedTenant();
+        String code = uniqueCode("storage");
         String id = create(t, "Storage", code, "SUM", "gb");
         Api.Response updated = api().patch("/api/billable-metrics/" + id, t.apiKey(), Map.of("name", "Disk",
                 "description", "GB on disk", "aggregationType", "max", "recurring", false,
@@ -171,8 +168,8 @@ class BillableMetricHttpTest extends IntegrationTest {
 
     @Test
     void duplicateCodesConflictOnCreateAndUpdate() {
-        TestTenant t = tenant();
-        String code = unique("calls");
+        TestTenant t = sharedTenant();
+        String code = uniqueCode("calls");
         create(t, "API Calls", code, "COUNT", null);
         Api.Response duplicate = api().post("/api/billable-metrics", t.apiKey(), Map.of("name", "Again", "code", code,
                 "aggregationType", "COUNT"));
@@ -180,19 +177,19 @@ class BillableMetricHttpTest extends IntegrationTest {
         assertThat(duplicate.body().at("/errors/0/field").asText()).isEqualTo("code");
         assertThat(duplicate.body().get("message").asText()).isEqualTo("A billable metric with code '" + code + "' already exists");
 
-        String other = create(t, "Storage", unique("storage"), "SUM", "gb");
+        String other = create(t, "Storage", uniqueCode("storage"), "SUM", "gb");
         Api.Response patch = api().patch("/api/billable-metrics/" + other, t.apiKey(), Map.of("code", code));
         assertThat(patch.status()).isEqualTo(409);
 
-        assertThat(create(otherTenant(), "API Calls", code, "COUNT", null)).as("codes are unique per tenant")
+        assertThat(create(strangerTenant(), "API Calls", code, "COUNT", null)).as("codes are unique per tenant")
                 .startsWith("bm_");
     }
 
     @Test
     void anotherTenantsMetricIsIndistinguishableFromAMissingOne() {
-        TestTenant owner = tenant();
-        TestTenant stranger = otherTenant();
-        String id = create(owner, "API Calls", unique("calls"), "COUNT", null);
+        TestTenant owner = sharedTenant();
+        TestTenant stranger = strangerTenant();
+        String id = create(owner, "API Calls", uniqueCode("calls"), "COUNT", null);
         String missing = "bm_000000000000000000000000";
 
         for (String metricId : List.of(id, missing)) {
@@ -211,8 +208,8 @@ class BillableMetricHttpTest extends IntegrationTest {
 
     @Test
     void everyChangeIsAnAuditedEvent() {
-        TestTenant t = tenant();
-        String id = create(t, "API Calls", unique("calls"), "COUNT", null);
+        TestTenant t = sharedTenant();
+        String id = create(t, "API Calls", uniqueCode("calls"), "COUNT", null);
         api().patch("/api/billable-metrics/" + id, t.apiKey(), Map.of("name", "Requests"));
         api().delete("/api/billable-metrics/" + id, t.apiKey());
 
@@ -237,30 +234,8 @@ class BillableMetricHttpTest extends IntegrationTest {
         doc.at("/components/schemas/CreateBillableMetricRequest/properties/aggregationType/enum")
                 .forEach(value -> types.add(value.asText()));
         assertThat(types).containsExactly("COUNT", "SUM", "MAX", "UNIQUE_COUNT", "LATEST", "WEIGHTED_SUM");
-        List<String> modes = new ArrayList<>();
-        doc.at("/components/schemas/BillableMetricRounding/properties/mode/enum").forEach(value -> modes.add(value.asText()));
-        assertThat(modes).containsExactly("ROUND", "CEIL", "FLOOR");
+        assertThat(enumOf(doc, "BillableMetricRounding", "mode")).containsExactly("ROUND", "CEIL", "FLOOR");
         assertThat(doc.at("/components/schemas/BillableMetricView/properties/aggregationType/enum").size()).isEqualTo(6);
-    }
-
-    /** One tenant for the tests that do not need an empty one: every registered tenant keeps connections open. */
-    private TestTenant tenant() {
-        if (sharedTenant == null) {
-            sharedTenant = registerTenant();
-        }
-        return sharedTenant;
-    }
-
-    /** A second tenant, for tenant isolation. */
-    private TestTenant otherTenant() {
-        if (strangerTenant == null) {
-            strangerTenant = registerTenant();
-        }
-        return strangerTenant;
-    }
-
-    private static String unique(String code) {
-        return code + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private void assertBadRequest(TestTenant t, Object body, String field) {

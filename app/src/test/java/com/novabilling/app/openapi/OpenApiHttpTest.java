@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static com.novabilling.app.support.OpenApiDocument.enumOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiHttpTest extends IntegrationTest {
@@ -46,14 +47,6 @@ class OpenApiHttpTest extends IntegrationTest {
         assertThat(enumOf(doc.body(), "CreatePlanRequest", "billingInterval"))
                 .containsExactly("HOURLY", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY");
         assertThat(enumOf(doc.body(), "PlanView", "billingInterval")).contains("MONTHLY");
-    }
-
-    private static java.util.List<String> enumOf(JsonNode doc, String schema, String property) {
-        JsonNode values = doc.at("/components/schemas/" + schema + "/properties/" + property + "/enum");
-        assertThat(values.isArray()).as(schema + "." + property + " lists its enum values").isTrue();
-        java.util.List<String> names = new java.util.ArrayList<>();
-        values.forEach(value -> names.add(value.asText()));
-        return names;
     }
 
     @Test

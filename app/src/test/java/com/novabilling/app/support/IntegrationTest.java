@@ -21,6 +21,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +58,9 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     }
 
+    /** Tenants shared by the tests of one class, by role: every registered tenant keeps its own connections open. */
+    private static final Map<String, TestTenant> SHARED_TENANTS = new ConcurrentHashMap<>();
+
     @LocalServerPort
     protected int port;
 
@@ -75,6 +79,21 @@ public abstract class IntegrationTest {
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return new TestTenant(r.body().at("/tenant/id").asText(), email, password, r.body().get("apiKey").asText(),
                 r.body().get("accessToken").asText(), r.body().get("refreshToken").asText(), r.body());
+    }
+
+    /** One tenant for the tests of this class that do not need an empty one. */
+    protected TestTenant sharedTenant() {
+        return SHARED_TENANTS.computeIfAbsent(getClass().getName() + "/owner", key -> registerTenant());
+    }
+
+    /** A second tenant of this class, for tenant isolation. */
+    protected TestTenant strangerTenant() {
+        return SHARED_TENANTS.computeIfAbsent(getClass().getName() + "/stranger", key -> registerTenant());
+    }
+
+    /** A resource code no other test uses, e.g. {@code api_calls_1f2e3d4c}. */
+    protected static String uniqueCode(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A plain JDBC connection straight to one database, bypassing the application. */

@@ -144,6 +144,8 @@ class TenantHttpTest extends IntegrationTest {
         assertThat(usage.body().at("/requests/today").asLong()).isGreaterThanOrEqualTo(4);
         assertThat(usage.body().at("/apiKeys/active").asInt()).isEqualTo(1);
         assertThat(usage.body().at("/resources/customers").asLong()).isZero();
+        assertThat(usage.body().get("resources").fieldNames()).toIterable().containsExactly("customers", "plans",
+                "coupons", "applied_coupons", "addons", "applied_addons", "billable_metrics", "charges");
     }
 
     @Test
