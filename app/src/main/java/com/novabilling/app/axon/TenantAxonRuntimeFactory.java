@@ -178,7 +178,8 @@ public class TenantAxonRuntimeFactory {
                 }
             }
         });
-        return new TenantAxonRuntime(tenantId, configurer.buildConfiguration(), executors);
+        return new TenantAxonRuntime(tenantId, configurer.buildConfiguration(), executors,
+                new CommittedEventIndexes(tenantDataSource));
     }
 
     private SpringResourceInjector springResourceInjector() {

@@ -66,11 +66,12 @@ class AuditReadsAxonEventTableTest {
     private static EmbeddedPostgres postgres;
     private static AuditEventRepository repository;
     private static AggregateAsOfReader aggregates;
+    private static DataSource tenantDb;
 
     @BeforeAll
     static void tenantDatabaseWithEvents() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        DataSource tenantDb = postgres.getPostgresDatabase();
+        tenantDb = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(tenantDb).locations("classpath:db/tenant").load().migrate();
         Serializer serializer = JacksonSerializer.builder()
                 .objectMapper(TenantAxonRuntimeFactory.axonObjectMapper()).build();
@@ -100,6 +101,17 @@ class AuditReadsAxonEventTableTest {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    @Test
+    void committedEventIndexesAreLookedUpInTheSameTable() {
+        List<Long> indexes = new JdbcTemplate(tenantDb).queryForList(
+                "SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
+        assertThat(indexes).hasSize(4);
+        long missing = indexes.get(3) + 1000;
+        assertThat(new CommittedEventIndexes(tenantDb).among(List.of(indexes.get(1), missing, indexes.get(3))))
+                .containsExactlyInAnyOrder(indexes.get(1), indexes.get(3));
+        assertThat(new CommittedEventIndexes(tenantDb).among(List.of(missing))).isEmpty();
     }
 
     @Test
