@@ -50,17 +50,17 @@ class AddOnHttpTest extends IntegrationTest {
         create(t, "Data export 100%", "export_100", usd(5));
         Api.Response page = api().get("/api/add-ons?page=1&limit=2", t.apiKey());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body().at("/meta/total").asLong()).isEqualTo(3);
+        assertThat(page.total()).isEqualTo(3);
         assertThat(page.body().at("/meta/totalPages").asInt()).isEqualTo(2);
         assertThat(page.body().at("/data/0/code").asText()).as("newest first").isEqualTo("export_100");
         assertThat(api().get("/api/add-ons?page=2&limit=2", t.apiKey()).body().at("/data/0/code").asText())
                 .isEqualTo("setup_fee");
         Api.Response search = api().get("/api/add-ons?search=SUPPORT", t.apiKey());
-        assertThat(search.body().at("/meta/total").asLong()).isEqualTo(1);
+        assertThat(search.total()).isEqualTo(1);
         assertThat(search.body().at("/data/0/code").asText()).isEqualTo("support");
-        assertThat(api().get("/api/add-ons?search=100%25", t.apiKey()).body().at("/meta/total").asLong()).isEqualTo(1);
-        assertThat(api().get("/api/add-ons?limit=0", t.apiKey()).body().at("/errors/0/field").asText()).isEqualTo("limit");
-        assertThat(api().get("/api/add-ons?page=x", t.apiKey()).body().at("/errors/0/field").asText()).isEqualTo("page");
+        assertThat(api().get("/api/add-ons?search=100%25", t.apiKey()).total()).isEqualTo(1);
+        assertThat(api().get("/api/add-ons?limit=0", t.apiKey()).badRequestFields()).containsExactly("limit");
+        assertThat(api().get("/api/add-ons?page=x", t.apiKey()).badRequestFields()).containsExactly("page");
     }
 
     @Test
@@ -82,7 +82,7 @@ class AddOnHttpTest extends IntegrationTest {
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "KES", "amount", "1.001"))),
                 "prices[1].amount");
         assertThat(api().post("/api/add-ons", t.apiKey(), "{\"name\": ").status()).isEqualTo(400);
-        assertThat(api().get("/api/add-ons", t.apiKey()).body().at("/meta/total").asLong()).isZero();
+        assertThat(api().get("/api/add-ons", t.apiKey()).total()).isZero();
 
         String id = create(t, "Setup", "setup", usd(25));
         assertPatchRefused(t, id, Map.of("name", " "), "name");
@@ -169,12 +169,12 @@ class AddOnHttpTest extends IntegrationTest {
 
         Api.Response forCustomer = api().get("/api/add-ons/applied/list?customerId=" + ugandan, t.apiKey());
         assertThat(forCustomer.status()).isEqualTo(200);
-        assertThat(forCustomer.body().at("/meta/total").asLong()).isEqualTo(1);
+        assertThat(forCustomer.total()).isEqualTo(1);
         assertThat(forCustomer.body().at("/data/0")).as("read back").isEqualTo(body);
-        assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).body().at("/meta/total").asLong()).isEqualTo(2);
-        assertThat(api().get("/api/add-ons/applied/list?status=pending", t.apiKey()).body().at("/meta/total").asLong())
+        assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).total()).isEqualTo(2);
+        assertThat(api().get("/api/add-ons/applied/list?status=pending", t.apiKey()).total())
                 .isEqualTo(2);
-        assertThat(api().get("/api/add-ons/applied/list?status=INVOICED", t.apiKey()).body().at("/meta/total").asLong())
+        assertThat(api().get("/api/add-ons/applied/list?status=INVOICED", t.apiKey()).total())
                 .isZero();
         assertThat(api().get("/api/add-ons/applied/list?limit=1", t.apiKey()).body().at("/meta/totalPages").asInt())
                 .isEqualTo(2);
@@ -202,10 +202,10 @@ class AddOnHttpTest extends IntegrationTest {
         assertThat(again.body().get("message").asText()).contains("already removed");
 
         Api.Response removedList = api().get("/api/add-ons/applied/list?status=REMOVED&customerId=" + customerId, t.apiKey());
-        assertThat(removedList.body().at("/meta/total").asLong()).isEqualTo(1);
+        assertThat(removedList.total()).isEqualTo(1);
         assertThat(removedList.body().at("/data/0")).isEqualTo(removal.body());
         Api.Response pending = api().get("/api/add-ons/applied/list?status=PENDING&customerId=" + customerId, t.apiKey());
-        assertThat(pending.body().at("/meta/total").asLong()).isEqualTo(1);
+        assertThat(pending.total()).isEqualTo(1);
         assertThat(pending.body().at("/data/0/id").asText()).isEqualTo(kept);
 
         assertThat(api().delete("/api/add-ons/applied/apa_000000000000000000000000", t.apiKey()).status()).isEqualTo(404);
@@ -254,7 +254,7 @@ class AddOnHttpTest extends IntegrationTest {
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "EUR"), "currency");
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId), "currency");
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customer(t, "NGN")), "currency");
-        assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).body().at("/meta/total").asLong()).isZero();
+        assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).total()).isZero();
     }
 
     @Test
@@ -316,8 +316,8 @@ class AddOnHttpTest extends IntegrationTest {
         assertThat(foreignCustomer.status()).isEqualTo(404);
         assertThat(foreignCustomer.body().get("message").asText()).isEqualTo("Customer with id '" + ownersCustomer + "' not found");
 
-        assertThat(api().get("/api/add-ons", stranger.apiKey()).body().at("/meta/total").asLong()).isEqualTo(1);
-        assertThat(api().get("/api/add-ons/applied/list", stranger.apiKey()).body().at("/meta/total").asLong()).isZero();
+        assertThat(api().get("/api/add-ons", stranger.apiKey()).total()).isEqualTo(1);
+        assertThat(api().get("/api/add-ons/applied/list", stranger.apiKey()).total()).isZero();
         assertThat(api().get("/api/add-ons/" + addOnId, owner.apiKey()).body().get("name").asText()).isEqualTo("Setup");
         assertThat(api().get("/api/add-ons/applied/list?status=PENDING", owner.apiKey()).body().at("/data/0/id").asText())
                 .isEqualTo(applied);

@@ -31,6 +31,20 @@ public final class Api {
         public String text() {
             return raw.body();
         }
+
+        /** The fields a 400 answer names in {@code errors[].field}; fails on any other status. */
+        public java.util.List<String> badRequestFields() {
+            org.assertj.core.api.Assertions.assertThat(status).as(text()).isEqualTo(400);
+            return body.path("errors").findValuesAsText("field");
+        }
+
+        /** {@code meta.total} of a list answer; fails on anything but a 200 page, so an error never reads as 0. */
+        public long total() {
+            org.assertj.core.api.Assertions.assertThat(status).as(text()).isEqualTo(200);
+            JsonNode total = body.at("/meta/total");
+            org.assertj.core.api.Assertions.assertThat(total.isIntegralNumber()).as("meta.total in " + text()).isTrue();
+            return total.asLong();
+        }
     }
 
     public Response get(String path, String token) {
