@@ -213,6 +213,24 @@ class AddOnHttpTest extends IntegrationTest {
     }
 
     @Test
+    void aCustomerWithPendingAddOnsIsNotDeleted() {
+        TestTenant t = sharedTenant();
+        String addOnId = create(t, "Setup", uniqueCode("setup"), usd(25));
+        String customerId = customer(t, "USD");
+        String pending = apply(t, addOnId, customerId);
+
+        Api.Response refused = api().delete("/api/customers/" + customerId, t.apiKey());
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.body().get("message").asText()).isEqualTo("Customer has pending add-ons " + pending
+                + " waiting for an invoice; remove them first (DELETE /add-ons/applied/{id})");
+        assertThat(api().get("/api/customers/" + customerId, t.apiKey()).status()).isEqualTo(200);
+
+        assertThat(api().delete("/api/add-ons/applied/" + pending, t.apiKey()).status()).isEqualTo(200);
+        assertThat(api().delete("/api/customers/" + customerId, t.apiKey()).status()).isEqualTo(200);
+        assertThat(api().get("/api/customers/" + customerId, t.apiKey()).status()).isEqualTo(404);
+    }
+
+    @Test
     void deletingAnAddOnKeepsItsPendingApplicationsBillable() {
         TestTenant t = registerTenant();
         String addOnId = create(t, "Setup", "setup", usd(25));

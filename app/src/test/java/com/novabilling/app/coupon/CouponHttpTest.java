@@ -455,6 +455,25 @@ class CouponHttpTest extends IntegrationTest {
         assertThat(enumOf(statusParameter.get("schema"))).containsExactly("ACTIVE", "REMOVED");
     }
 
+    @Test
+    void aCustomerACouponStillDiscountsIsNotDeleted() {
+        TestTenant t = sharedTenant();
+        String customerId = createCustomer(t, "USD");
+        String code = uniqueCode("KEEP").toUpperCase();
+        createCoupon(t, Map.of("code", code));
+        Api.Response applied = apply(t, code, customerId);
+        assertThat(applied.status()).as(applied.text()).isEqualTo(201);
+        String appliedId = applied.body().get("id").asText();
+
+        assertConflict(api().delete("/api/customers/" + customerId, t.apiKey()), "Customer has active coupon "
+                + "applications " + appliedId + "; remove them first (DELETE /coupons/applied/{id})");
+        assertThat(api().get("/api/customers/" + customerId, t.apiKey()).status()).isEqualTo(200);
+
+        assertThat(api().delete("/api/coupons/applied/" + appliedId, t.apiKey()).status()).isEqualTo(200);
+        assertThat(api().delete("/api/customers/" + customerId, t.apiKey()).status()).isEqualTo(200);
+        assertThat(api().get("/api/customers/" + customerId, t.apiKey()).status()).isEqualTo(404);
+    }
+
     private static void assertBadRequest(Api.Response response, String field) {
         assertThat(response.badRequestFields()).as(response.text()).contains(field);
     }

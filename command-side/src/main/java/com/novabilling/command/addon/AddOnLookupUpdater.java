@@ -1,8 +1,10 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
+import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.money.Money;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
@@ -14,9 +16,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Keeps {@code addon_lookup}, {@code addon_price_lookup} and the add-ons' codes in step with the add-on events, in
- * the transaction that appends them ({@code lookup-*} groups run subscribing). Every event overwrites the add-on's
- * rows, so a redelivered event changes nothing.
+ * Keeps {@code addon_lookup}, {@code addon_price_lookup}, the add-ons' codes and {@code pending_addon_lookup} in step
+ * with the add-on and applied add-on events, in the transaction that appends them ({@code lookup-*} groups run
+ * subscribing). Every statement is an upsert or a delete, so a redelivered event changes nothing.
  */
 @Component
 @ProcessingGroup(AddOnLookupUpdater.PROCESSING_GROUP)
@@ -54,6 +56,19 @@ public class AddOnLookupUpdater {
     public void on(AddOnDeletedEvent event) {
         codes.release(event.addOnId());
         jdbcTemplate.update("DELETE FROM addon_lookup WHERE addon_id = ?", event.addOnId());
+    }
+
+    @EventHandler
+    public void on(AddOnAppliedEvent event) {
+        jdbcTemplate.update("""
+                INSERT INTO pending_addon_lookup (applied_addon_id, customer_id) VALUES (?, ?)
+                ON CONFLICT (applied_addon_id) DO NOTHING
+                """, event.appliedAddOnId(), event.customerId());
+    }
+
+    @EventHandler
+    public void on(AppliedAddOnRemovedEvent event) {
+        jdbcTemplate.update("DELETE FROM pending_addon_lookup WHERE applied_addon_id = ?", event.appliedAddOnId());
     }
 
     private void write(String addOnId, String code, String name, String invoiceDisplayName, List<Money> prices) {

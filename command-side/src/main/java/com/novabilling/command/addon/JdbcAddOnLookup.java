@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Component
-public class JdbcAddOnLookup implements AddOnLookup {
+public class JdbcAddOnLookup implements AddOnLookup, PendingAddOnLookup {
 
     private final JdbcTemplate jdbcTemplate;
 
@@ -24,6 +24,13 @@ public class JdbcAddOnLookup implements AddOnLookup {
                                 prices(addOnId)),
                         addOnId)
                 .stream().findFirst();
+    }
+
+    @Override
+    public List<String> pendingApplicationsOf(String customerId) {
+        return jdbcTemplate.queryForList(
+                "SELECT applied_addon_id FROM pending_addon_lookup WHERE customer_id = ? ORDER BY applied_addon_id",
+                String.class, customerId);
     }
 
     private List<Money> prices(String addOnId) {

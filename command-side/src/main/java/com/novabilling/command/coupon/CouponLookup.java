@@ -16,4 +16,7 @@ public interface CouponLookup {
 
     /** Codes of the coupons whose {@code planIds} contain the plan, sorted. */
     List<String> codesOfCouponsScopedTo(String planId);
+
+    /** Ids of the customer's coupon applications that were not removed, sorted. */
+    List<String> activeApplicationsOf(String customerId);
 }

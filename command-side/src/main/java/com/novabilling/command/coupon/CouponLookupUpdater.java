@@ -1,5 +1,6 @@
 package com.novabilling.command.coupon;
 
+import com.novabilling.api.coupon.AppliedCouponRemovedEvent;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
@@ -47,9 +48,15 @@ public class CouponLookupUpdater {
     @EventHandler
     public void on(CouponAppliedEvent event) {
         jdbcTemplate.update("""
-                INSERT INTO applied_coupon_lookup (applied_coupon_id, coupon_id) VALUES (?, ?)
+                INSERT INTO applied_coupon_lookup (applied_coupon_id, coupon_id, customer_id) VALUES (?, ?, ?)
                 ON CONFLICT (applied_coupon_id) DO NOTHING
-                """, event.appliedCouponId(), event.couponId());
+                """, event.appliedCouponId(), event.couponId(), event.customerId());
+    }
+
+    @EventHandler
+    public void on(AppliedCouponRemovedEvent event) {
+        jdbcTemplate.update("UPDATE applied_coupon_lookup SET removed = TRUE WHERE applied_coupon_id = ?",
+                event.appliedCouponId());
     }
 
     @EventHandler

@@ -37,4 +37,12 @@ public class JdbcCouponLookup implements CouponLookup {
                 WHERE scope.plan_id = ? ORDER BY codes.code
                 """, String.class, planId);
     }
+
+    @Override
+    public List<String> activeApplicationsOf(String customerId) {
+        return jdbcTemplate.queryForList("""
+                SELECT applied_coupon_id FROM applied_coupon_lookup
+                WHERE customer_id = ? AND NOT removed ORDER BY applied_coupon_id
+                """, String.class, customerId);
+    }
 }

@@ -1,6 +1,8 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
+import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
 import com.novabilling.api.error.ConflictException;
@@ -8,6 +10,7 @@ import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.command.addon.AddOnLookup.AddOnFacts;
 import com.novabilling.command.reference.CodeKind;
+import com.novabilling.command.reference.GuardedResource;
 import com.novabilling.command.reference.ResourceCodes;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +31,11 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
     private final AddOnLookupUpdater updater = new AddOnLookupUpdater(jdbcTemplate, codes);
-    private final AddOnLookup lookup = new JdbcAddOnLookup(jdbcTemplate);
+    private final JdbcAddOnLookup lookup = new JdbcAddOnLookup(jdbcTemplate);
 
     @BeforeEach
     void emptyTables() {
-        jdbcTemplate.update("TRUNCATE addon_lookup, addon_price_lookup, resource_codes");
+        jdbcTemplate.update("TRUNCATE addon_lookup, addon_price_lookup, pending_addon_lookup, resource_codes");
     }
 
     private static AddOnCreatedEvent created(String id, String code, Money... prices) {
@@ -103,5 +106,31 @@ class AddOnLookupTableTest extends TenantSchemaTest {
         assertThatThrownBy(() -> jdbcTemplate.update("INSERT INTO addon_price_lookup (addon_id, currency, amount_minor, "
                 + "position) VALUES ('aon_a', 'KES', 0, 1)"))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void pendingApplicationsKeepTheirCustomerUntilRemoved() {
+        updater.on(applied("apa_2", "cus_1"));
+        updater.on(applied("apa_1", "cus_1"));
+        updater.on(applied("apa_1", "cus_1"));
+        updater.on(applied("apa_3", "cus_2"));
+        AddOnCustomerGuard guard = new AddOnCustomerGuard(lookup);
+
+        assertThat(lookup.pendingApplicationsOf("cus_1")).containsExactly("apa_1", "apa_2");
+        assertThat(guard.reasonToKeep(GuardedResource.CUSTOMER, "cus_1")).contains("Customer has pending add-ons "
+                + "apa_1, apa_2 waiting for an invoice; remove them first (DELETE /add-ons/applied/{id})");
+        assertThat(guard.reasonToKeep(GuardedResource.PLAN, "cus_1")).isEmpty();
+
+        updater.on(new AppliedAddOnRemovedEvent("apa_1", "cus_1"));
+        updater.on(new AppliedAddOnRemovedEvent("apa_2", "cus_1"));
+        updater.on(new AppliedAddOnRemovedEvent("apa_2", "cus_1"));
+        assertThat(lookup.pendingApplicationsOf("cus_1")).isEmpty();
+        assertThat(guard.reasonToKeep(GuardedResource.CUSTOMER, "cus_1")).isEmpty();
+        assertThat(lookup.pendingApplicationsOf("cus_2")).containsExactly("apa_3");
+    }
+
+    private static AddOnAppliedEvent applied(String appliedId, String customerId) {
+        return new AddOnAppliedEvent(appliedId, "aon_a", "setup", "Setup fee", null, customerId, null, 2, USD_25,
+                Money.ofMinor(5000, CurrencyCode.USD));
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.coupon;
 
+import com.novabilling.api.coupon.AppliedCouponRemovedEvent;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
@@ -96,5 +97,26 @@ class CouponLookupTableTest extends TenantSchemaTest {
         updater.on(updated("cpn_b", "A-COUPON", List.of()));
         assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_1")).isEmpty();
         assertThat(lookup.codesOfCouponsScopedTo("pln_2")).containsExactly("B-COUPON");
+    }
+
+    @Test
+    void customerWithAnActiveApplicationCannotBeDeleted() {
+        updater.on(created("cpn_a", "WELCOME", List.of()));
+        updater.on(applied("cpn_a", "apc_2"));
+        updater.on(applied("cpn_a", "apc_1"));
+        CouponCustomerGuard customers = new CouponCustomerGuard(lookup);
+
+        assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_1", "apc_2");
+        assertThat(customers.reasonToKeep(GuardedResource.CUSTOMER, "cus_a")).contains("Customer has active coupon "
+                + "applications apc_1, apc_2; remove them first (DELETE /coupons/applied/{id})");
+        assertThat(customers.reasonToKeep(GuardedResource.CUSTOMER, "cus_b")).isEmpty();
+        assertThat(customers.reasonToKeep(GuardedResource.PLAN, "cus_a")).isEmpty();
+
+        updater.on(new AppliedCouponRemovedEvent("cpn_a", "apc_1", "cus_a"));
+        updater.on(new AppliedCouponRemovedEvent("cpn_a", "apc_1", "cus_a"));
+        assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_2");
+        assertThat(lookup.couponIdOfApplication("apc_1")).as("a removed application still finds its coupon").contains("cpn_a");
+        updater.on(new AppliedCouponRemovedEvent("cpn_a", "apc_2", "cus_a"));
+        assertThat(customers.reasonToKeep(GuardedResource.CUSTOMER, "cus_a")).isEmpty();
     }
 }
