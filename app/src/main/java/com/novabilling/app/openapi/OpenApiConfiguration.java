@@ -1,9 +1,11 @@
 package com.novabilling.app.openapi;
 
+import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.app.security.RouteAccess;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -13,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-/** The OpenAPI document at /api/openapi.json: both security schemes, each operation tagged with the one it takes. */
+/**
+ * The OpenAPI document at /api/openapi.json: both security schemes, each operation tagged with the one it takes, and
+ * every currency field listing the supported ISO 4217 codes.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
 
@@ -46,5 +51,34 @@ public class OpenApiConfiguration {
                 operation.setSecurity(List.of());
             }
         }));
+    }
+
+    /**
+     * Currency fields are strings in requests (parsed in any letter case, refused with 400 when unsupported) and in
+     * views; the document lists the supported codes for each of them, wherever the field is declared.
+     */
+    @Bean
+    OpenApiCustomizer currencyCodes() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::listCurrencyCodes);
+        };
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void listCurrencyCodes(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        schema.getProperties().forEach((name, property) -> {
+            boolean currencyField = name.equals("currency") || name.endsWith("Currency");
+            boolean string = "string".equals(property.getType())
+                    || (property.getTypes() != null && property.getTypes().contains("string"));
+            if (currencyField && string && property.getEnum() == null) {
+                ((Schema) property).setEnum(CurrencyCode.codes());
+            }
+        });
     }
 }

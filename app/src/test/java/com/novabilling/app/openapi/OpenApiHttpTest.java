@@ -5,6 +5,7 @@ import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static com.novabilling.app.support.OpenApiDocument.enumOf;
@@ -47,6 +48,21 @@ class OpenApiHttpTest extends IntegrationTest {
         assertThat(enumOf(doc.body(), "CreatePlanRequest", "billingInterval"))
                 .containsExactly("HOURLY", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY");
         assertThat(enumOf(doc.body(), "PlanView", "billingInterval")).contains("MONTHLY");
+    }
+
+    @Test
+    void everyCurrencyFieldListsTheSupportedCodes() {
+        JsonNode schemas = api().get("/api/openapi.json", null).body().at("/components/schemas");
+        List<String> fields = new ArrayList<>();
+        schemas.fields().forEachRemaining(schema -> schema.getValue().path("properties").fields().forEachRemaining(property -> {
+            if (property.getKey().equals("currency") || property.getKey().endsWith("Currency")) {
+                fields.add(schema.getKey() + "." + property.getKey());
+                assertThat(enumOf(property.getValue())).as(schema.getKey() + "." + property.getKey())
+                        .hasSize(17).contains("USD", "NGN", "KES", "UGX", "RWF", "XOF", "XAF");
+            }
+        }));
+        assertThat(fields).contains("PlanPriceRequest.currency",
+                "CreateCustomerRequest.currency", "ChargeView.currency", "Settings.defaultCurrency");
     }
 
     @Test
