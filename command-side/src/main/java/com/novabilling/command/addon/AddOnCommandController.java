@@ -82,9 +82,7 @@ public class AddOnCommandController {
     @Operation(summary = "Remove an applied add-on", description = "Only a PENDING applied add-on can be removed "
             + "(409 otherwise); answers it in status REMOVED.")
     public AppliedAddOnView removeApplied(@PathVariable String appliedAddOnId) {
-        if (!AddOnIds.isAppliedAddOnId(appliedAddOnId)) {
-            throw new NotFoundException(APPLIED_ADD_ON, appliedAddOnId);
-        }
+        AddOnIds.requireAppliedAddOnId(appliedAddOnId);
         send(new RemoveAppliedAddOnCommand(appliedAddOnId), APPLIED_ADD_ON, appliedAddOnId);
         return findApplied(appliedAddOnId);
     }
@@ -112,9 +110,7 @@ public class AddOnCommandController {
     }
 
     private static String requireAddOnId(String addOnId) {
-        if (!AddOnIds.isAddOnId(addOnId)) {
-            throw new NotFoundException(ADD_ON, addOnId);
-        }
+        AddOnIds.requireAddOnId(addOnId);
         return addOnId;
     }
 }

@@ -19,11 +19,13 @@ public final class AddOnIds {
         return ResourceIds.newId(APPLIED_PREFIX);
     }
 
-    public static boolean isAddOnId(String id) {
-        return ResourceIds.hasPrefix(id, ADD_ON_PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a add-on id */
+    public static void requireAddOnId(String id) {
+        ResourceIds.requirePrefix(id, ADD_ON_PREFIX, "Add-on");
     }
 
-    public static boolean isAppliedAddOnId(String id) {
-        return ResourceIds.hasPrefix(id, APPLIED_PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a applied add-on id */
+    public static void requireAppliedAddOnId(String id) {
+        ResourceIds.requirePrefix(id, APPLIED_PREFIX, "Applied add-on");
     }
 }

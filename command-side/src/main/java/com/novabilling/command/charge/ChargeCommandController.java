@@ -3,7 +3,6 @@ package com.novabilling.command.charge;
 import com.novabilling.api.charge.ChargeView;
 import com.novabilling.api.charge.DeleteChargeCommand;
 import com.novabilling.api.charge.FindChargeQuery;
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.command.web.DeletedResource;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,7 +43,7 @@ public class ChargeCommandController {
     @PatchMapping("/{chargeId}")
     public ChargeView update(@PathVariable String chargeId,
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
-        requireChargeId(chargeId);
+        ChargeIds.requireChargeId(chargeId);
         UpdateChargeRequest changes = request != null ? request : UpdateChargeRequest.NO_CHANGES;
         commandGateway.sendAndWait(changes.toCommand(chargeId));
         return find(chargeId);
@@ -52,18 +51,12 @@ public class ChargeCommandController {
 
     @DeleteMapping("/{chargeId}")
     public DeletedResource delete(@PathVariable String chargeId) {
-        requireChargeId(chargeId);
+        ChargeIds.requireChargeId(chargeId);
         commandGateway.sendAndWait(new DeleteChargeCommand(chargeId));
         return DeletedResource.of(chargeId);
     }
 
     private ChargeView find(String chargeId) {
         return await(queryGateway.query(new FindChargeQuery(chargeId), ChargeView.class));
-    }
-
-    private static void requireChargeId(String chargeId) {
-        if (!ChargeIds.isChargeId(chargeId)) {
-            throw new NotFoundException("Charge", chargeId);
-        }
     }
 }

@@ -14,7 +14,8 @@ public final class ChargeIds {
         return ResourceIds.newId(PREFIX);
     }
 
-    public static boolean isChargeId(String id) {
-        return ResourceIds.hasPrefix(id, PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a charge id */
+    public static void requireChargeId(String id) {
+        ResourceIds.requirePrefix(id, PREFIX, "Charge");
     }
 }

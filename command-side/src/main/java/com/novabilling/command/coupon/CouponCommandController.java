@@ -102,9 +102,7 @@ public class CouponCommandController {
 
     /** Sends a command to an existing coupon, reporting a missing one as "Coupon with id … not found". */
     private void sendToCoupon(String couponId, Object command) {
-        if (!CouponIds.isCouponId(couponId)) {
-            throw new NotFoundException("Coupon", couponId);
-        }
+        CouponIds.requireCouponId(couponId);
         try {
             commandGateway.sendAndWait(command);
         } catch (RuntimeException e) {

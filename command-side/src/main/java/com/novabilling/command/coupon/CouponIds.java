@@ -19,11 +19,8 @@ public final class CouponIds {
         return ResourceIds.newId(APPLIED_COUPON_PREFIX);
     }
 
-    public static boolean isCouponId(String id) {
-        return ResourceIds.hasPrefix(id, COUPON_PREFIX);
-    }
-
-    public static boolean isAppliedCouponId(String id) {
-        return ResourceIds.hasPrefix(id, APPLIED_COUPON_PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a coupon id */
+    public static void requireCouponId(String id) {
+        ResourceIds.requirePrefix(id, COUPON_PREFIX, "Coupon");
     }
 }

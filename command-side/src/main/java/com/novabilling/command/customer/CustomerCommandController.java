@@ -3,7 +3,6 @@ package com.novabilling.command.customer;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.FindCustomerQuery;
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.command.web.DeletedResource;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -43,7 +42,7 @@ public class CustomerCommandController {
     @PatchMapping("/{customerId}")
     public CustomerView update(@PathVariable String customerId,
                                @Valid @RequestBody(required = false) UpdateCustomerRequest request) {
-        requireCustomerId(customerId);
+        CustomerIds.requireCustomerId(customerId);
         UpdateCustomerRequest changes = request != null ? request : UpdateCustomerRequest.NO_CHANGES;
         commandGateway.sendAndWait(changes.toCommand(customerId));
         return find(customerId);
@@ -51,18 +50,12 @@ public class CustomerCommandController {
 
     @DeleteMapping("/{customerId}")
     public DeletedResource delete(@PathVariable String customerId) {
-        requireCustomerId(customerId);
+        CustomerIds.requireCustomerId(customerId);
         commandGateway.sendAndWait(new DeleteCustomerCommand(customerId));
         return DeletedResource.of(customerId);
     }
 
     private CustomerView find(String customerId) {
         return await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
-    }
-
-    private static void requireCustomerId(String customerId) {
-        if (!CustomerIds.isCustomerId(customerId)) {
-            throw new NotFoundException("Customer", customerId);
-        }
     }
 }

@@ -14,7 +14,8 @@ public final class CustomerIds {
         return ResourceIds.newId(PREFIX);
     }
 
-    public static boolean isCustomerId(String id) {
-        return ResourceIds.hasPrefix(id, PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a customer id */
+    public static void requireCustomerId(String id) {
+        ResourceIds.requirePrefix(id, PREFIX, "Customer");
     }
 }

@@ -1,6 +1,5 @@
 package com.novabilling.command.metric;
 
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.DeleteBillableMetricCommand;
 import com.novabilling.api.metric.FindBillableMetricQuery;
@@ -24,8 +23,6 @@ import static com.novabilling.api.query.QueryResults.await;
 @RequestMapping("/billable-metrics")
 public class BillableMetricCommandController {
 
-    static final String RESOURCE = "Billable metric";
-
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
 
@@ -45,7 +42,7 @@ public class BillableMetricCommandController {
     @PatchMapping("/{billableMetricId}")
     public BillableMetricView update(@PathVariable String billableMetricId,
                                      @Valid @RequestBody(required = false) UpdateBillableMetricRequest request) {
-        requireBillableMetricId(billableMetricId);
+        BillableMetricIds.requireBillableMetricId(billableMetricId);
         UpdateBillableMetricRequest changes = request != null ? request : UpdateBillableMetricRequest.NO_CHANGES;
         commandGateway.sendAndWait(changes.toCommand(billableMetricId));
         return find(billableMetricId);
@@ -54,18 +51,12 @@ public class BillableMetricCommandController {
     /** Refused with 409 while a charge uses the metric. */
     @DeleteMapping("/{billableMetricId}")
     public DeletedResource delete(@PathVariable String billableMetricId) {
-        requireBillableMetricId(billableMetricId);
+        BillableMetricIds.requireBillableMetricId(billableMetricId);
         commandGateway.sendAndWait(new DeleteBillableMetricCommand(billableMetricId));
         return DeletedResource.of(billableMetricId);
     }
 
     private BillableMetricView find(String billableMetricId) {
         return await(queryGateway.query(new FindBillableMetricQuery(billableMetricId), BillableMetricView.class));
-    }
-
-    private static void requireBillableMetricId(String billableMetricId) {
-        if (!BillableMetricIds.isBillableMetricId(billableMetricId)) {
-            throw new NotFoundException(RESOURCE, billableMetricId);
-        }
     }
 }

@@ -14,7 +14,8 @@ public final class BillableMetricIds {
         return ResourceIds.newId(PREFIX);
     }
 
-    public static boolean isBillableMetricId(String id) {
-        return ResourceIds.hasPrefix(id, PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a billable metric id */
+    public static void requireBillableMetricId(String id) {
+        ResourceIds.requirePrefix(id, PREFIX, "Billable metric");
     }
 }

@@ -1,6 +1,5 @@
 package com.novabilling.command.plan;
 
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.plan.AddPlanPriceCommand;
 import com.novabilling.api.plan.DeletePlanCommand;
 import com.novabilling.api.plan.FindPlanQuery;
@@ -44,7 +43,7 @@ public class PlanCommandController {
 
     @PatchMapping("/{planId}")
     public PlanView update(@PathVariable String planId, @Valid @RequestBody(required = false) UpdatePlanRequest request) {
-        requirePlanId(planId);
+        PlanIds.requirePlanId(planId);
         UpdatePlanRequest changes = request != null ? request : UpdatePlanRequest.NO_CHANGES;
         commandGateway.sendAndWait(changes.toCommand(planId));
         return find(planId);
@@ -53,7 +52,7 @@ public class PlanCommandController {
     /** Refused with 409 while a subscription uses the plan; the plan's charges are deleted with it. */
     @DeleteMapping("/{planId}")
     public DeletedResource delete(@PathVariable String planId) {
-        requirePlanId(planId);
+        PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(new DeletePlanCommand(planId));
         return DeletedResource.of(planId);
     }
@@ -62,7 +61,7 @@ public class PlanCommandController {
     @PostMapping("/{planId}/prices")
     @ResponseStatus(HttpStatus.CREATED)
     public PlanView addPrice(@PathVariable String planId, @Valid @RequestBody PlanPriceRequest request) {
-        requirePlanId(planId);
+        PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(new AddPlanPriceCommand(planId, PlanIds.newPriceId(),
                 request.toPrice(null, "").amount()));
         return find(planId);
@@ -72,7 +71,7 @@ public class PlanCommandController {
     @PatchMapping("/{planId}/prices/{priceId}")
     public PlanView updatePrice(@PathVariable String planId, @PathVariable String priceId,
                                 @Valid @RequestBody UpdatePlanPriceRequest request) {
-        requirePlanId(planId);
+        PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(request.toCommand(planId, priceId));
         return find(planId);
     }
@@ -80,18 +79,12 @@ public class PlanCommandController {
     /** Refused with 409 while a charge of the plan prices in this price's currency. */
     @DeleteMapping("/{planId}/prices/{priceId}")
     public PlanView removePrice(@PathVariable String planId, @PathVariable String priceId) {
-        requirePlanId(planId);
+        PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(new RemovePlanPriceCommand(planId, priceId));
         return find(planId);
     }
 
     private PlanView find(String planId) {
         return await(queryGateway.query(new FindPlanQuery(planId), PlanView.class));
-    }
-
-    private static void requirePlanId(String planId) {
-        if (!PlanIds.isPlanId(planId)) {
-            throw new NotFoundException("Plan", planId);
-        }
     }
 }

@@ -19,7 +19,8 @@ public final class PlanIds {
         return ResourceIds.newId(PRICE_PREFIX);
     }
 
-    public static boolean isPlanId(String id) {
-        return ResourceIds.hasPrefix(id, PLAN_PREFIX);
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a plan id */
+    public static void requirePlanId(String id) {
+        ResourceIds.requirePrefix(id, PLAN_PREFIX, "Plan");
     }
 }

@@ -1,5 +1,7 @@
 package com.novabilling.api.id;
 
+import com.novabilling.api.error.NotFoundException;
+
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
@@ -24,5 +26,16 @@ public final class ResourceIds {
 
     public static boolean hasPrefix(String id, String prefix) {
         return id != null && id.startsWith(prefix) && id.length() > prefix.length();
+    }
+
+    /**
+     * An id without the resource's prefix cannot name one of its resources; it is answered like a missing id.
+     *
+     * @throws NotFoundException naming the resource and the id
+     */
+    public static void requirePrefix(String id, String prefix, String resource) {
+        if (!hasPrefix(id, prefix)) {
+            throw new NotFoundException(resource, id);
+        }
     }
 }
