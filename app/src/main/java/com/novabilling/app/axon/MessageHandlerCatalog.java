@@ -7,7 +7,10 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.repository.Repository;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -15,9 +18,15 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The message handlers of the application, found once in the Spring context: aggregate and saga types (by
@@ -29,7 +38,23 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                              List<Object> eventHandlers,
                              List<Object> queryHandlers,
                              List<Object> commandHandlers,
-                             Set<String> processingGroups) {
+                             Set<String> processingGroups,
+                             Map<Class<?>, Set<String>> readModelsByQuery) {
+
+    static final String LOOKUP_GROUP_PREFIX = "lookup-";
+
+    /** Groups that project into read models (streaming; sagas and same-transaction lookups excluded). */
+    Set<String> projectionGroups() {
+        return processingGroups.stream().filter(g -> !g.startsWith(LOOKUP_GROUP_PREFIX)).collect(Collectors.toSet());
+    }
+
+    /**
+     * The processing groups whose read models a query of this type reads, to wait for before answering it right
+     * after a write; empty when it reads none (lookups, the event store itself).
+     */
+    Set<String> readModelsOf(Class<?> queryType) {
+        return readModelsByQuery.getOrDefault(queryType, Set.of());
+    }
 
     private static final String OWN_PACKAGE = "com.novabilling.";
 
@@ -40,6 +65,8 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
         List<Object> queryHandlers = new ArrayList<>();
         List<Object> commandHandlers = new ArrayList<>();
         Set<String> groups = new LinkedHashSet<>();
+        Map<String, String> groupOfBean = new HashMap<>();
+        Map<String, Object> queryBeans = new LinkedHashMap<>();
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
             if (type == null || !type.getName().startsWith(OWN_PACKAGE)) {
@@ -68,18 +95,82 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             if (events) {
                 eventHandlers.add(bean);
                 ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(target, ProcessingGroup.class);
-                groups.add(group != null ? group.value() : target.getPackageName());
+                String groupName = group != null ? group.value() : target.getPackageName();
+                groups.add(groupName);
+                groupOfBean.put(name, groupName);
             }
             if (queries) {
                 queryHandlers.add(bean);
+                queryBeans.put(name, bean);
             }
             if (commands) {
                 commandHandlers.add(bean);
             }
         }
         groups.removeIf(g -> sagas.stream().anyMatch(s -> g.equals(s.getSimpleName() + "Processor")));
+        Set<String> projections = groups.stream().filter(g -> !g.startsWith(LOOKUP_GROUP_PREFIX)).collect(Collectors.toSet());
+        Map<Class<?>, Set<String>> readModels = new HashMap<>();
+        queryBeans.forEach((name, bean) -> {
+            Set<String> read = readModelGroups(context, name, groupOfBean, projections);
+            for (Class<?> queryType : queryTypes(AopUtils.getTargetClass(bean))) {
+                readModels.merge(queryType, read, (a, b) -> {
+                    Set<String> union = new HashSet<>(a);
+                    union.addAll(b);
+                    return Set.copyOf(union);
+                });
+            }
+        });
         return new MessageHandlerCatalog(List.copyOf(aggregates), List.copyOf(sagas), List.copyOf(eventHandlers),
-                List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups));
+                List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups), Map.copyOf(readModels));
+    }
+
+    /**
+     * Which projections a query handler reads: its own group if it is a projection itself, else the groups of the
+     * projections that share a repository with it (the read model's tables are reached only through those), else
+     * — unable to tell — every projection. Lookup groups never count: they commit with the write.
+     */
+    private static Set<String> readModelGroups(ApplicationContext context, String queryBean,
+                                               Map<String, String> groupOfBean, Set<String> projections) {
+        String own = groupOfBean.get(queryBean);
+        if (own != null) {
+            return own.startsWith(LOOKUP_GROUP_PREFIX) ? Set.of() : Set.of(own);
+        }
+        if (!(context instanceof ConfigurableApplicationContext configurable)) {
+            return projections;
+        }
+        ConfigurableListableBeanFactory beans = configurable.getBeanFactory();
+        Set<String> repositories = repositoriesOf(beans, queryBean);
+        if (repositories.isEmpty()) {
+            return Set.of(); // reads no read model (e.g. the event store for audit)
+        }
+        Set<String> read = new HashSet<>();
+        groupOfBean.forEach((projection, group) -> {
+            if (projections.contains(group) && !Collections.disjoint(repositories, repositoriesOf(beans, projection))) {
+                read.add(group);
+            }
+        });
+        return read.isEmpty() ? projections : Set.copyOf(read);
+    }
+
+    private static Set<String> repositoriesOf(ConfigurableListableBeanFactory beans, String bean) {
+        Set<String> repositories = new HashSet<>();
+        for (String dependency : beans.getDependenciesForBean(bean)) {
+            Class<?> type = beans.getType(dependency);
+            if (type != null && Repository.class.isAssignableFrom(type)) {
+                repositories.add(dependency);
+            }
+        }
+        return repositories;
+    }
+
+    private static Set<Class<?>> queryTypes(Class<?> handlerType) {
+        Set<Class<?>> types = new HashSet<>();
+        for (Method method : ReflectionUtils.getAllDeclaredMethods(handlerType)) {
+            if (AnnotatedElementUtils.hasAnnotation(method, QueryHandler.class) && method.getParameterCount() > 0) {
+                types.add(method.getParameterTypes()[0]);
+            }
+        }
+        return types;
     }
 
     private static boolean hasHandler(Class<?> type, Class<? extends Annotation> annotation) {

@@ -12,32 +12,78 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
-/** One tenant's Axon: its own event store, command and query buses, event processors and sagas. */
+/**
+ * One tenant's Axon on this node: its own event store, command and query buses, event processors and sagas, built
+ * when the tenant is first used and stopped again when it has been idle (see {@link TenantRuntimeRegistry}).
+ */
 public class TenantAxonRuntime {
+
+    /** Writes remembered for read-your-writes beyond this many are forgotten, oldest first (a stuck projection). */
+    private static final int MAX_REMEMBERED_WRITES = 10_000;
 
     private final String tenantId;
     private final Configuration configuration;
-    private final List<ExecutorService> executors;
-    private final CommittedEvents committedEvents;
+    private final TenantEventSource eventSource;
+    private final MessageHandlerCatalog catalog;
+    private final WrittenPositions writes;
+    private final StoredTokens storedTokens;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong lastUsedNanos = new AtomicLong(System.nanoTime());
+    private volatile boolean stopping;
 
-    TenantAxonRuntime(String tenantId, Configuration configuration, List<ExecutorService> executors,
-                      CommittedEvents committedEvents) {
+    TenantAxonRuntime(String tenantId, Configuration configuration, TenantEventSource eventSource,
+                      MessageHandlerCatalog catalog, WrittenPositions writes, StoredTokens storedTokens) {
         this.tenantId = tenantId;
         this.configuration = configuration;
-        this.executors = executors;
-        this.committedEvents = committedEvents;
+        this.eventSource = eventSource;
+        this.catalog = catalog;
+        this.writes = writes;
+        this.storedTokens = storedTokens;
     }
 
-    /** Which of some global indexes of the tenant's event table hold committed events. */
+    /** The tokens a processor's segments have stored in the tenant's database (whichever node claims them). */
     @FunctionalInterface
-    interface CommittedEvents {
-        Set<Long> among(List<Long> globalIndexes);
+    interface StoredTokens {
+        List<TrackingToken> of(String processorName);
+    }
+
+    /**
+     * Global indexes of events committed on this node that some projection may not have handled yet. A read waits
+     * until the read models it reads have handled all of them, so it sees every write acknowledged before it began,
+     * including one that committed later than an event with a higher index.
+     */
+    static final class WrittenPositions {
+        private final NavigableSet<Long> positions = new ConcurrentSkipListSet<>();
+
+        void committed(long position) {
+            positions.add(position);
+            while (positions.size() > MAX_REMEMBERED_WRITES) {
+                positions.pollFirst();
+            }
+        }
+
+        List<Long> snapshot() {
+            return List.copyOf(positions);
+        }
+
+        void forget(Collection<Long> handledEverywhere) {
+            positions.removeAll(handledEverywhere);
+        }
+
+        boolean isEmpty() {
+            return positions.isEmpty();
+        }
     }
 
     public String tenantId() {
@@ -64,12 +110,64 @@ public class TenantAxonRuntime {
         configuration.start();
     }
 
+    void markStopping() {
+        stopping = true;
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
     void shutdown() {
-        try {
-            configuration.shutdown();
-        } finally {
-            executors.forEach(ExecutorService::shutdownNow);
+        configuration.shutdown();
+    }
+
+    /** Events were committed by another node: read them now rather than at the next safety check. */
+    void eventsCommittedElsewhere() {
+        touch();
+        eventSource.signal();
+    }
+
+    TenantEventSource eventSource() {
+        return eventSource;
+    }
+
+    void enter() {
+        inFlight.incrementAndGet();
+        touch();
+    }
+
+    void exit() {
+        inFlight.decrementAndGet();
+        touch();
+    }
+
+    void touch() {
+        lastUsedNanos.set(System.nanoTime());
+    }
+
+    /**
+     * Nothing to do here: no request inside, nothing used for {@code idleFor}, the processors' streams have handed
+     * out every event they read, every processor has handled up to the newest of those, and no write waits for a
+     * projection. A failing processor keeps its tenant active (its retries go on).
+     */
+    boolean isIdle(Duration idleFor) {
+        if (inFlight.get() > 0 || System.nanoTime() - lastUsedNanos.get() < idleFor.toNanos()) {
+            return false;
         }
+        forgetHandledWrites();
+        if (!writes.isEmpty()) {
+            return false;
+        }
+        OptionalLong delivered = eventSource.drainedUpTo();
+        if (delivered.isEmpty()) {
+            return false;
+        }
+        return eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .allMatch(p -> !p.isRunning() || p.processingStatus().values().stream()
+                        .allMatch(s -> !s.isErrorState() && s.getCurrentPosition().orElse(-1) >= delivered.getAsLong()));
     }
 
     /** Position of the newest event in this tenant's store, or -1 when it is empty. */
@@ -79,51 +177,88 @@ public class TenantAxonRuntime {
     }
 
     /**
-     * Read-your-writes: waits until every running streaming processor of this tenant has handled the events up to
-     * the store's head, so a read right after a command sees its effect. Gives up after {@code timeout}.
+     * Read-your-writes for a query: waits until the projections the query reads ({@link MessageHandlerCatalog})
+     * have handled every write this node committed for the tenant, or {@code timeout} has passed. Queries that read
+     * no projection do not wait.
      */
-    public void awaitProjections(Duration timeout) {
-        long head = headPosition();
-        if (head < 0) {
+    public void awaitReadModelsOf(Class<?> queryType, Duration timeout) {
+        awaitProcessingGroups(catalog.readModelsOf(queryType), timeout);
+    }
+
+    void awaitProcessingGroups(Set<String> groups, Duration timeout) {
+        if (groups.isEmpty()) {
             return;
         }
+        List<Long> awaited = writes.snapshot();
+        if (awaited.isEmpty()) {
+            return;
+        }
+        Map<String, EventProcessor> processors = eventProcessors();
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (EventProcessor processor : eventProcessors().values()) {
-            if (!(processor instanceof StreamingEventProcessor streaming)) {
+        long pause = 20_000;
+        for (String group : groups) {
+            if (!(processors.get(group) instanceof StreamingEventProcessor processor)) {
                 continue;
             }
-            while (streaming.isRunning() && !caughtUpTo(streaming, head) && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(2_000_000);
+            while (processor.isRunning() && !handledAll(group, processor, awaited) && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(pause);
+                pause = Math.min(pause * 2, 1_000_000);
             }
         }
+        forgetHandledWrites();
+    }
+
+    private void forgetHandledWrites() {
+        List<Long> remembered = writes.snapshot();
+        if (remembered.isEmpty()) {
+            return;
+        }
+        List<StreamingEventProcessor> streaming = eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+        writes.forget(remembered.stream()
+                .filter(position -> streaming.stream().allMatch(p -> handledLocally(p, List.of(position))))
+                .toList());
     }
 
     /**
-     * A processor has caught up when its position reached the head and none of the gaps it still waits for below
-     * the head is a committed event. Such a gap is an event whose transaction committed after a later one's (two
-     * concurrent commands): it is not handled yet although the position is past it. Gaps that are not in the table
-     * are transactions still running (not this caller's, whose command has committed) or rolled back; they are not
-     * waited for.
+     * Whether the processor has handled every position: by its status when it runs here, else — its segment claimed
+     * by another node, or not claimed yet — by the token stored in the tenant's database.
      */
-    private boolean caughtUpTo(StreamingEventProcessor processor, long head) {
+    private boolean handledAll(String name, StreamingEventProcessor processor, List<Long> positions) {
+        if (!processor.processingStatus().isEmpty()) {
+            return handledLocally(processor, positions);
+        }
+        List<TrackingToken> stored = storedTokens.of(name);
+        return !stored.isEmpty() && stored.stream().allMatch(token -> positions.stream().allMatch(p -> covers(token, p)));
+    }
+
+    private static boolean handledLocally(StreamingEventProcessor processor, List<Long> positions) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
             return false;
         }
-        return status.values().stream().allMatch(segment -> caughtUpTo(segment, head, committedEvents));
+        return status.values().stream().allMatch(segment -> positions.stream().allMatch(p -> handled(segment, p)));
     }
 
-    static boolean caughtUpTo(EventTrackerStatus segment, long head, CommittedEvents committedEvents) {
+    /**
+     * A segment has handled the event at {@code position} when its token covers it: past it and not waiting for it
+     * as a gap (an event of a transaction that committed after a later one's). A failing segment is retried by its
+     * processor and never blocks the caller.
+     */
+    static boolean handled(EventTrackerStatus segment, long position) {
         if (segment.isErrorState()) {
-            return true; // an erroring projection is retried by its processor; do not block the caller on it
+            return true;
         }
-        if (segment.getCurrentPosition().orElse(-1) < head) {
-            return false;
+        return covers(segment.getTrackingToken(), position);
+    }
+
+    static boolean covers(TrackingToken token, long position) {
+        TrackingToken lowerBound = WrappedToken.unwrapLowerBound(token);
+        if (lowerBound instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
-        if (WrappedToken.unwrapLowerBound(segment.getTrackingToken()) instanceof GapAwareTrackingToken token) {
-            List<Long> gapsBelowHead = token.getGaps().stream().filter(gap -> gap <= head).toList();
-            return gapsBelowHead.isEmpty() || committedEvents.among(gapsBelowHead).isEmpty();
-        }
-        return true;
+        return lowerBound != null && lowerBound.position().orElse(-1) >= position;
     }
 }

@@ -8,11 +8,8 @@ import com.novabilling.app.tenancy.TenantDataSources;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationParameterResolverFactory;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -32,23 +29,23 @@ import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.config.annotation.SpringBeanParameterResolverFactory;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.spring.saga.SpringResourceInjector;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Builds a tenant's Axon configuration at runtime (registration or start-up, no restart). Every aggregate, saga,
@@ -58,13 +55,15 @@ import java.util.concurrent.ScheduledExecutorService;
 @Component
 public class TenantAxonRuntimeFactory {
 
-    static final String LOOKUP_GROUP_PREFIX = "lookup-";
+    /** Shared by every tenant's store; with event consumption unoptimised the stores start no thread. */
+    private static final ThreadFactory EVENT_STORE_THREADS = ProcessorExecutors.threadFactory("event-store");
 
     private final ApplicationContext applicationContext;
     private final PlatformTransactionManager transactionManager;
     private final DataSource routingDataSource;
     private final TenantDataSources tenantDataSources;
     private final AxonProperties properties;
+    private final ProcessorExecutors executors;
     private final Serializer serializer;
     private volatile MessageHandlerCatalog catalog;
 
@@ -72,12 +71,14 @@ public class TenantAxonRuntimeFactory {
                                     PlatformTransactionManager transactionManager,
                                     @Qualifier("routing") DataSource routingDataSource,
                                     TenantDataSources tenantDataSources,
-                                    AxonProperties properties) {
+                                    AxonProperties properties,
+                                    ProcessorExecutors executors) {
         this.applicationContext = applicationContext;
         this.transactionManager = transactionManager;
         this.routingDataSource = routingDataSource;
         this.tenantDataSources = tenantDataSources;
         this.properties = properties;
+        this.executors = executors;
         this.serializer = JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
     }
 
@@ -93,15 +94,31 @@ public class TenantAxonRuntimeFactory {
         return serializer;
     }
 
-    public TenantAxonRuntime create(String tenantId) {
+    public TenantAxonRuntime create(String tenantId, Runnable eventsCommitted) {
         MessageHandlerCatalog handlers = catalog();
         DataSource tenantDataSource = tenantDataSources.require(tenantId);
         TransactionManager tx = new TenantTransactionManager(tenantId, new SpringTransactionManager(transactionManager));
         ConnectionProvider connections = new TenantConnectionProvider(tenantId, routingDataSource, tenantDataSource);
-        PersistenceExceptionResolver duplicateKeys = new JdbcSQLErrorCodesResolver();
-        List<ExecutorService> executors = new ArrayList<>();
+        TenantEventStorage storage = new TenantEventStorage(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(tx)
+                .schema(AxonSchemas.EVENTS)
+                .dataType(byte[].class)
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver()));
+        TenantAxonRuntime.WrittenPositions writes = new TenantAxonRuntime.WrittenPositions();
+        TenantEventSource[] source = new TenantEventSource[1];
+        SignallingEventStore eventStore = new SignallingEventStore(
+                EmbeddedEventStore.builder().storageEngine(storage).threadFactory(EVENT_STORE_THREADS),
+                connections, writes::committed, () -> {
+                    source[0].signal();
+                    eventsCommitted.run();
+                });
+        source[0] = new TenantEventSource(eventStore, storage::readBatch, properties.processorBatchSize(),
+                properties.safetyCheckInterval(), System::nanoTime);
 
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
@@ -115,20 +132,7 @@ public class TenantAxonRuntimeFactory {
                         ClasspathParameterResolverFactory.forClass(TenantAxonRuntimeFactory.class),
                         new ConfigurationParameterResolverFactory(c),
                         new SpringBeanParameterResolverFactory(applicationContext)))
-                .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(JdbcEventStorageEngine.builder()
-                                .connectionProvider(connections)
-                                .transactionManager(tx)
-                                .schema(AxonSchemas.EVENTS)
-                                .dataType(byte[].class)
-                                .snapshotSerializer(serializer)
-                                .eventSerializer(serializer)
-                                .upcasterChain(c.upcasterChain())
-                                .persistenceExceptionResolver(duplicateKeys)
-                                .build())
-                        .threadFactory(new AxonThreadFactory("events@" + tenantId))
-                        .messageMonitor(c.messageMonitor(EmbeddedEventStore.class, "eventStore"))
-                        .build())
+                .configureEventStore(c -> eventStore)
                 .registerComponent(CommandGateway.class, c -> DefaultCommandGateway.builder()
                         .commandBus(c.commandBus())
                         .dispatchInterceptors(stampOrigin(tenantId))
@@ -148,6 +152,7 @@ public class TenantAxonRuntimeFactory {
                     .serializer(serializer)
                     .schema(AxonSchemas.TOKENS)
                     .contentType(byte[].class)
+                    .claimTimeout(properties.claimTimeout())
                     .build());
             ep.registerSagaStore(c -> JdbcSagaStore.builder()
                     .connectionProvider(connections)
@@ -156,30 +161,35 @@ public class TenantAxonRuntimeFactory {
                     .build());
             ep.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             ep.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
+            // Every streaming processor, sagas' included: reads the signalled source, runs on the shared threads.
+            ep.configureDefaultStreamableMessageSource(c -> source[0]);
             ep.usingPooledStreamingEventProcessors((c, builder) -> builder
                     .batchSize(properties.processorBatchSize())
-                    .initialSegmentCount(1));
+                    .initialSegmentCount(1)
+                    .coordinatorExecutor(executors.coordinators())
+                    .workerExecutor(executors.workers())
+                    .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                    .claimExtensionThreshold(properties.tokenClaimInterval().toMillis()));
             handlers.eventHandlers().forEach(h -> ep.registerEventHandler(c -> h));
             handlers.sagas().forEach(ep::registerSaga);
             for (String group : handlers.processingGroups()) {
-                if (group.startsWith(LOOKUP_GROUP_PREFIX)) {
+                if (group.startsWith(MessageHandlerCatalog.LOOKUP_GROUP_PREFIX)) {
                     ep.registerSubscribingEventProcessor(group);
-                } else {
-                    String name = group + "@" + tenantId;
-                    ScheduledExecutorService coordinator = Executors.newScheduledThreadPool(1, new AxonThreadFactory("coordinator-" + name));
-                    ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, new AxonThreadFactory("worker-" + name));
-                    executors.add(coordinator);
-                    executors.add(workers);
-                    ep.registerPooledStreamingEventProcessor(group, Configuration::eventStore, (c, builder) -> builder
-                            .batchSize(properties.processorBatchSize())
-                            .initialSegmentCount(1)
-                            .coordinatorExecutor(coordinator)
-                            .workerExecutor(workers));
                 }
             }
         });
-        return new TenantAxonRuntime(tenantId, configurer.buildConfiguration(), executors,
-                new CommittedEventIndexes(tenantDataSource));
+        return new TenantAxonRuntime(tenantId, configurer.buildConfiguration(), source[0], handlers, writes,
+                storedTokens(tenantDataSource));
+    }
+
+    private TenantAxonRuntime.StoredTokens storedTokens(DataSource tenantDataSource) {
+        JdbcTemplate jdbc = new JdbcTemplate(tenantDataSource);
+        return processorName -> jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> {
+                    byte[] token = rs.getBytes(1);
+                    return token == null ? null : serializer.<byte[], TrackingToken>deserialize(
+                            new SimpleSerializedObject<>(token, byte[].class, rs.getString(2), null));
+                }, processorName);
     }
 
     private SpringResourceInjector springResourceInjector() {

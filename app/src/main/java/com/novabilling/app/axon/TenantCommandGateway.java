@@ -13,19 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The command gateway controllers inject: it sends to the command bus of the tenant bound to the request and,
- * once the command is committed, waits for that tenant's projections to catch up (read-your-writes).
+ * The command gateway every bean injects: it sends to the command bus of the tenant bound to the thread (the
+ * request's, or the handler's). It never waits for projections: a read waits for exactly the read models it reads
+ * ({@link TenantQueryGateway}), so a saga or event handler sending a command is not held up by projections.
  */
 @Component
 @Primary
 public class TenantCommandGateway implements CommandGateway {
 
     private final TenantRuntimeRegistry runtimes;
-    private final AxonProperties properties;
 
-    public TenantCommandGateway(TenantRuntimeRegistry runtimes, AxonProperties properties) {
+    public TenantCommandGateway(TenantRuntimeRegistry runtimes) {
         this.runtimes = runtimes;
-        this.properties = properties;
     }
 
     @Override
@@ -35,18 +34,12 @@ public class TenantCommandGateway implements CommandGateway {
 
     @Override
     public <R> R sendAndWait(Object command) {
-        TenantAxonRuntime runtime = runtimes.current();
-        R result = runtime.commandGateway().sendAndWait(command);
-        runtime.awaitProjections(properties.readYourWritesTimeout());
-        return result;
+        return runtimes.current().commandGateway().sendAndWait(command);
     }
 
     @Override
     public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
-        TenantAxonRuntime runtime = runtimes.current();
-        R result = runtime.commandGateway().sendAndWait(command, timeout, unit);
-        runtime.awaitProjections(properties.readYourWritesTimeout());
-        return result;
+        return runtimes.current().commandGateway().sendAndWait(command, timeout, unit);
     }
 
     @Override

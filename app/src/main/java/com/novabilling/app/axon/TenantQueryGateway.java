@@ -3,6 +3,7 @@ package com.novabilling.app.axon;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryMessage;
 import org.axonframework.queryhandling.SubscriptionQueryBackpressure;
@@ -15,34 +16,49 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** The query gateway controllers inject: it asks the query bus of the tenant bound to the request. */
+/**
+ * The query gateway every bean injects: it asks the query bus of the tenant bound to the thread. Outside a unit of
+ * work (a request) a query first waits until the read models it reads have handled the writes this node committed
+ * for the tenant, so a read right after a 2xx write sees it; handlers inside a unit of work never wait (a projection
+ * waiting for itself would stall).
+ */
 @Component
 @Primary
 public class TenantQueryGateway implements QueryGateway {
 
     private final TenantRuntimeRegistry runtimes;
+    private final AxonProperties properties;
 
-    public TenantQueryGateway(TenantRuntimeRegistry runtimes) {
+    public TenantQueryGateway(TenantRuntimeRegistry runtimes, AxonProperties properties) {
         this.runtimes = runtimes;
+        this.properties = properties;
     }
 
     private QueryGateway delegate() {
         return runtimes.current().queryGateway();
     }
 
+    private QueryGateway readingYourWrites(Object query) {
+        TenantAxonRuntime runtime = runtimes.current();
+        if (!CurrentUnitOfWork.isStarted()) {
+            runtime.awaitReadModelsOf(query.getClass(), properties.readYourWritesTimeout());
+        }
+        return runtime.queryGateway();
+    }
+
     @Override
     public <R, Q> CompletableFuture<R> query(String queryName, Q query, ResponseType<R> responseType) {
-        return delegate().query(queryName, query, responseType);
+        return readingYourWrites(query).query(queryName, query, responseType);
     }
 
     @Override
     public <R, Q> Publisher<R> streamingQuery(String queryName, Q query, Class<R> responseType) {
-        return delegate().streamingQuery(queryName, query, responseType);
+        return readingYourWrites(query).streamingQuery(queryName, query, responseType);
     }
 
     @Override
     public <R, Q> Stream<R> scatterGather(String queryName, Q query, ResponseType<R> responseType, long timeout, TimeUnit unit) {
-        return delegate().scatterGather(queryName, query, responseType, timeout, unit);
+        return readingYourWrites(query).scatterGather(queryName, query, responseType, timeout, unit);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the databases live. Without {@code spring.datasource.url} the application starts an embedded PostgreSQL
@@ -28,6 +29,14 @@ import java.nio.file.Path;
 public class DatabaseConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    static {
+        // Hikari retires idle connections only when its housekeeper runs (every 30 s by default): with many tenant
+        // pools that keeps connections of finished bursts open long after their idle timeout.
+        if (System.getProperty("com.zaxxer.hikari.housekeeping.periodMs") == null) {
+            System.setProperty("com.zaxxer.hikari.housekeeping.periodMs", "5000");
+        }
+    }
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresHolder embeddedPostgres(Environment env, DatabaseProperties props,
@@ -44,7 +53,7 @@ public class DatabaseConfiguration {
                     // Stopped by this bean's close(), after everything using it: zonky's own JVM hook would stop the
                     // server while Axon processors and connection pools are still shutting down.
                     .setRegisterShutdownHook(false)
-                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("max_connections", String.valueOf(props.embeddedMaxConnections()))
                     .setServerConfig("timezone", "UTC");
             if (props.embeddedPort() > 0) {
                 builder.setPort(props.embeddedPort());
@@ -83,6 +92,13 @@ public class DatabaseConfiguration {
         HikariDataSource ds = server.newPool(database, "control", props.controlPoolSize());
         Flyway.configure().dataSource(ds).locations("classpath:db/control").load().migrate();
         return ds;
+    }
+
+    @Bean
+    ConnectionBudget connectionBudget(PostgresServer server, DatabaseProperties props) {
+        int budget = props.budgetFor(server.maxConnections());
+        log.info("Tenant connections of this node are capped at {}", budget);
+        return new ConnectionBudget(budget, Duration.ofSeconds(1));
     }
 
     @Bean

@@ -2,12 +2,15 @@ package com.novabilling.app.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,6 +100,43 @@ public class PostgresServer {
         config.setConnectionTimeout(10_000);
         config.setAutoCommit(true);
         return new HikariDataSource(config);
+    }
+
+    /**
+     * A tenant database's pool: no connection until used, back to none when idle, every physical connection
+     * counted in the node's budget, housekeeping on a shared thread instead of one per pool.
+     */
+    public HikariDataSource newTenantPool(String database, String poolName, TenantPoolSettings settings,
+                                          ConnectionBudget budget, ScheduledExecutorService housekeeping) {
+        PGSimpleDataSource physical = new PGSimpleDataSource();
+        physical.setURL(jdbcUrl(database));
+        physical.setUser(username);
+        physical.setPassword(password);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(budget.guard(physical));
+        config.setPoolName(poolName);
+        config.setMaximumPoolSize(settings.maxSize());
+        config.setMinimumIdle(0);
+        config.setIdleTimeout(settings.idleTimeout().toMillis());
+        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        config.setInitializationFailTimeout(-1); // open no connection now; the first use does
+        config.setScheduledExecutor(housekeeping);
+        config.setAutoCommit(true);
+        return new HikariDataSource(config);
+    }
+
+    public record TenantPoolSettings(int maxSize, Duration idleTimeout, Duration connectionTimeout) {
+    }
+
+    /** The server's {@code max_connections}. */
+    public int maxConnections() {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read max_connections of " + hostAndPort + ": " + e.getMessage(), e);
+        }
     }
 
     private Connection connect(String database) throws SQLException {

@@ -12,10 +12,7 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.util.Map;
 
-/**
- * Connects tenant databases to the application: at registration (create, migrate, open, start Axon — no
- * restart) and at start-up for every catalogued tenant, before the web server takes requests.
- */
+/** Connects tenant databases to the application: at registration (create, migrate, open, start Axon — no restart). */
 @Component
 public class TenantConnector implements SmartLifecycle {
 
@@ -65,14 +62,16 @@ public class TenantConnector implements SmartLifecycle {
         }
     }
 
+    /**
+     * Nothing is connected at start-up: a tenant's pool opens (and its schema is brought up to date) on its first
+     * use, and its runtime starts then, so a node with a thousand tenants serves requests at once. Every catalogued
+     * tenant stays reachable that way; work a node runs for tenants on its own (later: schedules) starts them too.
+     */
     @Override
     public void start() {
-        var tenants = control.query("SELECT id, database_name FROM tenants WHERE is_active ORDER BY created_at",
-                Map.of(), (rs, i) -> new String[]{rs.getString(1), rs.getString(2)});
-        for (String[] tenant : tenants) {
-            connect(tenant[0], tenant[1]);
-        }
-        log.info("{} tenant(s) connected", tenants.size());
+        runtimes.onStopped(dataSources::closeIdleConnections);
+        Integer tenants = control.queryForObject("SELECT count(*) FROM tenants WHERE is_active", Map.of(), Integer.class);
+        log.info("{} tenant(s) catalogued; each connects on first use", tenants);
         running = true;
     }
 

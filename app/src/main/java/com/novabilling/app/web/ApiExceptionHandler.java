@@ -153,12 +153,23 @@ public class ApiExceptionHandler {
                 || isUniqueViolation(e)) {
             return respond(HttpStatus.CONFLICT, "The request conflicts with a concurrent change or an existing resource; retry with fresh data", List.of(), request);
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return unavailable(DatabaseUnavailable.MESSAGE, request);
+        }
         if (find(e, EventStoreException.class) != null) {
             log.error("event store failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-            return respond(HttpStatus.SERVICE_UNAVAILABLE, "The event store is unavailable; retry later", List.of(), request);
+            return unavailable("The event store is unavailable; retry later", request);
         }
         log.error("unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", List.of(), request);
+    }
+
+    private static ResponseEntity<ApiError> unavailable(String message, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, message, List.of(), request.getRequestURI(),
+                        RequestIdFilter.currentRequestId(request)));
     }
 
     private static boolean isUniqueViolation(Throwable e) {

@@ -5,13 +5,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -25,6 +29,13 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
+
+    private final ApiErrorWriter errors;
+
+    public RequestIdFilter(ApiErrorWriter errors) {
+        this.errors = errors;
+    }
 
     public static String currentRequestId(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
@@ -43,6 +54,22 @@ public class RequestIdFilter extends OncePerRequestFilter {
         MDC.put("requestId", requestId);
         try {
             chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            // Failures in the filters after this one (authentication and rate limiting read the control database)
+            // never reach Spring MVC's exception handling.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            response.setHeader("X-Request-Id", requestId);
+            if (DatabaseUnavailable.causedBy(e)) {
+                log.warn("database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                response.setHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+                errors.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE, List.of());
+            } else {
+                log.error("unhandled failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+                errors.write(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", List.of());
+            }
         } finally {
             RequestOrigin.clear();
             MDC.remove("requestId");

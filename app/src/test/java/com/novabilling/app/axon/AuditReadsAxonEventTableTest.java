@@ -104,17 +104,6 @@ class AuditReadsAxonEventTableTest {
     }
 
     @Test
-    void committedEventIndexesAreLookedUpInTheSameTable() {
-        List<Long> indexes = new JdbcTemplate(tenantDb).queryForList(
-                "SELECT global_index FROM domain_event_entry ORDER BY global_index", Long.class);
-        assertThat(indexes).hasSize(4);
-        long missing = indexes.get(3) + 1000;
-        assertThat(new CommittedEventIndexes(tenantDb).among(List.of(indexes.get(1), missing, indexes.get(3))))
-                .containsExactlyInAnyOrder(indexes.get(1), indexes.get(3));
-        assertThat(new CommittedEventIndexes(tenantDb).among(List.of(missing))).isEmpty();
-    }
-
-    @Test
     void listsEveryEventNewestFirstWithItsOriginPayloadAndMetadata() {
         PageResult<AuditEvent> page = repository.find(query(null, null, null, null, null, null));
 

@@ -2,9 +2,9 @@ package com.novabilling.app.axon;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -13,66 +13,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-/** When a processor segment counts as caught up with the head, for a read right after a command. */
+/** When a processor segment has handled a write, for a read right after it. */
 class ReadYourWritesTest {
 
-    private final List<List<Long>> asked = new ArrayList<>();
-
     @Test
-    void positionBelowTheHeadIsNotCaughtUp() {
-        assertThat(TenantAxonRuntime.caughtUpTo(segment(GapAwareTrackingToken.newInstance(5, Set.of())), 6, committed()))
-                .isFalse();
+    void aPositionBelowTheWriteHasNotHandledIt() {
+        assertThat(TenantAxonRuntime.handled(segment(GapAwareTrackingToken.newInstance(5, Set.of())), 6)).isFalse();
     }
 
     @Test
-    void positionAtTheHeadWithoutGapsIsCaughtUpWithoutAskingTheStore() {
-        assertThat(TenantAxonRuntime.caughtUpTo(segment(GapAwareTrackingToken.newInstance(6, Set.of())), 6, committed()))
-                .isTrue();
-        assertThat(asked).isEmpty();
+    void thePositionOfTheWriteOrPastItWithoutAGapThereHasHandledIt() {
+        assertThat(TenantAxonRuntime.handled(segment(GapAwareTrackingToken.newInstance(6, Set.of())), 6)).isTrue();
+        assertThat(TenantAxonRuntime.handled(segment(GapAwareTrackingToken.newInstance(9, Set.of(7L))), 6)).isTrue();
     }
 
     @Test
-    void aCommittedEventBehindThePositionIsWaitedFor() {
-        // events 5 and 6 of two concurrent commands; 6 committed first and was handled, 5 committed later
-        EventTrackerStatus segment = segment(GapAwareTrackingToken.newInstance(6, Set.of(5L)));
-        assertThat(TenantAxonRuntime.caughtUpTo(segment, 6, committed(5L))).isFalse();
-        assertThat(asked).containsExactly(List.of(5L));
+    void aWriteThatCommittedAfterALaterOneIsWaitedForWhileItIsAGap() {
+        // events 5 and 6 of two concurrent commands; 6 committed first and was handled, 5 is still a gap
+        assertThat(TenantAxonRuntime.handled(segment(GapAwareTrackingToken.newInstance(6, Set.of(5L))), 5)).isFalse();
     }
 
     @Test
-    void aGapThatIsNoCommittedEventIsNotWaitedFor() {
-        // a rolled-back insert (or a transaction still running, which is not the caller's) never fills its gap
-        EventTrackerStatus segment = segment(GapAwareTrackingToken.newInstance(6, Set.of(3L, 5L)));
-        assertThat(TenantAxonRuntime.caughtUpTo(segment, 6, committed())).isTrue();
-        assertThat(asked).containsExactly(List.of(3L, 5L));
-    }
-
-    @Test
-    void gapsAboveTheHeadAreNotTheCallersConcern() {
-        EventTrackerStatus segment = segment(GapAwareTrackingToken.newInstance(9, Set.of(8L)));
-        assertThat(TenantAxonRuntime.caughtUpTo(segment, 6, committed(8L))).isTrue();
-        assertThat(asked).isEmpty();
+    void aReplayingSegmentCountsByWhereItHasReplayedTo() {
+        GapAwareTrackingToken head = GapAwareTrackingToken.newInstance(10, Set.of());
+        ReplayToken replaying = (ReplayToken) ReplayToken.createReplayToken(head, GapAwareTrackingToken.newInstance(3, Set.of()));
+        assertThat(TenantAxonRuntime.handled(segment(replaying, 3), 6)).isFalse();
     }
 
     @Test
     void aSegmentInErrorDoesNotBlockTheCaller() {
         EventTrackerStatus failing = segment(GapAwareTrackingToken.newInstance(2, Set.of()));
         when(failing.isErrorState()).thenReturn(true);
-        assertThat(TenantAxonRuntime.caughtUpTo(failing, 6, committed())).isTrue();
+        assertThat(TenantAxonRuntime.handled(failing, 6)).isTrue();
     }
 
-    private TenantAxonRuntime.CommittedEvents committed(Long... indexes) {
-        Set<Long> inTable = Set.of(indexes);
-        return gaps -> {
-            asked.add(gaps.stream().sorted().toList());
-            return Set.copyOf(gaps.stream().filter(inTable::contains).toList());
-        };
+    @Test
+    void writtenPositionsAreForgottenOnceHandledAndBounded() {
+        TenantAxonRuntime.WrittenPositions writes = new TenantAxonRuntime.WrittenPositions();
+        writes.committed(7);
+        writes.committed(5);
+        assertThat(writes.snapshot()).containsExactly(5L, 7L);
+        writes.forget(List.of(5L));
+        assertThat(writes.snapshot()).containsExactly(7L);
+        for (long i = 0; i < 10_050; i++) {
+            writes.committed(100 + i);
+        }
+        assertThat(writes.snapshot()).hasSize(10_000).doesNotContain(7L);
     }
 
     private static EventTrackerStatus segment(GapAwareTrackingToken token) {
+        return segment(token, token.getIndex());
+    }
+
+    private static EventTrackerStatus segment(org.axonframework.eventhandling.TrackingToken token, long position) {
         EventTrackerStatus status = mock(EventTrackerStatus.class);
         when(status.getTrackingToken()).thenReturn(token);
-        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(token.getIndex()));
+        when(status.getCurrentPosition()).thenReturn(OptionalLong.of(position));
         return status;
     }
 }

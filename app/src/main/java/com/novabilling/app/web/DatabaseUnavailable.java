@@ -1,0 +1,54 @@
+package com.novabilling.app.web;
+
+import org.hibernate.exception.JDBCConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Whether a failure means the database could not be reached or refused a connection — the node's connection
+ * budget is spent, the server has no connection left, or the connection broke mid-request — which the API answers
+ * with 503 and {@code Retry-After}, never 500: nothing was written, and the same request may succeed shortly.
+ */
+public final class DatabaseUnavailable {
+
+    /** Seconds a client is asked to wait before retrying. */
+    public static final String RETRY_AFTER_SECONDS = "2";
+    public static final String MESSAGE = "The database is busy or unreachable; nothing was changed. Retry shortly";
+
+    private DatabaseUnavailable() {
+    }
+
+    public static boolean causedBy(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof JDBCConnectionException || t instanceof CannotCreateTransactionException
+                    || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && connectionState(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectionState(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            String state = next.getSQLState();
+            if (state != null && (state.startsWith("08")        // connection exception
+                    || state.equals("53300")                     // too many connections
+                    || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) { // shut down / terminated
+                return true;
+            }
+        }
+        return false;
+    }
+}

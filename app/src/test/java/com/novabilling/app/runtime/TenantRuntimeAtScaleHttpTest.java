@@ -1,0 +1,188 @@
+package com.novabilling.app.runtime;
+
+import com.novabilling.app.axon.TenantRuntimeRegistry;
+import com.novabilling.app.database.ConnectionBudget;
+import com.novabilling.app.support.Api;
+import com.novabilling.app.support.ConnectionCutter;
+import com.novabilling.app.support.IntegrationTest;
+import com.novabilling.app.support.TestTenant;
+import com.novabilling.app.tenancy.TenantDataSources;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The tenant runtime at scale: many more tenants than connections, idle tenants that hold nothing, and clean 503s
+ * when the database refuses a connection.
+ */
+class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
+
+    private static final int TENANTS = 160; // the old runtime ran out of connections at 70
+
+    @Autowired
+    TenantRuntimeRegistry runtimes;
+    @Autowired
+    TenantDataSources dataSources;
+    @Autowired
+    ConnectionBudget budget;
+
+    @Test
+    void moreTenantsThanTheOldLimitEachRegisterAndAnswerWithinTheConnectionBudget() throws Exception {
+        int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answered = new ArrayList<>();
+            for (int i = 0; i < TENANTS; i++) {
+                answered.add(clients.submit(() -> {
+                    TestTenant tenant = registerTenant();
+                    String customerId = createCustomer(tenant, "Jane " + UUID.randomUUID());
+                    Api.Response read = api().get("/api/customers/" + customerId, tenant.apiKey());
+                    assertThat(read.status()).as(read.text()).isEqualTo(200);
+                    assertThat(read.body().get("id").asText()).isEqualTo(customerId);
+                    return tenant.id();
+                }));
+            }
+            for (Future<String> tenant : answered) {
+                assertThat(tenant.get()).isNotBlank();
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(clientConnections()).as("connections held on the server")
+                .isLessThanOrEqualTo(budget.capacity() + 20);
+        assertThat(budget.inUse()).isLessThanOrEqualTo(budget.capacity());
+        assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
+                .as("threads do not grow with tenants (%d tenants)", TENANTS).isLessThan(40);
+    }
+
+    @Test
+    void anIdleTenantHoldsNoConnectionAndNoProcessorAndComesBackOnItsNextRequest() throws Exception {
+        TestTenant tenant = registerTenant();
+        String customerId = createCustomer(tenant, "Idle Ida");
+        assertThat(runtimes.find(tenant.id())).isPresent();
+        assertThat(dataSources.connectionsOf(tenant.id())).isPositive();
+
+        // what the node does once the tenant has been idle for novabilling.axon.idle-timeout (and its projections
+        // have handled everything)
+        awaitTrue(() -> {
+            runtimes.stopIdleTenants(Duration.ZERO);
+            return runtimes.find(tenant.id()).isEmpty();
+        }, "the idle tenant's runtime stopped");
+        awaitTrue(() -> dataSources.connectionsOf(tenant.id()) == 0, "the pool closed its connections");
+        awaitTrue(() -> serverConnectionsTo(tenantDatabase(tenant.id())) == 0, "the server holds none for it");
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .noneMatch(name -> name.contains(tenant.id()));
+
+        Api.Response read = api().get("/api/customers/" + customerId, tenant.apiKey());
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
+        assertThat(createCustomer(tenant, "Back Again")).startsWith("cus_");
+        assertThat(runtimes.find(tenant.id())).isPresent();
+    }
+
+    @Test
+    void aConnectionCutMidCommandAnswers503AndLeavesNothingHalfWritten() {
+        TestTenant tenant = registerTenant();
+        createCustomer(tenant, "Before The Cut");
+        String database = tenantDatabase(tenant.id());
+        long events = count(database, "SELECT count(*) FROM domain_event_entry");
+        long lookups = count(database, "SELECT count(*) FROM customer_lookup");
+        long customers = count(database, "SELECT count(*) FROM customers");
+
+        String externalId = "cut_" + UUID.randomUUID();
+        Api.Response cut = api().post("/api/customers", tenant.apiKey(), Map.of("externalId", externalId,
+                "name", ConnectionCutter.CUT_MARK + externalId, "email", externalId + "@example.com"));
+
+        assertThat(cut.status()).as(cut.text()).isEqualTo(503);
+        assertThat(cut.header("Retry-After")).isNotBlank();
+        assertThat(cut.body().get("statusCode").asInt()).isEqualTo(503);
+        assertThat(cut.text()).doesNotContain("PSQL", "SQLException", "terminating connection");
+        assertThat(count(database, "SELECT count(*) FROM domain_event_entry")).isEqualTo(events);
+        assertThat(count(database, "SELECT count(*) FROM customer_lookup")).isEqualTo(lookups);
+        assertThat(count(database, "SELECT count(*) FROM customers")).isEqualTo(customers);
+
+        // the broken connection is gone; the same customer can be created now
+        Api.Response retried = api().post("/api/customers", tenant.apiKey(), Map.of("externalId", externalId,
+                "name", "After The Cut", "email", externalId + "@example.com"));
+        assertThat(retried.status()).as(retried.text()).isEqualTo(201);
+    }
+
+    @Test
+    void whenTheNodesConnectionBudgetIsSpentARequestGets503WithRetryAfter() throws SQLException {
+        TestTenant tenant = registerTenant();
+        String customerId = createCustomer(tenant, "Budget Bob");
+        awaitTrue(() -> {
+            runtimes.stopIdleTenants(Duration.ZERO);
+            return runtimes.find(tenant.id()).isEmpty() && dataSources.connectionsOf(tenant.id()) == 0;
+        }, "the tenant stopped and its pool is empty");
+
+        List<Connection> hogs = new ArrayList<>();
+        PGSimpleDataSource server = new PGSimpleDataSource();
+        server.setURL(postgres.jdbcUrl("postgres"));
+        server.setUser("postgres");
+        server.setPassword("postgres");
+        try {
+            var guarded = budget.guard(server);
+            assertThatThrownBy(() -> {
+                while (true) {
+                    hogs.add(guarded.getConnection());
+                }
+            }).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo(ConnectionBudget.TOO_MANY_CONNECTIONS));
+
+            Api.Response refused = api().get("/api/customers/" + customerId, tenant.apiKey());
+            assertThat(refused.status()).as(refused.text()).isEqualTo(503);
+            assertThat(refused.header("Retry-After")).isNotBlank();
+        } finally {
+            for (Connection hog : hogs) {
+                hog.close();
+            }
+        }
+        assertThat(api().get("/api/customers/" + customerId, tenant.apiKey()).status()).isEqualTo(200);
+    }
+
+    private String createCustomer(TestTenant tenant, String name) {
+        String externalId = "ext_" + UUID.randomUUID();
+        Api.Response created = api().post("/api/customers", tenant.apiKey(), Map.of("externalId", externalId,
+                "name", name, "email", externalId + "@example.com", "country", "KE", "currency", "KES"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    private long clientConnections() {
+        return count("postgres", "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'");
+    }
+
+    private long serverConnectionsTo(String database) {
+        return count("postgres", "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + database + "'");
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what + " within 20 s").isLessThan(deadline);
+            Thread.onSpinWait();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
