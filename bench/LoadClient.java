@@ -51,7 +51,7 @@ public class LoadClient {
     static final Pattern TENANT_ID = Pattern.compile("\"tenant\"\\s*:\\s*\\{[^{}]*?\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern CUSTOMER_ID = Pattern.compile("\"id\"\\s*:\\s*\"(cus_[^\"]+)\"");
     static final int SAMPLES = 5;
-    static final Pattern NOISE = Pattern.compile(",?\"(requestId|timestamp)\"\\s*:\\s*\"[^\"]*\"");
+    static final Pattern NOISE = Pattern.compile(",?\\s*\"(requestId|timestamp)\"\\s*:\\s*\"[^\"]*\"");
 
     static Map<String, String> opts = new HashMap<>();
     static String base;
@@ -130,6 +130,10 @@ public class LoadClient {
         }
     }
 
+    static String num(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
     static String runId() {
         return opt("run-id", Long.toString(System.currentTimeMillis(), 36));
     }
@@ -172,7 +176,16 @@ public class LoadClient {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted", System.nanoTime() - t0);
         } catch (Exception e) {
-            return new Result(-1, e.getClass().getSimpleName() + ": " + e.getMessage(), System.nanoTime() - t0);
+            long nanos = System.nanoTime() - t0;
+            String why = e.getMessage() != null ? e.getMessage() : e.getCause() != null ? e.getCause().toString() : "";
+            // No answer at all (connection refused, timeout): pause a little so that a dead server is not hammered
+            // in a tight loop; the pause is not part of the recorded latency.
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+            }
+            return new Result(-1, e.getClass().getSimpleName() + ": " + why, nanos);
         }
     }
 
@@ -414,8 +427,8 @@ public class LoadClient {
         if (!created.isEmpty()) {
             Files.write(idsFile, created, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        out(String.format(Locale.ROOT, "  %s (%d client%s, %.0f s warm-up discarded: %d ok / %d errors, %.0f s measured)",
-                label, clients, clients == 1 ? "" : "s", warmup, warm.ok.get(), warm.errors.get(), duration));
+        out(String.format(Locale.ROOT, "  %s (%d client%s, %s s warm-up discarded: %d ok / %d errors, %s s measured)",
+                label, clients, clients == 1 ? "" : "s", num(warmup), warm.ok.get(), warm.errors.get(), num(duration)));
         measured.report(label, measured.ok.get() / measuredSeconds);
         if (warm.errors.get() > 0 && measured.errors.get() == 0) {
             warm.printSamples();

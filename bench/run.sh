@@ -422,7 +422,7 @@ idle_phase() {
 restart_phase() {
   hdr "6. restart on the same data directory and ports"
   stop_server
-  say "  SIGTERM → exit: $( [[ -n "$STOP_MS" ]] && printf '%s s' "$(secs "$STOP_MS")" || printf 'n/a') ; clean stop (no SIGKILL, no PostgreSQL left behind): $STOP_CLEAN"
+  say "  SIGTERM → exit: $( [[ -n "$STOP_MS" ]] && printf '%s s' "$(secs "$STOP_MS")" || printf 'n/a'); clean stop (no SIGKILL, no PostgreSQL left behind): $STOP_CLEAN"
   [[ -n "$STOP_MS" ]] && put restart.stop "$(secs "$STOP_MS")"
   put restart.clean "$STOP_CLEAN"
   start_server "$WORK/server-restart.log"
@@ -460,6 +460,7 @@ row() { printf '| %s | %s |\n' "$1" "$2"; }
 tp_row() {  # label prefix
   local p=$2
   if [[ -n "$(get "$p.skipped")" ]]; then row "$1" "skipped: $(get "$p.skipped")"; return; fi
+  if [[ -z "$(get "$p.ok")" ]]; then row "$1" "not measured"; return; fi
   row "$1" "$(getd "$p.throughput") req/s, p50 $(getd "$p.p50") ms, p99 $(getd "$p.p99") ms, max $(getd "$p.max") ms, errors $(getd "$p.errors")$( [[ "$(getd "$p.errors" 0)" != 0 ]] && printf ' %s' "$(get "$p.errorsByStatus")")"
 }
 err_of() { local e; e=$(getd "$1.errors" 0); [[ "$e" == 0 ]] && printf '0' || printf '%s %s' "$e" "$(get "$1.errorsByStatus")"; }
@@ -487,17 +488,21 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
   tp_row "1. create customer, $BENCH_CLIENTS clients" create.cN
   tp_row "2. GET customer, 1 client" get.c1
   tp_row "2. GET customer, $BENCH_CLIENTS clients" get.cN
-  row "3. registration, 1 client ($BENCH_REGISTRATIONS)" "p50 $(getd reg.p50) ms, p99 $(getd reg.p99) ms, max $(getd reg.max) ms, errors $(err_of reg)"
+  if [[ -z "$(get reg.ok)" ]]; then row "3. registration, 1 client ($BENCH_REGISTRATIONS)" "not measured"; else
+  row "3. registration, 1 client ($BENCH_REGISTRATIONS)" "p50 $(getd reg.p50) ms, p99 $(getd reg.p99) ms, max $(getd reg.max) ms, errors $(err_of reg)"; fi
+  if [[ -z "$(get tenants.fullyOk)" ]]; then row "4. $BENCH_TENANTS tenants" "not measured"; else
   row "4. $BENCH_TENANTS tenants ($BENCH_CLIENTS clients): fully answering" "$(getd tenants.fullyOk) (failed $(getd tenants.failedTenants), not attempted $(getd tenants.notAttempted)), elapsed $(getd tenants.elapsed) s"
   row "4. … register / create / GET errors" "$(err_of tenants.register) / $(err_of tenants.create) / $(err_of tenants.get)"
   row "4. … registration latency" "p50 $(getd tenants.register.p50) ms, p99 $(getd tenants.register.p99) ms"
   [[ -n "$(get tenants.register.firstError)" ]] && row "4. … first registration error" "$(get tenants.register.firstError | sed 's/|/\\|/g')"
   [[ -n "$(get tenants.create.firstError)" ]] && row "4. … first create error" "$(get tenants.create.firstError | sed 's/|/\\|/g')"
+  fi
+  if [[ -z "$(get idle.threads)" ]]; then row "5. idle footprint" "not measured$( [[ -n "$(get idle.skipped)" ]] && printf ' (%s)' "$(get idle.skipped)")"; else
   row "5. idle: JVM threads" "$(getd idle.threads)"
   row "5. idle: PostgreSQL client connections" "$(getd idle.pgConnections 'n/a (no psql)')"
   row "5. idle: CPU over ${BENCH_IDLE_CPU_SECONDS} s, java / postgres (% of one core)" "$(getd idle.javaCpu) % / $(getd idle.pgCpu) %"
   row "5. idle: RSS java / postgres (sum over $(getd idle.pgProcs) processes)" "$(getd idle.javaRss) / $(getd idle.pgRss) (postgres PSS $(getd idle.pgPss))"
-  row "5. disk per tenant: avg pg_database_size / du of data dir ÷ tenants" "$(getd idle.avgDbSize 'n/a (no psql)') / $(getd idle.duPerTenant) ($(getd idle.duTotal) for $(getd idle.tenantCount) tenants)"
+  row "5. disk per tenant: avg pg_database_size / du of data dir ÷ tenants" "$(getd idle.avgDbSize 'n/a (no psql)') / $(getd idle.duPerTenant) ($(getd idle.duTotal) for $(getd idle.tenantCount) tenants)"; fi
   row "6. restart: SIGTERM → exit" "$( [[ -n "$(get restart.stop)" ]] && printf '%s s' "$(get restart.stop)" || printf 'n/a') (clean: $(getd restart.clean))"
   if [[ "$(get restart.health)" =~ ^[0-9.]+$ ]]; then
     row "6. restart: launch → /health 200" "$(get restart.health) s"
@@ -510,4 +515,4 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
 
 hdr "stop"
 stop_server
-say "  SIGTERM → exit: $( [[ -n "$STOP_MS" ]] && printf '%s s' "$(secs "$STOP_MS")" || printf 'n/a') ; clean: $STOP_CLEAN"
+say "  SIGTERM → exit: $( [[ -n "$STOP_MS" ]] && printf '%s s' "$(secs "$STOP_MS")" || printf 'n/a'); clean: $STOP_CLEAN"
