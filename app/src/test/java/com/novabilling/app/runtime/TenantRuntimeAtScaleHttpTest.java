@@ -67,8 +67,10 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
         assertThat(clientConnections()).as("connections held on the server")
                 .isLessThanOrEqualTo(budget.capacity() + 20);
         assertThat(budget.inUse()).isLessThanOrEqualTo(budget.capacity());
-        assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore)
-                .as("threads do not grow with tenants (%d tenants)", TENANTS).isLessThan(40);
+        // Processors share the node's fixed pools; the only per-tenant threads are a pool's connection opener and
+        // closer, which exist while it opens or closes connections and end 5 s after.
+        awaitTrue(() -> ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore < 15,
+                "threads back to the node's own after " + TENANTS + " tenants");
     }
 
     @Test
@@ -86,8 +88,8 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
         }, "the idle tenant's runtime stopped");
         awaitTrue(() -> dataSources.connectionsOf(tenant.id()) == 0, "the pool closed its connections");
         awaitTrue(() -> serverConnectionsTo(tenantDatabase(tenant.id())) == 0, "the server holds none for it");
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .noneMatch(name -> name.contains(tenant.id()));
+        awaitTrue(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().contains(tenant.id())),
+                "no thread of the tenant's own (its pool's connection opener and closer end when idle)");
 
         Api.Response read = api().get("/api/customers/" + customerId, tenant.apiKey());
         assertThat(read.status()).as(read.text()).isEqualTo(200);

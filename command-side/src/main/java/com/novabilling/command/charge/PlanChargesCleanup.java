@@ -9,13 +9,11 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.CompletionException;
 
 /**
  * Deletes the charges of a deleted plan, one {@link DeleteChargeCommand} each. Runs in its own streaming processing
  * group, after the plan's deletion is committed; it never replays (the charges' own events are the record of their
- * deletion). Sends with {@code send(..).join()}: the app's {@code sendAndWait} also waits for every projection,
- * including this one.
+ * deletion).
  */
 @Component
 @ProcessingGroup(PlanChargesCleanup.PROCESSING_GROUP)
@@ -41,12 +39,9 @@ public class PlanChargesCleanup {
 
     private void delete(String chargeId) {
         try {
-            commandGateway.send(new DeleteChargeCommand(chargeId)).join();
-        } catch (CompletionException e) {
-            if (!(e.getCause() instanceof AggregateNotFoundException)) {
-                throw e;
-            }
-            // already deleted (AggregateDeletedException is a kind of AggregateNotFoundException): nothing to do
+            commandGateway.sendAndWait(new DeleteChargeCommand(chargeId));
+        } catch (AggregateNotFoundException alreadyDeleted) {
+            // AggregateDeletedException is a kind of AggregateNotFoundException: nothing to do
         }
     }
 }
