@@ -54,7 +54,10 @@ public class DatabaseConfiguration {
                     // server while Axon processors and connection pools are still shutting down.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", String.valueOf(props.embeddedMaxConnections()))
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("timezone", "UTC")
+                    // The autovacuum launcher visits every database once per naptime: with a thousand tenant
+                    // databases the default (1 min) starts a worker process every 60 ms on an idle node.
+                    .setServerConfig("autovacuum_naptime", props.embeddedAutovacuumNaptime());
             if (props.embeddedPort() > 0) {
                 builder.setPort(props.embeddedPort());
             }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
+ * @param embeddedAutovacuumNaptime how often the embedded server's autovacuum visits each database
  * @param tenantPoolSize            most connections one tenant's pool opens
  * @param tenantPoolIdleTimeout     an unused connection of a tenant pool is closed after this (at least 10 s)
  * @param tenantConnectionTimeout   longest a request waits for a tenant connection before answering 503
@@ -17,6 +18,7 @@ import java.time.Duration;
 public record DatabaseProperties(boolean embeddedDurable,
                                  int embeddedPort,
                                  int embeddedMaxConnections,
+                                 String embeddedAutovacuumNaptime,
                                  String controlDatabase,
                                  int tenantPoolSize,
                                  Duration tenantPoolIdleTimeout,
