@@ -3,6 +3,7 @@ package com.novabilling.app.axon;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.axonframework.spring.stereotype.Saga;
@@ -39,13 +40,28 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                              List<Object> queryHandlers,
                              List<Object> commandHandlers,
                              Set<String> processingGroups,
-                             Map<Class<?>, Set<String>> readModelsByQuery) {
+                             Map<Class<?>, Set<String>> readModelsByQuery,
+                             Map<String, Set<Class<?>>> eventTypesByGroup) {
 
     static final String LOOKUP_GROUP_PREFIX = "lookup-";
 
     /** Groups that project into read models (streaming; sagas and same-transaction lookups excluded). */
     Set<String> projectionGroups() {
         return processingGroups.stream().filter(g -> !g.startsWith(LOOKUP_GROUP_PREFIX)).collect(Collectors.toSet());
+    }
+
+    /** Whether some query reads the group's tables: a projection, whose state can be rebuilt from the events. */
+    boolean isReadModel(String group) {
+        return readModelsByQuery.values().stream().anyMatch(groups -> groups.contains(group));
+    }
+
+    /**
+     * Whether the group handles events of this payload type (a group whose handlers are unknown handles all), so a
+     * commit wakes only the processors it concerns and a read waits only for writes its read models reflect.
+     */
+    boolean handles(String group, Class<?> payloadType) {
+        Set<Class<?>> handled = eventTypesByGroup.get(group);
+        return handled == null || handled.stream().anyMatch(type -> type.isAssignableFrom(payloadType));
     }
 
     /**
@@ -67,6 +83,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
         Set<String> groups = new LinkedHashSet<>();
         Map<String, String> groupOfBean = new HashMap<>();
         Map<String, Object> queryBeans = new LinkedHashMap<>();
+        Map<String, Set<Class<?>>> eventTypes = new HashMap<>();
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
             if (type == null || !type.getName().startsWith(OWN_PACKAGE)) {
@@ -79,6 +96,8 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             if (AnnotatedElementUtils.hasAnnotation(type, Saga.class)) {
                 sagas.add(type);
                 groups.add(type.getSimpleName() + "Processor");
+                eventTypes.computeIfAbsent(type.getSimpleName() + "Processor", g -> new HashSet<>())
+                        .addAll(handledEventTypes(type, SagaEventHandler.class));
                 continue;
             }
             if (!context.isSingleton(name)) {
@@ -98,6 +117,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                 String groupName = group != null ? group.value() : target.getPackageName();
                 groups.add(groupName);
                 groupOfBean.put(name, groupName);
+                eventTypes.computeIfAbsent(groupName, g -> new HashSet<>()).addAll(handledEventTypes(target, EventHandler.class));
             }
             if (queries) {
                 queryHandlers.add(bean);
@@ -121,7 +141,28 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             }
         });
         return new MessageHandlerCatalog(List.copyOf(aggregates), List.copyOf(sagas), List.copyOf(eventHandlers),
-                List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups), Map.copyOf(readModels));
+                List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups), Map.copyOf(readModels),
+                eventTypes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
+    }
+
+    /** Payload types of a handler class's event handlers: the annotation's payloadType, else the first parameter. */
+    private static Set<Class<?>> handledEventTypes(Class<?> handlerType, Class<? extends Annotation> handlerAnnotation) {
+        Set<Class<?>> types = new HashSet<>();
+        for (Method method : ReflectionUtils.getAllDeclaredMethods(handlerType)) {
+            var attributes = AnnotatedElementUtils.findMergedAnnotationAttributes(method, handlerAnnotation, false, false);
+            if (attributes == null) {
+                continue;
+            }
+            Object declared = attributes.get("payloadType");
+            if (declared instanceof Class<?> payloadType && payloadType != Object.class) {
+                types.add(payloadType);
+            } else if (method.getParameterCount() > 0) {
+                types.add(method.getParameterTypes()[0]);
+            } else {
+                types.add(Object.class);
+            }
+        }
+        return types;
     }
 
     /**

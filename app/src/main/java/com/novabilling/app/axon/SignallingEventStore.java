@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.function.LongConsumer;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A tenant's event store for appends and aggregate reads. After a commit that stored events it reports the global
@@ -20,11 +23,15 @@ import java.util.function.LongConsumer;
 final class SignallingEventStore extends EmbeddedEventStore {
 
     private final ConnectionProvider connections;
-    private final LongConsumer committedUpTo;
-    private final Runnable eventsCommitted;
+    private final BiConsumer<Long, Set<Class<?>>> committedUpTo;
+    private final Consumer<Set<Class<?>>> eventsCommitted;
 
-    SignallingEventStore(Builder builder, ConnectionProvider connections, LongConsumer committedUpTo,
-                         Runnable eventsCommitted) {
+    /**
+     * @param committedUpTo   after a unit of work's commit: the global index of its last event, and its payload types
+     * @param eventsCommitted after every commit that stored events: their payload types
+     */
+    SignallingEventStore(Builder builder, ConnectionProvider connections, BiConsumer<Long, Set<Class<?>>> committedUpTo,
+                         Consumer<Set<Class<?>>> eventsCommitted) {
         super(builder.optimizeEventConsumption(false));
         this.connections = connections;
         this.committedUpTo = committedUpTo;
@@ -39,13 +46,18 @@ final class SignallingEventStore extends EmbeddedEventStore {
         }
         // The session's last value of the global index sequence is the index of the last event just inserted.
         long lastIndex = lastGlobalIndexOfThisSession();
-        CurrentUnitOfWork.get().afterCommit(u -> committedUpTo.accept(lastIndex));
+        Set<Class<?>> types = payloadTypes(events);
+        CurrentUnitOfWork.get().afterCommit(u -> committedUpTo.accept(lastIndex, types));
     }
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
-        eventsCommitted.run();
+        eventsCommitted.accept(payloadTypes(events));
+    }
+
+    private static Set<Class<?>> payloadTypes(List<? extends EventMessage<?>> events) {
+        return events.stream().<Class<?>>map(EventMessage::getPayloadType).collect(Collectors.toSet());
     }
 
     private long lastGlobalIndexOfThisSession() {

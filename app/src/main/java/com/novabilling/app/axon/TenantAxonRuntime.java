@@ -15,13 +15,14 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One tenant's Axon on this node: its own event store, command and query buses, event processors and sagas, built
@@ -38,18 +39,47 @@ public class TenantAxonRuntime {
     private final MessageHandlerCatalog catalog;
     private final WrittenPositions writes;
     private final StoredTokens storedTokens;
+    private final Progress progress;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastUsedNanos = new AtomicLong(System.nanoTime());
     private volatile boolean stopping;
 
     TenantAxonRuntime(String tenantId, Configuration configuration, TenantEventSource eventSource,
-                      MessageHandlerCatalog catalog, WrittenPositions writes, StoredTokens storedTokens) {
+                      MessageHandlerCatalog catalog, WrittenPositions writes, StoredTokens storedTokens,
+                      Progress progress) {
         this.tenantId = tenantId;
         this.configuration = configuration;
         this.eventSource = eventSource;
         this.catalog = catalog;
         this.writes = writes;
         this.storedTokens = storedTokens;
+        this.progress = progress;
+    }
+
+    /** Told after each projection batch (its status already advanced), so readers waiting for it look again at once. */
+    static final class Progress {
+        private long batches;
+
+        synchronized void batchDone() {
+            batches++;
+            notifyAll();
+        }
+
+        synchronized long batches() {
+            return batches;
+        }
+
+        /** Returns when a batch completed after {@code seen}, or after {@code nanos}. */
+        synchronized void awaitBatchAfter(long seen, long nanos) {
+            long deadline = System.nanoTime() + nanos;
+            try {
+                for (long left = nanos; batches == seen && left > 0; left = deadline - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The tokens a processor's segments have stored in the tenant's database (whichever node claims them). */
@@ -64,21 +94,29 @@ public class TenantAxonRuntime {
      * including one that committed later than an event with a higher index.
      */
     static final class WrittenPositions {
-        private final NavigableSet<Long> positions = new ConcurrentSkipListSet<>();
+        private final NavigableMap<Long, Set<Class<?>>> positions = new ConcurrentSkipListMap<>();
 
-        void committed(long position) {
-            positions.add(position);
+        void committed(long position, Set<Class<?>> payloadTypes) {
+            positions.put(position, payloadTypes);
             while (positions.size() > MAX_REMEMBERED_WRITES) {
-                positions.pollFirst();
+                positions.pollFirstEntry();
             }
         }
 
-        List<Long> snapshot() {
-            return List.copyOf(positions);
+        /** The remembered writes some of whose events the predicate accepts. */
+        List<Long> concerning(Predicate<Class<?>> handles) {
+            return positions.entrySet().stream()
+                    .filter(write -> write.getValue().stream().anyMatch(handles))
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+
+        Map<Long, Set<Class<?>>> snapshot() {
+            return Map.copyOf(positions);
         }
 
         void forget(Collection<Long> handledEverywhere) {
-            positions.removeAll(handledEverywhere);
+            handledEverywhere.forEach(positions::remove);
         }
 
         boolean isEmpty() {
@@ -161,6 +199,7 @@ public class TenantAxonRuntime {
         }
         OptionalLong delivered = eventSource.drainedUpTo();
         if (delivered.isEmpty()) {
+            eventSource.wakeLaggingStreams(); // processors not woken for commits they do not handle catch up now
             return false;
         }
         return eventProcessors().values().stream()
@@ -186,39 +225,46 @@ public class TenantAxonRuntime {
     }
 
     void awaitProcessingGroups(Set<String> groups, Duration timeout) {
-        if (groups.isEmpty()) {
-            return;
-        }
-        List<Long> awaited = writes.snapshot();
-        if (awaited.isEmpty()) {
+        if (groups.isEmpty() || writes.isEmpty()) {
             return;
         }
         Map<String, EventProcessor> processors = eventProcessors();
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = 20_000;
         for (String group : groups) {
             if (!(processors.get(group) instanceof StreamingEventProcessor processor)) {
                 continue;
             }
-            while (processor.isRunning() && !handledAll(group, processor, awaited) && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(pause);
-                pause = Math.min(pause * 2, 1_000_000);
+            List<Long> awaited = writes.concerning(type -> catalog.handles(group, type));
+            while (true) {
+                long seen = progress.batches();
+                if (!processor.isRunning() || handledAll(group, processor, awaited) || System.nanoTime() >= deadline
+                        || Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                // woken by the next batch; looks again after 2 ms at the latest (a token read from the database)
+                progress.awaitBatchAfter(seen, Math.min(2_000_000, deadline - System.nanoTime()));
             }
         }
         forgetHandledWrites();
     }
 
+    /** Forgets the writes that every processor handling one of their events has handled. */
     private void forgetHandledWrites() {
-        List<Long> remembered = writes.snapshot();
+        Map<Long, Set<Class<?>>> remembered = writes.snapshot();
         if (remembered.isEmpty()) {
             return;
         }
-        List<StreamingEventProcessor> streaming = eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
-        writes.forget(remembered.stream()
-                .filter(position -> streaming.stream().allMatch(p -> handledLocally(p, List.of(position))))
+        Map<String, StreamingEventProcessor> streaming = new java.util.HashMap<>();
+        eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor s) {
+                streaming.put(name, s);
+            }
+        });
+        writes.forget(remembered.entrySet().stream()
+                .filter(write -> streaming.entrySet().stream()
+                        .filter(p -> write.getValue().stream().anyMatch(type -> catalog.handles(p.getKey(), type)))
+                        .allMatch(p -> handledLocally(p.getValue(), List.of(write.getKey()))))
+                .map(Map.Entry::getKey)
                 .toList());
     }
 

@@ -9,11 +9,13 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationParameterResolverFactory;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -99,20 +101,23 @@ public class TenantAxonRuntimeFactory {
         DataSource tenantDataSource = tenantDataSources.require(tenantId);
         TransactionManager tx = new TenantTransactionManager(tenantId, new SpringTransactionManager(transactionManager));
         ConnectionProvider connections = new TenantConnectionProvider(tenantId, routingDataSource, tenantDataSource);
+        // No transaction of its own: appends and aggregate reads join the command's; the processors' reads are one
+        // SELECT each, on a connection in auto-commit.
         TenantEventStorage storage = new TenantEventStorage(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
-                .transactionManager(tx)
+                .transactionManager(NoTransactionManager.INSTANCE)
                 .schema(AxonSchemas.EVENTS)
                 .dataType(byte[].class)
                 .snapshotSerializer(serializer)
                 .eventSerializer(serializer)
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver()));
         TenantAxonRuntime.WrittenPositions writes = new TenantAxonRuntime.WrittenPositions();
+        TenantAxonRuntime.Progress progress = new TenantAxonRuntime.Progress();
         TenantEventSource[] source = new TenantEventSource[1];
         SignallingEventStore eventStore = new SignallingEventStore(
                 EmbeddedEventStore.builder().storageEngine(storage).threadFactory(EVENT_STORE_THREADS),
-                connections, writes::committed, () -> {
-                    source[0].signal();
+                connections, writes::committed, payloadTypes -> {
+                    source[0].signal(payloadTypes);
                     eventsCommitted.run();
                 });
         source[0] = new TenantEventSource(eventStore, storage::readBatch, properties.processorBatchSize(),
@@ -163,23 +168,38 @@ public class TenantAxonRuntimeFactory {
             ep.registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance());
             // Every streaming processor, sagas' included: reads the signalled source, runs on the shared threads.
             ep.configureDefaultStreamableMessageSource(c -> source[0]);
-            ep.usingPooledStreamingEventProcessors((c, builder) -> builder
-                    .batchSize(properties.processorBatchSize())
-                    .initialSegmentCount(1)
-                    .coordinatorExecutor(executors.coordinators())
-                    .workerExecutor(executors.workers())
-                    .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
-                    .claimExtensionThreshold(properties.tokenClaimInterval().toMillis()));
+            ep.usingPooledStreamingEventProcessors((c, builder) -> sharedProcessorSettings(builder));
             handlers.eventHandlers().forEach(h -> ep.registerEventHandler(c -> h));
             handlers.sagas().forEach(ep::registerSaga);
             for (String group : handlers.processingGroups()) {
                 if (group.startsWith(MessageHandlerCatalog.LOOKUP_GROUP_PREFIX)) {
                     ep.registerSubscribingEventProcessor(group);
+                } else {
+                    if (handlers.isReadModel(group)) { // a projection queries read, not a handler with side effects
+                        ep.registerTransactionManager(group, c -> new AsynchronousCommits(tx, routingDataSource));
+                        ep.registerHandlerInterceptor(group, c -> (unitOfWork, chain) -> {
+                            unitOfWork.onCleanup(u -> progress.batchDone());
+                            return chain.proceed();
+                        });
+                    }
+                    // woken only by commits of events it handles
+                    ep.registerPooledStreamingEventProcessor(group,
+                            c -> source[0].forProcessorHandling(type -> handlers.handles(group, type)),
+                            (c, builder) -> sharedProcessorSettings(builder));
                 }
             }
         });
         return new TenantAxonRuntime(tenantId, configurer.buildConfiguration(), source[0], handlers, writes,
-                storedTokens(tenantDataSource));
+                storedTokens(tenantDataSource), progress);
+    }
+
+    private PooledStreamingEventProcessor.Builder sharedProcessorSettings(PooledStreamingEventProcessor.Builder builder) {
+        return builder.batchSize(properties.processorBatchSize())
+                .initialSegmentCount(1)
+                .coordinatorExecutor(executors.coordinators())
+                .workerExecutor(executors.workers())
+                .tokenClaimInterval(properties.tokenClaimInterval().toMillis())
+                .claimExtensionThreshold(properties.tokenClaimInterval().toMillis());
     }
 
     private TenantAxonRuntime.StoredTokens storedTokens(DataSource tenantDataSource) {

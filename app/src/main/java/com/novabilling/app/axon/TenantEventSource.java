@@ -8,6 +8,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * The event stream a tenant's streaming processors read: it reads the tenant's store only when told that events
@@ -58,13 +60,69 @@ final class TenantEventSource implements StreamableMessageSource<TrackedEventMes
         this.lastSignalNanos = new AtomicLong(nanoTime.getAsLong());
     }
 
-    /** Events were committed: every open stream reads again and its processor is woken. */
+    /** Events may have been committed (by another node, or unknown): every open stream reads again, woken. */
     void signal() {
         lastSignalNanos.set(nanoTime.getAsLong());
         commits.incrementAndGet();
         for (SignalledStream stream : streams) {
             stream.wake();
         }
+    }
+
+    /**
+     * These events were committed: the processors that handle one of them are woken at once; the others read them
+     * on their next run (the next commit they handle, the safety check, a claim), since nothing waits for them.
+     */
+    void signal(Collection<Class<?>> payloadTypes) {
+        lastSignalNanos.set(nanoTime.getAsLong());
+        commits.incrementAndGet();
+        for (SignalledStream stream : streams) {
+            if (payloadTypes.stream().anyMatch(stream.interest)) {
+                stream.wake();
+            } else {
+                stream.dirty = true;
+            }
+        }
+    }
+
+    /** Wakes the streams that have unread commits they were not woken for (before deciding a tenant is idle). */
+    void wakeLaggingStreams() {
+        for (SignalledStream stream : streams) {
+            if (stream.dirty) {
+                stream.wake();
+            }
+        }
+    }
+
+    /** The same store, for a processor that handles only the payload types {@code interest} accepts. */
+    StreamableMessageSource<TrackedEventMessage<?>> forProcessorHandling(Predicate<Class<?>> interest) {
+        TenantEventSource source = this;
+        return new StreamableMessageSource<>() {
+            @Override
+            public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+                return source.open(trackingToken, interest);
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return source.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return source.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return source.createTokenAt(dateTime);
+            }
+
+            @Override
+            public TrackingToken createTokenSince(Duration duration) {
+                return source.createTokenSince(duration);
+            }
+        };
     }
 
     int openStreams() {
@@ -91,7 +149,11 @@ final class TenantEventSource implements StreamableMessageSource<TrackedEventMes
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        SignalledStream stream = new SignalledStream(trackingToken);
+        return open(trackingToken, type -> true);
+    }
+
+    private BlockingStream<TrackedEventMessage<?>> open(TrackingToken trackingToken, Predicate<Class<?>> interest) {
+        SignalledStream stream = new SignalledStream(trackingToken, interest);
         streams.add(stream);
         return stream;
     }
@@ -151,12 +213,14 @@ final class TenantEventSource implements StreamableMessageSource<TrackedEventMes
 
         private final ConcurrentLinkedDeque<TrackedEventMessage<?>> buffer = new ConcurrentLinkedDeque<>();
         private final Object wakeUps = new Object();
+        private final Predicate<Class<?>> interest;
         private TrackingToken lastToken;
         private volatile boolean dirty = true;
         private volatile Runnable onAvailable;
 
-        private SignalledStream(TrackingToken from) {
+        private SignalledStream(TrackingToken from, Predicate<Class<?>> interest) {
             this.lastToken = from;
+            this.interest = interest;
         }
 
         void wake() {

@@ -48,17 +48,18 @@ class ReadYourWritesTest {
     }
 
     @Test
-    void writtenPositionsAreForgottenOnceHandledAndBounded() {
+    void aReadWaitsOnlyForWritesOfEventsItsReadModelsHandleAndForgetsHandledOnes() {
         TenantAxonRuntime.WrittenPositions writes = new TenantAxonRuntime.WrittenPositions();
-        writes.committed(7);
-        writes.committed(5);
-        assertThat(writes.snapshot()).containsExactly(5L, 7L);
+        writes.committed(7, Set.of(String.class));
+        writes.committed(5, Set.of(Integer.class, Long.class));
+        assertThat(writes.concerning(type -> type == Long.class)).containsExactly(5L);
+        assertThat(writes.concerning(type -> true)).containsExactly(5L, 7L);
         writes.forget(List.of(5L));
-        assertThat(writes.snapshot()).containsExactly(7L);
+        assertThat(writes.concerning(type -> true)).containsExactly(7L);
         for (long i = 0; i < 10_050; i++) {
-            writes.committed(100 + i);
+            writes.committed(100 + i, Set.of(String.class));
         }
-        assertThat(writes.snapshot()).hasSize(10_000).doesNotContain(7L);
+        assertThat(writes.snapshot()).hasSize(10_000).doesNotContainKey(7L);
     }
 
     private static EventTrackerStatus segment(GapAwareTrackingToken token) {

@@ -151,4 +151,27 @@ class TenantEventSourceTest {
         stream.nextAvailable();
         assertThat(source.drainedUpTo()).hasValue(0);
     }
+
+    @Test
+    void aCommitWakesOnlyTheProcessorsHandlingItsEventsTheOthersReadItOnTheirNextRun() throws InterruptedException {
+        BlockingStream<TrackedEventMessage<?>> strings = source.forProcessorHandling(type -> type == String.class).openStream(null);
+        BlockingStream<TrackedEventMessage<?>> numbers = source.forProcessorHandling(type -> type == Long.class).openStream(null);
+        AtomicInteger stringWakeUps = new AtomicInteger();
+        AtomicInteger numberWakeUps = new AtomicInteger();
+        strings.setOnAvailableCallback(stringWakeUps::incrementAndGet);
+        numbers.setOnAvailableCallback(numberWakeUps::incrementAndGet);
+        assertThat(strings.hasNextAvailable()).isFalse();
+        assertThat(numbers.hasNextAvailable()).isFalse();
+
+        commit(0); // payload "event 0" is a String
+        source.signal(List.of(String.class));
+        assertThat(stringWakeUps).hasValue(1);
+        assertThat(numberWakeUps).hasValue(0);
+        assertThat(source.drainedUpTo()).as("the number processor has an unread commit").isEmpty();
+
+        assertThat(numbers.hasNextAvailable()).as("read on its next run all the same").isTrue();
+        numbers.nextAvailable();
+        source.wakeLaggingStreams();
+        assertThat(stringWakeUps).as("the string stream has unread events and is woken again").hasValue(2);
+    }
 }
