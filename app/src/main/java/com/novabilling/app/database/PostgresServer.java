@@ -76,6 +76,34 @@ public class PostgresServer {
         }
     }
 
+    /**
+     * Creates the database as a copy of {@code template}. False, with nothing created, when the template is missing or
+     * busy: PostgreSQL refuses to copy a database anyone is connected to (55006), and only after waiting up to 5 s
+     * for them to leave, so sessions are looked for first.
+     */
+    public boolean createDatabaseFromTemplate(String database, String template) {
+        requireSafeName(database);
+        requireSafeName(template);
+        try (Connection c = connect("postgres");
+             var busy = c.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            busy.setString(1, template);
+            try (ResultSet rs = busy.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database + " TEMPLATE " + template);
+            }
+            return true;
+        } catch (SQLException e) {
+            if ("55006".equals(e.getSQLState()) || "3D000".equals(e.getSQLState())) { // object_in_use, invalid_catalog_name
+                return false;
+            }
+            throw new IllegalStateException("cannot create database " + database + " from " + template + ": " + e.getMessage(), e);
+        }
+    }
+
     public void dropDatabaseIfExists(String database) {
         requireSafeName(database);
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {

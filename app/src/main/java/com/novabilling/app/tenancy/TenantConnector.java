@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import java.util.Map;
 
 /**
- * Connects tenant databases to the application: at registration (create, migrate, open, start Axon — no
- * restart) and at start-up for every catalogued tenant, before the web server takes requests.
+ * Connects every catalogued tenant's database to the application at start-up, before the web server takes
+ * requests. Tenants registered at runtime are connected by {@link TenantProvisioner}.
  */
 @Component
 public class TenantConnector implements SmartLifecycle {
@@ -41,28 +41,17 @@ public class TenantConnector implements SmartLifecycle {
         return "nb_tenant_" + tenantId.replaceAll("[^A-Za-z0-9]", "").toLowerCase();
     }
 
-    /** Step 1–3 of provisioning: the database exists, has the latest schema and a verified pool. */
+    /** The database exists, has the latest schema and a verified pool. */
     public void prepareDatabase(String tenantId, String databaseName) {
         server.createDatabaseIfMissing(databaseName);
         DataSource pool = dataSources.open(tenantId, databaseName);
         migrator.migrate(pool);
     }
 
-    /** Step 5: the tenant's Axon configuration starts (after it is in the catalogue). */
+    /** The tenant's Axon configuration starts (after it is in the catalogue). */
     public void connect(String tenantId, String databaseName) {
         prepareDatabase(tenantId, databaseName);
         runtimes.start(tenantId);
-    }
-
-    /** Undoes a registration that failed half-way; the database is dropped only when nothing refers to it. */
-    public void abandon(String tenantId, String databaseName) {
-        runtimes.stop(tenantId);
-        dataSources.close(tenantId);
-        try {
-            server.dropDatabaseIfExists(databaseName);
-        } catch (RuntimeException e) {
-            log.warn("could not drop database {} of abandoned tenant {}: {}", databaseName, tenantId, e.getMessage());
-        }
     }
 
     @Override
