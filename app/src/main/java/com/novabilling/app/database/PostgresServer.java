@@ -2,7 +2,10 @@ package com.novabilling.app.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.Driver;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -125,6 +128,12 @@ public class PostgresServer {
         config.setConnectionTimeout(10_000);
         config.setAutoCommit(true);
         return new HikariDataSource(config);
+    }
+
+    /** A connection per {@code getConnection()}, closed when returned: for one-off work such as a migration. */
+    public DataSource unpooled(String database) {
+        requireSafeName(database);
+        return new SimpleDriverDataSource(new Driver(), jdbcUrl(database), username, password);
     }
 
     private Connection connect(String database) throws SQLException {

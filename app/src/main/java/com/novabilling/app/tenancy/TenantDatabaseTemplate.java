@@ -1,7 +1,6 @@
 package com.novabilling.app.tenancy;
 
 import com.novabilling.app.database.PostgresServer;
-import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,9 +51,7 @@ public class TenantDatabaseTemplate {
         String template = nameFor(control.queryForObject("SELECT current_database()", Map.of(), String.class));
         try {
             server.createDatabaseIfMissing(template);
-            try (HikariDataSource pool = server.newPool(template, "tenant-template", 2)) {
-                migrator.migrate(pool);
-            }
+            migrator.migrate(server.unpooled(template));
             name = template;
             log.info("tenant databases are copied from {}", template);
         } catch (RuntimeException e) {

@@ -5,7 +5,6 @@ import com.novabilling.app.database.PostgresServer;
 import com.novabilling.app.security.Tokens;
 import com.novabilling.app.tenant.TenantAccount;
 import com.novabilling.app.tenant.TenantAccounts;
-import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,9 +73,7 @@ public class TenantProvisioner implements SmartLifecycle {
             reached(ProvisioningStep.RESERVED, tenant);
             template.createDatabase(tenant.databaseName());
             reached(ProvisioningStep.DATABASE_CREATED, tenant);
-            try (HikariDataSource pool = server.newPool(tenant.databaseName(), "migrate-" + tenant.id(), 2)) {
-                migrator.migrateIfBehind(pool);
-            }
+            migrator.migrateIfBehind(server.unpooled(tenant.databaseName()));
             reached(ProvisioningStep.MIGRATED, tenant);
             dataSources.open(tenant.id(), tenant.databaseName());
             reached(ProvisioningStep.POOL_VERIFIED, tenant);

@@ -40,7 +40,8 @@ class TenantDatabaseMigratorTest extends IntegrationTest {
     @Test
     void aCopyOfTheTemplateIsUpToDate() {
         String database = "nb_template_copy_" + System.nanoTime();
-        assertThat(postgres.createDatabaseFromTemplate(database, template.name().orElseThrow())).isTrue();
+        assertThat(postgres.createDatabaseFromTemplate(database, template.name().orElseThrow()))
+                .as("the start-up migration left no connection to the template").isTrue();
         try (HikariDataSource pool = postgres.newPool(database, "template-copy-test", 2)) {
             assertThat(migrator.migrateIfBehind(pool)).isFalse();
             assertThat(count(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'customers'")).isOne();
