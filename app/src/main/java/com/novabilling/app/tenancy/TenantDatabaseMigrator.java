@@ -13,8 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,7 +66,7 @@ public class TenantDatabaseMigrator {
     }
 
     private static Set<String> classpathVersions() {
-        Set<String> found = new TreeSet<>();
+        Set<String> found = new HashSet<>();
         try {
             for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:" + LOCATION + "/*.sql")) {
                 Matcher m = VERSIONED.matcher(String.valueOf(r.getFilename()));
