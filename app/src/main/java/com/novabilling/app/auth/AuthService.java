@@ -1,12 +1,10 @@
 package com.novabilling.app.auth;
 
-import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.ValidationException;
-import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.mail.SystemMailer;
 import com.novabilling.app.security.JwtService;
-import com.novabilling.app.security.Tokens;
 import com.novabilling.app.tenancy.TenantConnector;
+import com.novabilling.app.tenancy.TenantProvisioner;
 import com.novabilling.app.tenant.ApiKeys;
 import com.novabilling.app.tenant.TenantAccount;
 import com.novabilling.app.tenant.TenantAccounts;
@@ -15,7 +13,6 @@ import com.novabilling.app.tenant.TenantView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,8 +33,7 @@ public class AuthService {
     private final ApiKeys apiKeys;
     private final RefreshTokens refreshTokens;
     private final PasswordResetTokens resetTokens;
-    private final TenantConnector connector;
-    private final TenantRuntimeRegistry runtimes;
+    private final TenantProvisioner provisioner;
     private final JwtService jwt;
     private final SystemMailer mailer;
     private final TransactionTemplate controlTransactions;
@@ -45,57 +41,38 @@ public class AuthService {
     private final String timingDummyHash = passwords.encode(UUID.randomUUID().toString());
 
     public AuthService(TenantAccounts tenants, ApiKeys apiKeys, RefreshTokens refreshTokens, PasswordResetTokens resetTokens,
-                       TenantConnector connector, TenantRuntimeRegistry runtimes, JwtService jwt, SystemMailer mailer,
+                       TenantProvisioner provisioner, JwtService jwt, SystemMailer mailer,
                        @Qualifier("control") TransactionTemplate controlTransactions) {
         this.tenants = tenants;
         this.apiKeys = apiKeys;
         this.refreshTokens = refreshTokens;
         this.resetTokens = resetTokens;
-        this.connector = connector;
-        this.runtimes = runtimes;
+        this.provisioner = provisioner;
         this.jwt = jwt;
         this.mailer = mailer;
         this.controlTransactions = controlTransactions;
     }
 
-    /**
-     * Registration: database created and migrated first, then the tenant, its first API key and session are
-     * committed together, then its Axon configuration starts. A failure before the commit drops the new database.
-     */
+    /** Registration is all-or-nothing: see {@link TenantProvisioner}. */
     public AuthResponses.Registered register(AuthRequests.Register request) {
         String email = request.email().trim();
         if (tenants.emailTaken(email, null)) {
-            throw new ConflictException("email", "A tenant with email '" + email + "' already exists");
+            throw TenantAccounts.emailConflict(email);
         }
         String tenantId = UUID.randomUUID().toString();
-        String databaseName = TenantConnector.databaseNameFor(tenantId);
+        String companyName = blankToNull(request.companyName());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-        TenantAccount account = new TenantAccount(tenantId, request.name().trim(), email, passwords.encode(request.password()),
-                uniqueSlug(request.companyName() != null && !request.companyName().isBlank() ? request.companyName() : request.name()),
-                blankToNull(request.companyName()), databaseName, true, TenantSettings.defaults(), null, 0, now, now);
-        connector.prepareDatabase(tenantId, databaseName);
-        ApiKeys.CreatedKey key;
-        String refreshToken;
-        try {
-            record Created(ApiKeys.CreatedKey key, String refreshToken) {
-            }
-            Created created = controlTransactions.execute(status -> {
-                tenants.insert(account);
-                return new Created(apiKeys.create(tenantId, "Default key"), refreshTokens.issue(tenantId));
-            });
-            key = created.key();
-            refreshToken = created.refreshToken();
-        } catch (DuplicateKeyException e) {
-            connector.abandon(tenantId, databaseName);
-            throw new ConflictException("email", "A tenant with email '" + email + "' already exists");
-        } catch (RuntimeException e) {
-            connector.abandon(tenantId, databaseName);
-            throw e;
+        TenantAccount draft = new TenantAccount(tenantId, request.name().trim(), email, passwords.encode(request.password()),
+                slug(companyName != null ? companyName : request.name()), companyName, TenantConnector.databaseNameFor(tenantId),
+                false, TenantSettings.defaults(), null, 0, now, now);
+        record Session(ApiKeys.CreatedKey key, String refreshToken) {
         }
-        runtimes.start(tenantId);
-        log.info("tenant {} registered with database {}", tenantId, databaseName);
-        return new AuthResponses.Registered(TenantView.of(account), key.secret(), jwt.issueAccessToken(tenantId, 0),
-                refreshToken, "Bearer", jwt.accessTokenTtlSeconds());
+        var provisioned = provisioner.provision(draft,
+                tenant -> new Session(apiKeys.create(tenant.id(), "Default key"), refreshTokens.issue(tenant.id())));
+        TenantAccount tenant = provisioned.tenant();
+        log.info("tenant {} registered with database {}", tenantId, tenant.databaseName());
+        return new AuthResponses.Registered(TenantView.of(tenant), provisioned.activation().key().secret(),
+                jwt.issueAccessToken(tenantId, 0), provisioned.activation().refreshToken(), "Bearer", jwt.accessTokenTtlSeconds());
     }
 
     public AuthResponses.LoggedIn login(AuthRequests.Login request) {
@@ -139,18 +116,14 @@ public class AuthService {
         return new AuthResponses.Message("Password has been reset; please log in again");
     }
 
-    private String uniqueSlug(String source) {
+    /** The slug the tenant gets when it is free; the provisioner adds a random suffix when it is not. */
+    private static String slug(String source) {
         String base = Normalizer.normalize(source, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         if (base.isEmpty()) {
             base = "tenant";
         }
-        base = base.length() > 60 ? base.substring(0, 60) : base;
-        String slug = base;
-        while (tenants.slugTaken(slug)) {
-            slug = base + "-" + Tokens.random(6).toLowerCase(Locale.ROOT);
-        }
-        return slug;
+        return base.length() > 60 ? base.substring(0, 60) : base;
     }
 
     private static String blankToNull(String s) {

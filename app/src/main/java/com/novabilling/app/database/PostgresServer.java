@@ -2,8 +2,11 @@ package com.novabilling.app.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -79,6 +82,34 @@ public class PostgresServer {
         }
     }
 
+    /**
+     * Creates the database as a copy of {@code template}. False, with nothing created, when the template is missing or
+     * busy: PostgreSQL refuses to copy a database anyone is connected to (55006), and only after waiting up to 5 s
+     * for them to leave, so sessions are looked for first.
+     */
+    public boolean createDatabaseFromTemplate(String database, String template) {
+        requireSafeName(database);
+        requireSafeName(template);
+        try (Connection c = connect("postgres");
+             var busy = c.prepareStatement("SELECT 1 FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            busy.setString(1, template);
+            try (ResultSet rs = busy.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database + " TEMPLATE " + template);
+            }
+            return true;
+        } catch (SQLException e) {
+            if ("55006".equals(e.getSQLState()) || "3D000".equals(e.getSQLState())) { // object_in_use, invalid_catalog_name
+                return false;
+            }
+            throw new IllegalStateException("cannot create database " + database + " from " + template + ": " + e.getMessage(), e);
+        }
+    }
+
     public void dropDatabaseIfExists(String database) {
         requireSafeName(database);
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
@@ -137,6 +168,12 @@ public class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read max_connections of " + hostAndPort + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A connection per {@code getConnection()}, closed when returned: for one-off work such as a migration. */
+    public DataSource unpooled(String database) {
+        requireSafeName(database);
+        return new SimpleDriverDataSource(new Driver(), jdbcUrl(database), username, password);
     }
 
     private Connection connect(String database) throws SQLException {

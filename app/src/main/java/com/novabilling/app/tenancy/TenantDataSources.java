@@ -85,7 +85,7 @@ public class TenantDataSources implements AutoCloseable {
                 throw new UnknownTenantException(tenantId);
             }
             DataSource opened = open(tenantId, database.get(0));
-            migrator.migrate(opened);
+            migrator.migrateIfBehind(opened);
             return opened;
         }
     }

@@ -6,4 +6,14 @@ import java.time.Instant;
 public record TenantAccount(String id, String name, String email, String passwordHash, String slug, String companyName,
                             String databaseName, boolean active, TenantSettings settings, Integer rateLimitPerMinute,
                             int sessionVersion, Instant createdAt, Instant updatedAt) {
+
+    public TenantAccount withSlug(String newSlug) {
+        return new TenantAccount(id, name, email, passwordHash, newSlug, companyName, databaseName, active, settings,
+                rateLimitPerMinute, sessionVersion, createdAt, updatedAt);
+    }
+
+    public TenantAccount activated() {
+        return new TenantAccount(id, name, email, passwordHash, slug, companyName, databaseName, true, settings,
+                rateLimitPerMinute, sessionVersion, createdAt, updatedAt);
+    }
 }

@@ -2,6 +2,7 @@ package com.novabilling.app.tenant;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.novabilling.api.error.ConflictException;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Tenants in the control database. */
@@ -31,18 +33,46 @@ public class TenantAccounts {
             (Integer) rs.getObject("rate_limit_per_minute"), rs.getInt("session_version"),
             rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 
-    public void insert(TenantAccount t) {
-        jdbc.update("""
+    /**
+     * Inserts the tenant as provisioning (inactive, {@code provisioning_started_at} = its creation time), which
+     * reserves its email and slug. False when the slug is taken; an email taken meanwhile is a
+     * {@link org.springframework.dao.DuplicateKeyException}.
+     */
+    public boolean reserve(TenantAccount t) {
+        return jdbc.update("""
                 INSERT INTO tenants (id, name, email, password_hash, slug, company_name, database_name, is_active,
-                                     settings, created_at, updated_at)
-                VALUES (:id, :name, :email, :passwordHash, :slug, :companyName, :databaseName, :active,
-                        CAST(:settings AS jsonb), :createdAt, :updatedAt)
+                                     settings, provisioning_started_at, created_at, updated_at)
+                VALUES (:id, :name, :email, :passwordHash, :slug, :companyName, :databaseName, FALSE,
+                        CAST(:settings AS jsonb), :createdAt, :createdAt, :updatedAt)
+                ON CONFLICT (slug) DO NOTHING
                 """, new MapSqlParameterSource()
                 .addValue("id", t.id()).addValue("name", t.name()).addValue("email", t.email())
                 .addValue("passwordHash", t.passwordHash()).addValue("slug", t.slug())
                 .addValue("companyName", t.companyName()).addValue("databaseName", t.databaseName())
-                .addValue("active", t.active()).addValue("settings", writeSettings(t.settings()))
-                .addValue("createdAt", Timestamp.from(t.createdAt())).addValue("updatedAt", Timestamp.from(t.updatedAt())));
+                .addValue("settings", writeSettings(t.settings()))
+                .addValue("createdAt", Timestamp.from(t.createdAt())).addValue("updatedAt", Timestamp.from(t.updatedAt()))) == 1;
+    }
+
+    /** False when the row is no longer provisioning (deleted by a sweep that took it for abandoned). */
+    public boolean activate(String id) {
+        return jdbc.update("UPDATE tenants SET is_active = TRUE, provisioning_started_at = NULL WHERE id = :id AND provisioning_started_at IS NOT NULL",
+                new MapSqlParameterSource("id", id)) == 1;
+    }
+
+    /** Takes a tenant whose registration is being undone out of service, dated so a sweep finishes the job if need be. */
+    public void returnToProvisioning(String id) {
+        jdbc.update("UPDATE tenants SET is_active = FALSE, provisioning_started_at = created_at WHERE id = :id",
+                new MapSqlParameterSource("id", id));
+    }
+
+    /** Deletes a row still provisioning, with its keys and tokens (cascade); an active tenant is never deleted here. */
+    public void deleteProvisioning(String id) {
+        jdbc.update("DELETE FROM tenants WHERE id = :id AND provisioning_started_at IS NOT NULL", new MapSqlParameterSource("id", id));
+    }
+
+    public List<TenantAccount> provisioningStartedBefore(Instant cutoff) {
+        return jdbc.query("SELECT * FROM tenants WHERE provisioning_started_at < :cutoff ORDER BY provisioning_started_at",
+                new MapSqlParameterSource("cutoff", Timestamp.from(cutoff)), rows);
     }
 
     public Optional<TenantAccount> findById(String id) {
@@ -55,15 +85,15 @@ public class TenantAccounts {
                 .stream().findFirst();
     }
 
+    /** Counts registrations still provisioning too: their row reserves the email. */
     public boolean emailTaken(String email, String exceptTenantId) {
         Integer n = jdbc.queryForObject("SELECT count(*) FROM tenants WHERE lower(email) = lower(:email) AND id <> :except",
                 new MapSqlParameterSource("email", email).addValue("except", exceptTenantId == null ? "" : exceptTenantId), Integer.class);
         return n != null && n > 0;
     }
 
-    public boolean slugTaken(String slug) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM tenants WHERE slug = :slug", new MapSqlParameterSource("slug", slug), Integer.class);
-        return n != null && n > 0;
+    public static ConflictException emailConflict(String email) {
+        return new ConflictException("email", "A tenant with email '" + email + "' already exists");
     }
 
     public void updateProfile(String id, String name, String email, String companyName, TenantSettings settings) {

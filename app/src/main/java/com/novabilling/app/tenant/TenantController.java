@@ -73,7 +73,7 @@ public class TenantController {
         TenantAccount tenant = current();
         String email = request.email() == null ? tenant.email() : request.email().trim();
         if (!email.equalsIgnoreCase(tenant.email()) && tenants.emailTaken(email, tenant.id())) {
-            throw new ConflictException("email", "A tenant with email '" + email + "' already exists");
+            throw TenantAccounts.emailConflict(email);
         }
         TenantSettings settings = merge(tenant.settings(), request.settings());
         tenants.updateProfile(tenant.id(), request.name() == null ? tenant.name() : request.name().trim(), email,

@@ -11,6 +11,7 @@ import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.app.auth.AuthenticationFailedException;
+import com.novabilling.app.tenancy.TenantProvisioningException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -19,6 +20,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -120,6 +122,14 @@ public class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> noRoute(NoResourceFoundException e, HttpServletRequest request) {
         return respond(HttpStatus.NOT_FOUND, "No route " + request.getMethod() + " " + request.getRequestURI(), List.of(), request);
+    }
+
+    @ExceptionHandler(TenantProvisioningException.class)
+    ResponseEntity<ApiError> provisioningFailed(TenantProvisioningException e, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return ResponseEntity.status(status)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(TenantProvisioningException.RETRY_AFTER_SECONDS))
+                .body(ApiError.of(status, e.getMessage(), List.of(), request.getRequestURI(), RequestIdFilter.currentRequestId(request)));
     }
 
     @ExceptionHandler(Throwable.class)

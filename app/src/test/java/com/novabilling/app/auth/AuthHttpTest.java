@@ -6,9 +6,17 @@ import com.novabilling.app.support.TestTenant;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +52,29 @@ class AuthHttpTest extends IntegrationTest {
                 "name", "Other", "email", tenant.email().toUpperCase(), "password", "securePassword123"));
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.body().at("/errors/0/field").asText()).isEqualTo("email");
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneCompanyNameAllSucceedWithTheirOwnSlug() throws Exception {
+        String company = "Race " + UUID.randomUUID().toString().substring(0, 8);
+        List<Api.Response> answers = registerConcurrently(4, i -> "race-" + i + "-" + UUID.randomUUID() + "@company.com", company);
+
+        assertThat(answers).extracting(Api.Response::status).as(answers.toString()).containsOnly(201);
+        List<String> slugs = answers.stream().map(r -> r.body().at("/tenant/slug").asText()).toList();
+        String base = company.toLowerCase().replace(' ', '-');
+        assertThat(slugs).doesNotHaveDuplicates().contains(base).allMatch(slug -> slug.startsWith(base));
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailGiveOneTenantAndConflicts() throws Exception {
+        String email = "same-" + UUID.randomUUID() + "@company.com";
+        List<Api.Response> answers = registerConcurrently(4, i -> i % 2 == 0 ? email : email.toUpperCase(), "Same Email Co");
+
+        assertThat(answers).extracting(Api.Response::status).as(answers.toString()).containsOnly(201, 409).containsOnlyOnce(201);
+        answers.stream().filter(r -> r.status() == 409)
+                .forEach(r -> assertThat(r.body().at("/errors/0/field").asText()).isEqualTo("email"));
+        assertThat(count("novabilling", "SELECT count(*) FROM tenants WHERE lower(email) = lower('" + email + "')")).isOne();
+        assertEveryTenantDatabaseHasItsCatalogRow();
     }
 
     @Test
@@ -131,6 +162,31 @@ class AuthHttpTest extends IntegrationTest {
         Api.Response again = api().post("/api/auth/reset-password", null, Map.of("token", token, "password", "anotherPass789"));
         assertThat(again.status()).as("a reset token works once").isEqualTo(400);
         assertThat(again.body().at("/errors/0/field").asText()).isEqualTo("token");
+    }
+
+    /** Registrations sent at the same moment from as many threads. */
+    private List<Api.Response> registerConcurrently(int n, IntFunction<String> email, String companyName) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Map<String, String> body = Map.of("name", "Racer " + i, "email", email.apply(i),
+                        "password", "securePassword123", "companyName", companyName);
+                sent.add(callers.submit(() -> {
+                    start.await();
+                    return api().post("/api/auth/register", null, body);
+                }));
+            }
+            start.countDown();
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> f : sent) {
+                answers.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private String awaitResetToken(String email) throws Exception {

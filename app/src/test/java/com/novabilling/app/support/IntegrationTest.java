@@ -19,6 +19,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -105,6 +107,24 @@ public abstract class IntegrationTest {
         try (Connection c = connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " on " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every tenant database on the server has its catalog row, and every catalog row its database. */
+    protected void assertEveryTenantDatabaseHasItsCatalogRow() {
+        assertThat(strings("postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'nb\\_tenant\\_%'"))
+                .containsExactlyInAnyOrderElementsOf(strings("novabilling", "SELECT database_name FROM tenants"));
+    }
+
+    protected List<String> strings(String database, String sql) {
+        List<String> values = new ArrayList<>();
+        try (Connection c = connect(database); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " on " + database + ": " + e.getMessage(), e);
         }
