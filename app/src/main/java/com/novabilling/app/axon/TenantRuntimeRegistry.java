@@ -75,7 +75,16 @@ public class TenantRuntimeRegistry implements AutoCloseable {
             }
             long began = System.nanoTime();
             TenantAxonRuntime runtime = factory.create(tenantId, () -> commitListener.accept(tenantId));
-            runtime.start();
+            try {
+                runtime.start();
+            } catch (RuntimeException | Error e) {
+                try {
+                    runtime.shutdown(); // processors that did start must not run on unregistered
+                } catch (RuntimeException shutdownFailure) {
+                    e.addSuppressed(shutdownFailure);
+                }
+                throw e;
+            }
             runtimes.put(tenantId, runtime);
             log.info("Axon started for tenant {} in {} ms", tenantId, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
             return runtime;
