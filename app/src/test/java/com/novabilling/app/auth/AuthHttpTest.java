@@ -4,8 +4,10 @@ import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -189,20 +191,19 @@ class AuthHttpTest extends IntegrationTest {
         }
     }
 
-    private String awaitResetToken(String email) throws Exception {
+    private String awaitResetToken(String email) {
         Pattern token = Pattern.compile("(prt_[A-Za-z0-9]+)");
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : MAIL.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().equals(email)) {
-                    Matcher matcher = token.matcher(m.getContent().toString());
-                    if (matcher.find()) {
-                        return matcher.group(1);
+        return Awaitility.await("a reset e-mail for " + email).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    for (MimeMessage m : MAIL.getReceivedMessages()) {
+                        if (m.getAllRecipients()[0].toString().equals(email)) {
+                            Matcher matcher = token.matcher(m.getContent().toString());
+                            if (matcher.find()) {
+                                return matcher.group(1);
+                            }
+                        }
                     }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no reset e-mail for " + email);
+                    return null;
+                }, java.util.Objects::nonNull);
     }
 }

@@ -7,6 +7,8 @@ import com.novabilling.app.support.ConnectionCutter;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
 import com.novabilling.app.tenancy.TenantDataSources;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -184,17 +186,10 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
     }
 
     private static void awaitTrue(BooleanSupplier condition, Supplier<String> what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what.get() + " within 20 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what.get() + " within 20 s", e);
         }
     }
 }
