@@ -166,10 +166,6 @@ public class TenantAxonRuntime {
         eventSource.signal();
     }
 
-    TenantEventSource eventSource() {
-        return eventSource;
-    }
-
     void enter() {
         inFlight.incrementAndGet();
         touch();
