@@ -43,9 +43,11 @@ public final class PricingValidator {
             errors.add(new FieldError(properties + "packageSize", "is required"));
         } else if (pricing.packageSize().signum() <= 0) {
             errors.add(new FieldError(properties + "packageSize", "must be greater than 0"));
+        } else {
+            RangeValidator.checkUnits(pricing.packageSize(), properties + "packageSize", errors);
         }
         required(pricing.amount(), properties + "amount", errors);
-        RangeValidator.checkPrice(pricing.freeUnits(), properties + "freeUnits", errors);
+        RangeValidator.checkUnits(pricing.freeUnits(), properties + "freeUnits", errors);
     }
 
     private static void validatePercentage(PercentagePricing pricing, String properties, List<FieldError> errors) {
@@ -60,7 +62,7 @@ public final class PricingValidator {
         if (pricing.freeUnitsPerEvents() != null && pricing.freeUnitsPerEvents() < 0) {
             errors.add(new FieldError(properties + "freeUnitsPerEvents", "must not be negative"));
         }
-        RangeValidator.checkPrice(pricing.freeUnitsPerTotalAggregation(),
+        RangeValidator.checkUnits(pricing.freeUnitsPerTotalAggregation(),
                 properties + "freeUnitsPerTotalAggregation", errors);
         RangeValidator.checkPrice(pricing.perTransactionMin(), properties + "perTransactionMin", errors);
         RangeValidator.checkPrice(pricing.perTransactionMax(), properties + "perTransactionMax", errors);

@@ -13,6 +13,10 @@ import java.util.List;
  */
 public final class RangeValidator {
     static final int MAX_PRICE_DECIMALS = 12;
+    /** Largest price or amount (major units), as for every amount of the API. */
+    public static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
+    /** Largest unit count a range bound, package size or free-unit allowance may name. */
+    public static final BigDecimal MAX_UNITS = new BigDecimal("1000000000000000");
 
     private RangeValidator() {
     }
@@ -37,6 +41,8 @@ public final class RangeValidator {
             errors.add(new FieldError(path + ".fromValue", "is required"));
         } else if (range.fromValue().signum() < 0) {
             errors.add(new FieldError(path + ".fromValue", "must not be negative"));
+        } else if (range.fromValue().compareTo(MAX_UNITS) > 0) {
+            errors.add(new FieldError(path + ".fromValue", "must not exceed " + MAX_UNITS.toPlainString()));
         } else if (i == 0 && range.fromValue().signum() != 0) {
             errors.add(new FieldError(path + ".fromValue", "the first range must start at 0"));
         } else if (i > 0) {
@@ -49,6 +55,8 @@ public final class RangeValidator {
             errors.add(new FieldError(path + ".toValue", "the last range must be open (toValue null)"));
         } else if (range.toValue() != null && range.toValue().signum() < 0) {
             errors.add(new FieldError(path + ".toValue", "must not be negative"));
+        } else if (range.toValue() != null && range.toValue().compareTo(MAX_UNITS) > 0) {
+            errors.add(new FieldError(path + ".toValue", "must not exceed " + MAX_UNITS.toPlainString()));
         } else if (range.toValue() != null && range.fromValue() != null
                 && range.toValue().compareTo(range.fromValue()) < 0) {
             errors.add(new FieldError(path + ".toValue", "must not be below fromValue "
@@ -73,12 +81,27 @@ public final class RangeValidator {
         }
     }
 
+    static void checkUnits(BigDecimal units, String field, List<FieldError> errors) {
+        if (units == null) {
+            return;
+        }
+        if (units.signum() < 0) {
+            errors.add(new FieldError(field, "must not be negative"));
+        } else if (units.compareTo(MAX_UNITS) > 0) {
+            errors.add(new FieldError(field, "must not exceed " + MAX_UNITS.toPlainString()));
+        } else if (units.stripTrailingZeros().scale() > MAX_PRICE_DECIMALS) {
+            errors.add(new FieldError(field, "must have at most " + MAX_PRICE_DECIMALS + " decimal places"));
+        }
+    }
+
     static void checkPrice(BigDecimal price, String field, List<FieldError> errors) {
         if (price == null) {
             return;
         }
         if (price.signum() < 0) {
             errors.add(new FieldError(field, "must not be negative"));
+        } else if (price.compareTo(MAX_PRICE) > 0) {
+            errors.add(new FieldError(field, "must not exceed " + MAX_PRICE.toPlainString()));
         } else if (price.stripTrailingZeros().scale() > MAX_PRICE_DECIMALS) {
             errors.add(new FieldError(field, "must have at most " + MAX_PRICE_DECIMALS + " decimal places"));
         }

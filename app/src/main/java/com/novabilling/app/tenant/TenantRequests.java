@@ -1,5 +1,6 @@
 package com.novabilling.app.tenant;
 
+import com.novabilling.command.validation.RequestPatterns;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -12,7 +13,7 @@ public final class TenantRequests {
     }
 
     public record UpdateTenant(@Size(min = 1, max = 255) String name,
-                               @Email @Size(max = 320) String email,
+                               @Email(regexp = RequestPatterns.EMAIL) @Size(max = 320) String email,
                                @Size(max = 255) String companyName,
                                @Valid Settings settings) {
     }
@@ -24,7 +25,7 @@ public final class TenantRequests {
                        @Min(1) @Max(65535) Integer port,
                        @Size(max = 255) String username,
                        @Size(max = 1000) String password,
-                       @Email String fromEmail,
+                       @Email(regexp = RequestPatterns.EMAIL) String fromEmail,
                        @Size(max = 255) String fromName,
                        Boolean secure) {
     }
@@ -32,6 +33,6 @@ public final class TenantRequests {
     public record CreateApiKey(@Size(max = 255) String name) {
     }
 
-    public record SmtpTest(@Email String to) {
+    public record SmtpTest(@Email(regexp = RequestPatterns.EMAIL) String to) {
     }
 }

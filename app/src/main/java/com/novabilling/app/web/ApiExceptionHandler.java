@@ -1,8 +1,9 @@
 package com.novabilling.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.novabilling.api.error.ConflictException;
@@ -90,6 +91,13 @@ public class ApiExceptionHandler {
             String field = JsonPaths.of(mapping.getPath());
             String message = describe(mapping);
             return respond(HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new FieldError(field, message)), request);
+        }
+        if (find(e, StreamConstraintsException.class) != null) {
+            return respond(HttpStatus.BAD_REQUEST, "The JSON body is too large or too deeply nested", List.of(), request);
+        }
+        if (mapping instanceof MismatchedInputException && mapping.getPath().isEmpty()
+                && mapping.getMessage() != null && mapping.getMessage().startsWith("Trailing token")) {
+            return respond(HttpStatus.BAD_REQUEST, "Malformed JSON request body: content follows the JSON value", List.of(), request);
         }
         if (find(e, JsonProcessingException.class) != null) {
             return respond(HttpStatus.BAD_REQUEST, "Malformed JSON request body", List.of(), request);
@@ -206,18 +214,24 @@ public class ApiExceptionHandler {
         return null;
     }
 
+    /** The problem with one field, in our words: a library's own message never reaches the client. */
     private static String describe(JsonMappingException e) {
+        if (e instanceof RejectedJsonValue rejected) {
+            return rejected.reason();
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
-        if (e instanceof InvalidFormatException f) {
-            return "must be " + typeName(f.getTargetType()) + ", got " + abbreviate(String.valueOf(f.getValue()));
+        if (find(e, InputCoercionException.class) != null) {
+            return "is out of range";
+        }
+        if (find(e, StreamConstraintsException.class) != null) {
+            return "is too large or too deeply nested";
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             return "must be " + typeName(m.getTargetType());
         }
-        String original = e.getOriginalMessage();
-        return original == null ? "is invalid" : abbreviate(original);
+        return "is invalid";
     }
 
     private static String typeName(Class<?> type) {
@@ -228,12 +242,8 @@ public class ApiExceptionHandler {
         if (java.util.Map.class.isAssignableFrom(type)) return "a JSON object";
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) return "a JSON array";
         if (type.isEnum()) return "one of " + java.util.Arrays.toString(type.getEnumConstants());
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) return "an ISO-8601 date-time";
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) return "an ISO-8601 date-time such as 2026-03-01T00:00:00Z";
         return "a valid " + type.getSimpleName();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 120 ? s.substring(0, 120) + "…" : s;
     }
 
     private static String lastNode(String path) {
@@ -250,6 +260,10 @@ public class ApiExceptionHandler {
 
     private static ResponseEntity<ApiError> respond(HttpStatus status, String message, List<FieldError> errors,
                                                     HttpServletRequest request) {
+        if (status.is4xxClientError() && log.isInfoEnabled()) {
+            log.info("{} {} {}: {}", status.value(), request.getMethod(), request.getRequestURI(),
+                    message.length() > 200 ? message.substring(0, 200) + "…" : message);
+        }
         return ResponseEntity.status(status)
                 .body(ApiError.of(status, message, errors, request.getRequestURI(), RequestIdFilter.currentRequestId(request)));
     }

@@ -55,7 +55,7 @@ class PlanHttpTest extends IntegrationTest {
         TestTenant t = registerTenant();
         Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", "Pro", "code", "pro_monthly",
                 "billingInterval", "monthly", "trialDays", 14,
-                "prices", List.of(Map.of("currency", "ugx", "amount", 50000), Map.of("currency", "KES", "amount", "6500.5"))));
+                "prices", List.of(Map.of("currency", "ugx", "amount", 50000), Map.of("currency", "KES", "amount", 6500.5))));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().get("billingInterval").asText()).isEqualTo("MONTHLY");
         assertThat(created.body().get("trialDays").asInt()).isEqualTo(14);
@@ -77,6 +77,9 @@ class PlanHttpTest extends IntegrationTest {
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro"), "billingInterval");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "FORTNIGHTLY"), "billingInterval");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", -1), "trialDays");
+        assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", 1.9), "trialDays");
+        assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY",
+                "prices", List.of(Map.of("currency", "KES", "amount", "6500.5"))), "prices[0].amount");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", "soon"), "trialDays");
         assertBadRequest(t, plan(List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", "49.999"))), "prices[0].amount");

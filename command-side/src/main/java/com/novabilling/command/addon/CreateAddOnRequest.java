@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.addon.CreateAddOnCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -23,7 +24,7 @@ public record CreateAddOnRequest(
         @Size(max = 255) @Schema(description = "Shown on invoices instead of the name") String invoiceDisplayName,
         @NotEmpty @Size(max = 17) @Schema(description = "One-off price, at most one per currency")
         List<@NotNull @Valid AddOnPriceRequest> prices,
-        Map<String, Object> metadata) {
+        @BoundedMetadata Map<String, Object> metadata) {
 
     public CreateAddOnCommand toCommand(String addOnId) {
         return new CreateAddOnCommand(addOnId, name, code, description, invoiceDisplayName,

@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.addon.UpdateAddOnCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -22,7 +23,7 @@ public record UpdateAddOnRequest(
         @Size(max = 255) String invoiceDisplayName,
         @Size(min = 1, max = 17) @Schema(description = "Replaces the whole price list; at most one price per currency")
         List<@NotNull @Valid AddOnPriceRequest> prices,
-        @Schema(description = "Replaces the whole metadata object") Map<String, Object> metadata) {
+        @Schema(description = "Replaces the whole metadata object") @BoundedMetadata Map<String, Object> metadata) {
 
     static final UpdateAddOnRequest NO_CHANGES = new UpdateAddOnRequest(null, null, null, null, null, null);
 

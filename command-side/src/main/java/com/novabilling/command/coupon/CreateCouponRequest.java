@@ -1,5 +1,6 @@
 package com.novabilling.command.coupon;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DiscountType;
@@ -41,7 +42,7 @@ public record CreateCouponRequest(
         @Size(max = 100) @Schema(description = "Plans the discount is restricted to; absent or empty means every plan")
         List<@NotBlank String> planIds,
         @Schema(description = "Default true; an inactive coupon cannot be applied") Boolean isActive,
-        Map<String, Object> metadata) {
+        @BoundedMetadata Map<String, Object> metadata) {
 
     public CreateCouponCommand toCommand(String couponId) {
         return new CreateCouponCommand(couponId, name, code, description, discountType, discountValue,

@@ -1,5 +1,6 @@
 package com.novabilling.command.coupon;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.DiscountType;
 import com.novabilling.api.coupon.UpdateCouponCommand;
@@ -40,7 +41,7 @@ public record UpdateCouponRequest(
         @Size(max = 100) @Schema(description = "Replaces the plan scope; empty means every plan")
         List<@NotBlank String> planIds,
         Boolean isActive,
-        Map<String, Object> metadata) {
+        @BoundedMetadata Map<String, Object> metadata) {
 
     static final UpdateCouponRequest NO_CHANGES = new UpdateCouponRequest(
             null, null, null, null, null, null, null, null, null, null, null, null, null);

@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.customer.CreateCustomerCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.validation.SupportedCurrency;
@@ -21,7 +22,7 @@ public record CreateCustomerRequest(
         @NotBlank @Email(regexp = EMAIL_WITH_DOTTED_DOMAIN) @Size(max = 255) String email,
         @Pattern(regexp = COUNTRY_CODE, message = COUNTRY_MESSAGE) String country,
         @SupportedCurrency String currency,
-        Map<String, Object> metadata) {
+        @BoundedMetadata Map<String, Object> metadata) {
 
     public CreateCustomerCommand toCommand(String customerId) {
         return new CreateCustomerCommand(customerId, externalId, name, email, country,

@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.customer.UpdateCustomerCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.validation.SupportedCurrency;
@@ -22,7 +23,7 @@ public record UpdateCustomerRequest(
         @Size(max = 255) String email,
         @Pattern(regexp = COUNTRY_CODE, message = COUNTRY_MESSAGE) String country,
         @SupportedCurrency String currency,
-        Map<String, Object> metadata) {
+        @BoundedMetadata Map<String, Object> metadata) {
 
     static final UpdateCustomerRequest NO_CHANGES = new UpdateCustomerRequest(null, null, null, null, null, null);
 

@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.CreatePlanCommand;
 import com.novabilling.api.plan.PlanPrice;
@@ -29,7 +30,7 @@ public record CreatePlanRequest(
         @Size(max = 100) List<@NotBlank @Size(max = 255) String> features,
         @Min(0) @Max(PlanRequestRules.MAX_TRIAL_DAYS) @Schema(description = "Default 0") Integer trialDays,
         @Schema(description = "Default true; an inactive plan accepts no new subscriptions") Boolean active,
-        Map<String, Object> metadata,
+        @BoundedMetadata Map<String, Object> metadata,
         @Size(max = 17) @Schema(description = "At most one price per currency")
         List<@NotNull @Valid PlanPriceRequest> prices) {
 

@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.UpdatePlanCommand;
@@ -26,7 +27,7 @@ public record UpdatePlanRequest(
         @Size(max = 100) List<@NotBlank @Size(max = 255) String> features,
         @Min(0) @Max(PlanRequestRules.MAX_TRIAL_DAYS) Integer trialDays,
         @Schema(description = "false stops new subscriptions; existing ones are untouched") Boolean active,
-        Map<String, Object> metadata,
+        @BoundedMetadata Map<String, Object> metadata,
         @Schema(description = "Not accepted here: use POST/PATCH/DELETE /plans/{id}/prices", hidden = true)
         List<Object> prices) {
 

@@ -10,6 +10,9 @@ public final class RequestPatterns {
     public static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.:\\-]*";
     public static final String CODE_MESSAGE = "must start with a letter or digit and contain only letters, digits, '_', '-', '.' or ':'";
 
+    /** An e-mail address with a dotted domain, on top of {@code @Email} (which lets an empty string through). */
+    public static final String EMAIL = ".+@[^@]+\\.[^@]+";
+
     private RequestPatterns() {
     }
 }

@@ -10,10 +10,12 @@ import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.rating.BreakdownLine;
 import com.novabilling.rating.CarriedState;
 import com.novabilling.rating.ChargeDefinition;
 import com.novabilling.rating.ChargeDefinitions;
+import com.novabilling.rating.RangeValidator;
 import com.novabilling.rating.RatingEngine;
 import com.novabilling.rating.RatingException;
 import com.novabilling.rating.RatingResult;
@@ -53,7 +55,14 @@ final class ChargeEstimator {
             if (query.units().signum() < 0) {
                 throw new ValidationException("units", "must not be negative");
             }
-            return view(RatingEngine.priceUnits(charge, query.units()), chargeCurrency, null, null);
+            if (query.units().compareTo(RangeValidator.MAX_UNITS) > 0) {
+                throw new ValidationException("units", "must not exceed " + RangeValidator.MAX_UNITS.toPlainString());
+            }
+            try {
+                return view(RatingEngine.priceUnits(charge, query.units()), chargeCurrency, null, null);
+            } catch (InvalidAmountException e) {
+                throw new ValidationException("units", "price to more than NovaBilling can hold: " + e.getMessage());
+            }
         }
         List<UsageEvent> events = usageEvents(query.events());
         Instant from = query.from() != null ? query.from()
@@ -68,6 +77,8 @@ final class ChargeEstimator {
             RatingResult result = RatingEngine.rate(ChargeDefinitions.metric(metric), charge, from, to, events,
                     CarriedState.NONE);
             return view(result, chargeCurrency, from, to);
+        } catch (InvalidAmountException e) {
+            throw new ValidationException("events", "price to more than NovaBilling can hold: " + e.getMessage());
         } catch (RatingException e) {
             String field = e.field() == null ? "events" : e.field();
             String message = e.getMessage().startsWith(field + ": ")

@@ -17,6 +17,9 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
     /** Precision for intermediate results (proration fractions, unit prices with 12 decimals). */
     public static final MathContext CONTEXT = MathContext.DECIMAL128;
 
+    /** Computed amounts beyond this many minor units are refused rather than overflowing a {@code long}. */
+    public static final BigDecimal MAX_MINOR = new BigDecimal("1000000000000000000");
+
     public Money {
         Objects.requireNonNull(currency, "currency");
     }
@@ -45,8 +48,12 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
 
     /** Rounds a computed major-unit amount once, HALF_UP, to the currency's exponent. */
     public static Money ofMajorRounded(BigDecimal major, CurrencyCode currency) {
-        BigDecimal rounded = major.setScale(currency.exponent(), RoundingMode.HALF_UP);
-        return new Money(rounded.movePointRight(currency.exponent()).longValueExact(), currency);
+        BigDecimal minor = major.setScale(currency.exponent(), RoundingMode.HALF_UP).movePointRight(currency.exponent());
+        if (minor.abs().compareTo(MAX_MINOR) > 0) {
+            throw new InvalidAmountException("the amount " + currency + " " + major.round(new MathContext(6)).toString()
+                    + " exceeds the largest amount NovaBilling holds (" + MAX_MINOR.toPlainString() + " minor units)");
+        }
+        return new Money(minor.longValueExact(), currency);
     }
 
     /** Rounds a computed minor-unit amount (for example a prorated part) once, HALF_UP. */

@@ -1,0 +1,286 @@
+package com.novabilling.app.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * One strict reading of JSON for every route: a value has the type the field declares (no {@code "12"} for a
+ * number, no {@code 1} for a boolean or a string, no {@code 1.9} for an integer), nothing follows the body, keys
+ * appear once, date-times are ISO-8601 strings with an offset, text holds no control characters, and numbers stay
+ * within what the ledger can hold. Bounds of particular fields (amounts, lengths) are the requests' own.
+ */
+@Configuration
+public class StrictJson {
+
+    /** Longest text any field accepts; fields set their own, smaller {@code @Size}. */
+    public static final int MAX_TEXT_LENGTH = 10_000;
+    /** Numbers in requests have at most this many digits before and after the decimal point. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    public static final int MAX_DECIMAL_PLACES = 18;
+    /** Dates outside these years are refused: PostgreSQL and the billing calendar need no more. */
+    public static final int MIN_YEAR = 1970;
+    public static final int MAX_YEAR = 9999;
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJsonFeatures() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                        MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigDefaults()
+                            .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                            .setAcceptBlankAsEmpty(false);
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Integer)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Float)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Boolean)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Enum)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+                });
+    }
+
+    /** Registered after Spring Boot's well-known modules, so its date-time readers replace JavaTimeModule's. */
+    @Bean
+    Module strictJsonValues() {
+        SimpleModule module = new SimpleModule("novabilling-strict-json");
+        module.addDeserializer(String.class, new TextDeserializer());
+        module.addKeyDeserializer(String.class, new KeyTextDeserializer());
+        module.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
+        module.addDeserializer(Number.class, new BoundedNumberDeserializer());
+        module.addDeserializer(Instant.class, new InstantDeserializer());
+        module.addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer());
+        module.addDeserializer(LocalDate.class, new LocalDateDeserializer());
+        return module;
+    }
+
+    /** Why {@code text} is refused, or null: control characters (NUL included), lone surrogates, excessive length. */
+    public static String textProblem(String text, int maxLength) {
+        if (text.length() > maxLength) {
+            return "must be at most " + maxLength + " characters";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
+                return "must not contain control characters (such as NUL)";
+            }
+            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
+                return "must be valid Unicode text";
+            }
+        }
+        return null;
+    }
+
+    /** Why {@code number} is refused, or null. */
+    public static String numberProblem(BigDecimal number) {
+        if (number.precision() - number.scale() > MAX_INTEGER_DIGITS) {
+            return "must be less than 10^" + MAX_INTEGER_DIGITS;
+        }
+        if (number.scale() > MAX_DECIMAL_PLACES && number.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
+            return "must have at most " + MAX_DECIMAL_PLACES + " decimal places";
+        }
+        return null;
+    }
+
+    static final class TextDeserializer extends StdScalarDeserializer<String> {
+        TextDeserializer() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getText();
+            String problem = textProblem(text, MAX_TEXT_LENGTH);
+            if (problem != null) {
+                throw new RejectedJsonValue(p, problem);
+            }
+            return text;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+    }
+
+    static final class KeyTextDeserializer extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            String problem = textProblem(key, 255);
+            if (problem != null) {
+                throw new RejectedJsonValue(ctxt.getParser(), "keys " + problem);
+            }
+            return key;
+        }
+    }
+
+    static final class BoundedDecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
+        private final NumberDeserializers.BigDecimalDeserializer standard = NumberDeserializers.BigDecimalDeserializer.instance;
+
+        BoundedDecimalDeserializer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
+            }
+            BigDecimal number = standard.deserialize(p, ctxt);
+            String problem = number == null ? null : numberProblem(number);
+            if (problem != null) {
+                throw new RejectedJsonValue(p, problem);
+            }
+            return number;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Float;
+        }
+    }
+
+    /** Numbers of free-form values (metadata, event properties): whole numbers as Integer/Long, others BigDecimal. */
+    static final class BoundedNumberDeserializer extends StdScalarDeserializer<Number> {
+        BoundedNumberDeserializer() {
+            super(Number.class);
+        }
+
+        @Override
+        public Number deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_NUMBER_INT) && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                return p.getNumberValue();
+            }
+            if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
+                return (Number) ctxt.handleUnexpectedToken(Number.class, p);
+            }
+            BigDecimal number = p.getDecimalValue();
+            String problem = numberProblem(number);
+            if (problem != null) {
+                throw new RejectedJsonValue(p, problem);
+            }
+            return number;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Float;
+        }
+    }
+
+    private abstract static class IsoDeserializer<T> extends StdScalarDeserializer<T> {
+        private final String example;
+
+        IsoDeserializer(Class<T> type, String example) {
+            super(type);
+            this.example = example;
+        }
+
+        abstract T parse(String text);
+
+        abstract int year(T value);
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                throw new RejectedJsonValue(p, "must be an ISO-8601 string such as " + example);
+            }
+            T value;
+            try {
+                value = parse(p.getText());
+            } catch (DateTimeParseException e) {
+                throw new RejectedJsonValue(p, "must be an ISO-8601 string such as " + example);
+            }
+            if (year(value) < MIN_YEAR || year(value) > MAX_YEAR) {
+                throw new RejectedJsonValue(p, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR);
+            }
+            return value;
+        }
+    }
+
+    static final class InstantDeserializer extends IsoDeserializer<Instant> {
+        InstantDeserializer() {
+            super(Instant.class, "2026-03-01T00:00:00Z");
+        }
+
+        @Override
+        Instant parse(String text) {
+            return OffsetDateTime.parse(text).toInstant();
+        }
+
+        @Override
+        int year(Instant value) {
+            return value.atOffset(java.time.ZoneOffset.UTC).getYear();
+        }
+    }
+
+    static final class OffsetDateTimeDeserializer extends IsoDeserializer<OffsetDateTime> {
+        OffsetDateTimeDeserializer() {
+            super(OffsetDateTime.class, "2026-03-01T00:00:00Z");
+        }
+
+        @Override
+        OffsetDateTime parse(String text) {
+            return OffsetDateTime.parse(text);
+        }
+
+        @Override
+        int year(OffsetDateTime value) {
+            return value.getYear();
+        }
+    }
+
+    static final class LocalDateDeserializer extends IsoDeserializer<LocalDate> {
+        LocalDateDeserializer() {
+            super(LocalDate.class, "2026-03-01");
+        }
+
+        @Override
+        LocalDate parse(String text) {
+            return LocalDate.parse(text);
+        }
+
+        @Override
+        int year(LocalDate value) {
+            return value.getYear();
+        }
+    }
+}
