@@ -86,6 +86,8 @@ public class SmtpHostPolicy {
                 addresses = resolver.resolve(name);
             } catch (UnknownHostException e) {
                 throw new UnresolvableHostException(candidate);
+            } catch (IllegalArgumentException e) { // an address literal the JDK finds ambiguous
+                throw new ValidationException(FIELD, "must be a host name (smtp.example.com) or an IP address");
             }
             if (addresses == null || addresses.length == 0) {
                 throw new UnresolvableHostException(candidate);
