@@ -116,6 +116,14 @@ class TenantMailerTest {
     }
 
     @Test
+    void implicitTlsIsLayeredOnThePinnedConnection() throws Exception {
+        try (ScriptedSmtpServer plain = new ScriptedSmtpServer("220 scripted.test ESMTP", ScriptedSmtpServer.accepting(line -> null))) {
+            TenantSettings.Smtp secure = new TenantSettings.Smtp("127.0.0.1", plain.port(), null, null, "billing@acme.test", null, true);
+            assertThat(failure(mailer, secure)).isEqualTo("could not establish a TLS connection with 127.0.0.1:" + plain.port());
+        }
+    }
+
+    @Test
     void theConnectionGoesToTheAddressThatWasCheckedNotToASecondLookup() throws Exception {
         // "mail.pinned.test" exists only in this resolver: the send can reach the server only through the checked address
         TenantMailer pinned = mailer(host -> {
