@@ -12,7 +12,7 @@ public final class AuthRequests {
 
     public record Register(@NotBlank @Size(max = 255) String name,
                            @NotBlank @Email @Size(max = 320) String email,
-                           @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password,
+                           @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") @FitsBcrypt String password,
                            @Size(max = 255) String companyName) {
     }
 
@@ -26,6 +26,6 @@ public final class AuthRequests {
     }
 
     public record ResetPassword(@NotBlank String token,
-                                @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") String password) {
+                                @NotBlank @Size(min = 8, max = 72, message = "must be 8 to 72 characters") @FitsBcrypt String password) {
     }
 }

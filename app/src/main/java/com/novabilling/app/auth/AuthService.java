@@ -77,7 +77,9 @@ public class AuthService {
 
     public AuthResponses.LoggedIn login(AuthRequests.Login request) {
         Optional<TenantAccount> found = tenants.findByEmail(request.email().trim());
-        boolean matches = passwords.matches(request.password(), found.map(TenantAccount::passwordHash).orElse(timingDummyHash));
+        // bcrypt reads only the first 72 bytes: a longer password is never the one that was set, whatever its start
+        boolean matches = passwords.matches(request.password(), found.map(TenantAccount::passwordHash).orElse(timingDummyHash))
+                && FitsBcrypt.Validator.fits(request.password());
         if (found.isEmpty() || !matches || !found.get().active()) {
             throw new AuthenticationFailedException("Invalid email or password");
         }

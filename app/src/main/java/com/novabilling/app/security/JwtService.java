@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Short-lived access tokens, HS256 only: a token whose header names any other algorithm is refused before its
- * signature is even considered. {@code sv} is the tenant's session version; a password reset bumps it and so
- * invalidates every access token issued before.
+ * signature is even considered. Every token must carry {@code exp} and {@code iat}, and one issued in the future
+ * (beyond {@code novabilling.security.jwt-clock-skew}) is refused. {@code sv} is the tenant's session version; a
+ * password reset bumps it and so invalidates every access token issued before.
  */
 @Component
 public class JwtService {
@@ -65,6 +66,11 @@ public class JwtService {
                 return Optional.empty();
             }
             Claims claims = jws.getPayload();
+            Date issuedAt = claims.getIssuedAt();
+            if (claims.getExpiration() == null || issuedAt == null
+                    || issuedAt.toInstant().isAfter(clock.instant().plus(properties.jwtClockSkew()))) {
+                return Optional.empty();
+            }
             Number sv = claims.get("sv", Number.class);
             return Optional.of(new AccessClaims(claims.getSubject(), sv == null ? -1 : sv.intValue()));
         } catch (JwtException | IllegalArgumentException e) {

@@ -5,6 +5,8 @@ import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.app.mail.SmtpDeliveryException;
+import com.novabilling.app.mail.SmtpHostPolicy;
 import com.novabilling.app.mail.TenantMailer;
 import com.novabilling.app.security.SecretBox;
 import com.novabilling.app.tenancy.TenantContext;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
-import org.springframework.mail.MailException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -40,13 +41,16 @@ public class TenantController {
     private final TenantUsage usage;
     private final SecretBox secrets;
     private final TenantMailer mailer;
+    private final SmtpHostPolicy smtpHosts;
 
-    public TenantController(TenantAccounts tenants, ApiKeys apiKeys, TenantUsage usage, SecretBox secrets, TenantMailer mailer) {
+    public TenantController(TenantAccounts tenants, ApiKeys apiKeys, TenantUsage usage, SecretBox secrets, TenantMailer mailer,
+                            SmtpHostPolicy smtpHosts) {
         this.tenants = tenants;
         this.apiKeys = apiKeys;
         this.usage = usage;
         this.secrets = secrets;
         this.mailer = mailer;
+        this.smtpHosts = smtpHosts;
     }
 
     public record ApiKeyView(String id, String name, String prefix, String lastFour, Instant createdAt, Instant lastUsedAt) {
@@ -114,7 +118,8 @@ public class TenantController {
     }
 
     @PostMapping("/smtp/test")
-    @Operation(summary = "Send a test e-mail through the tenant's SMTP settings; reports the SMTP error on failure")
+    @Operation(summary = "Send a test e-mail through the tenant's SMTP settings; on failure reports the SMTP server's reply or why no connection was made",
+            description = "400 (field settings.smtp.host) when the host is loopback, private, link-local or otherwise internal and the operator has not allowed it")
     public SmtpTestResult testSmtp(@Valid @RequestBody(required = false) TenantRequests.SmtpTest request) {
         TenantAccount tenant = current();
         TenantSettings.Smtp smtp = tenant.settings().smtp();
@@ -125,13 +130,8 @@ public class TenantController {
         try {
             mailer.send(smtp, to, "NovaBilling SMTP test", "This is a test e-mail from NovaBilling for " + tenant.name() + ".");
             return new SmtpTestResult(true, "Test e-mail sent to " + to, null);
-        } catch (MailException | IllegalStateException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String detail = e.getMessage() + (root != e ? " (" + root.getMessage() + ")" : "");
-            return new SmtpTestResult(false, "SMTP test failed", detail);
+        } catch (SmtpDeliveryException e) {
+            return new SmtpTestResult(false, "SMTP test failed", e.getMessage());
         }
     }
 
@@ -165,10 +165,13 @@ public class TenantController {
         }
         TenantSettings.Smtp smtp = current.smtp();
         TenantRequests.Smtp p = patch.smtp();
+        if (p != null && p.host() != null) {
+            checkSmtpHost(p.host());
+        }
         if (p != null) {
             TenantSettings.Smtp base = smtp == null ? new TenantSettings.Smtp(null, null, null, null, null, null, null) : smtp;
             smtp = new TenantSettings.Smtp(
-                    p.host() != null ? p.host() : base.host(),
+                    p.host() != null ? p.host().trim() : base.host(),
                     p.port() != null ? p.port() : base.port(),
                     p.username() != null ? p.username() : base.username(),
                     p.password() != null ? secrets.encrypt(p.password()) : base.passwordEncrypted(),
@@ -177,5 +180,13 @@ public class TenantController {
                     p.secure() != null ? p.secure() : base.secure());
         }
         return new TenantSettings(currency, timezone, smtp);
+    }
+
+    private void checkSmtpHost(String host) {
+        try {
+            smtpHosts.addressFor(host);
+        } catch (SmtpHostPolicy.UnresolvableHostException e) {
+            throw new ValidationException(SmtpHostPolicy.FIELD, "could not be resolved: " + host.trim() + " is not a known host name");
+        }
     }
 }

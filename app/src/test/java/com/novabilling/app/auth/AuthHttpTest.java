@@ -1,15 +1,21 @@
 package com.novabilling.app.auth;
 
+import com.novabilling.app.security.ServerSecrets;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +31,9 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthHttpTest extends IntegrationTest {
+
+    @Autowired
+    ServerSecrets serverSecrets;
 
     @Test
     void registerReturnsTenantApiKeyAndTokens() {
@@ -164,6 +173,67 @@ class AuthHttpTest extends IntegrationTest {
         Api.Response again = api().post("/api/auth/reset-password", null, Map.of("token", token, "password", "anotherPass789"));
         assertThat(again.status()).as("a reset token works once").isEqualTo(400);
         assertThat(again.body().at("/errors/0/field").asText()).isEqualTo("token");
+    }
+
+    @Test
+    void passwordsAreMeasuredInUtf8BytesAsBcryptReadsThem() {
+        String tooLong = "é".repeat(72); // 72 characters, 144 bytes
+        Api.Response refused = api().post("/api/auth/register", null, Map.of(
+                "name", "Accent", "email", "accent-" + UUID.randomUUID() + "@company.com", "password", tooLong));
+        assertThat(refused.badRequestFields()).containsExactly("password");
+        assertThat(refused.body().at("/errors/0/message").asText()).contains("72 bytes");
+
+        String longest = "é".repeat(36); // 72 bytes
+        String email = "accent-" + UUID.randomUUID() + "@company.com";
+        Api.Response registered = api().post("/api/auth/register", null, Map.of("name", "Accent", "email", email, "password", longest));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        assertThat(api().post("/api/auth/login", null, Map.of("email", email, "password", longest)).status()).isEqualTo(200);
+        assertThat(api().post("/api/auth/login", null, Map.of("email", email, "password", longest + "é")).status())
+                .as("bcrypt would read only the first 72 bytes of this one").isEqualTo(401);
+        assertThat(api().post("/api/auth/login", null, Map.of("email", email, "password", tooLong)).status()).isEqualTo(401);
+
+        Api.Response reset = api().post("/api/auth/reset-password", null, Map.of("token", "prt_unknown", "password", tooLong));
+        assertThat(reset.badRequestFields()).containsExactly("password");
+        Api.Response tooShort = api().post("/api/auth/reset-password", null, Map.of("token", "prt_unknown", "password", "éééé"));
+        assertThat(tooShort.badRequestFields()).as("the 8-character minimum stays").containsExactly("password");
+    }
+
+    @Test
+    void accessTokensMustExpireAndCannotBeIssuedInTheFuture() {
+        TestTenant tenant = registerTenant();
+        Instant now = Instant.now();
+        Duration ttl = Duration.ofMinutes(15);
+        assertThat(api().get("/api/tenants/me", serverSigned(tenant, now, now.plus(ttl))).status())
+                .as("a token signed here the way the server signs is accepted").isEqualTo(200);
+        assertThat(api().get("/api/tenants/me", serverSigned(tenant, now.plusSeconds(30), now.plus(ttl))).status())
+                .as("iat within the allowed clock skew").isEqualTo(200);
+
+        for (String token : List.of(serverSigned(tenant, now, null), serverSigned(tenant, null, now.plus(ttl)),
+                serverSigned(tenant, now.plus(Duration.ofMinutes(10)), now.plus(Duration.ofMinutes(20))),
+                serverSigned(tenant, now.minus(Duration.ofHours(1)), now.minusSeconds(1)))) {
+            Api.Response refused = api().get("/api/tenants/me", token);
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.body().get("statusCode").asInt()).isEqualTo(401);
+            assertThat(refused.body().get("message").asText()).isEqualTo("Invalid or expired access token");
+        }
+    }
+
+    /** An access token signed with the server's own key, with the claims the server puts in, {@code iat}/{@code exp} as given. */
+    private String serverSigned(TestTenant tenant, Instant issuedAt, Instant expiresAt) {
+        var token = Jwts.builder()
+                .header().add("typ", "JWT").and()
+                .issuer("novabilling")
+                .subject(tenant.id())
+                .id(UUID.randomUUID().toString())
+                .claim("typ", "access")
+                .claim("sv", 0);
+        if (issuedAt != null) {
+            token.issuedAt(Date.from(issuedAt));
+        }
+        if (expiresAt != null) {
+            token.expiration(Date.from(expiresAt));
+        }
+        return token.signWith(Keys.hmacShaKeyFor(serverSecrets.jwtKey()), Jwts.SIG.HS256).compact();
     }
 
     /** Registrations sent at the same moment from as many threads. */

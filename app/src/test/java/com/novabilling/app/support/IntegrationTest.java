@@ -58,6 +58,7 @@ public abstract class IntegrationTest {
         registry.add("novabilling.limits.requests-per-minute", () -> "100000");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("novabilling.mail.allowed-private-hosts", () -> "127.0.0.1"); // GreenMail, for tenant SMTP tests
     }
 
     /** Tenants shared by the tests of one class, by role: every registered tenant keeps its own connections open. */

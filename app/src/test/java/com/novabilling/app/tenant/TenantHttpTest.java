@@ -9,7 +9,10 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -71,7 +74,7 @@ class TenantHttpTest extends IntegrationTest {
     }
 
     @Test
-    void smtpTestSendsARealMailOrReportsTheSmtpError() throws Exception {
+    void smtpTestSendsARealMailOrSaysPlainlyWhyNot() throws Exception {
         TestTenant t = registerTenant();
         assertThat(api().post("/api/tenants/me/smtp/test", t.accessToken(), Map.of()).status()).as("not configured").isEqualTo(400);
 
@@ -83,11 +86,52 @@ class TenantHttpTest extends IntegrationTest {
         assertThat(ok.body().get("success").asBoolean()).as(ok.text()).isTrue();
         assertThat(Arrays.stream(MAIL.getReceivedMessages()).anyMatch(m -> recipient(m).equals(to))).isTrue();
 
-        api().patch("/api/tenants/me", t.accessToken(), Map.of("settings", Map.of("smtp", Map.of("port", 1))));
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = s.getLocalPort();
+        }
+        api().patch("/api/tenants/me", t.accessToken(), Map.of("settings", Map.of("smtp", Map.of("port", closedPort))));
         Api.Response failed = api().post("/api/tenants/me/smtp/test", t.accessToken(), Map.of("to", to));
         assertThat(failed.status()).isEqualTo(200);
         assertThat(failed.body().get("success").asBoolean()).isFalse();
-        assertThat(failed.body().get("error").asText()).containsIgnoringCase("connect");
+        assertThat(failed.body().get("error").asText()).isEqualTo("could not connect to 127.0.0.1:" + closedPort + " within 5 s");
+        assertThat(failed.text()).doesNotContainPattern("(?i)exception|java\\.|jakarta|angus|refused|timed? ?out");
+    }
+
+    @Test
+    void smtpHostsOnTheServersOwnNetworksAreRefusedNamingTheHost() {
+        TestTenant t = registerTenant();
+        Api.Response allowed = api().patch("/api/tenants/me", t.accessToken(), Map.of("settings", Map.of("smtp", Map.of(
+                "host", "127.0.0.1", "port", MAIL.getSmtp().getPort(), "fromEmail", "billing@acme.test", "secure", false))));
+        assertThat(allowed.status()).as("127.0.0.1 is allowed by this test configuration (GreenMail)").isEqualTo(200);
+
+        for (String host : List.of("127.0.0.2", "::1", "[::1]", "::ffff:127.0.0.3", "10.0.0.1", "172.16.0.1", "192.168.1.10",
+                "169.254.169.254", "fe80::1", "fd00::1", "0.0.0.0", "100.64.0.1", "224.0.0.1", "2130706434")) {
+            Api.Response refused = api().patch("/api/tenants/me", t.accessToken(),
+                    Map.of("settings", Map.of("smtp", Map.of("host", host))));
+            assertThat(refused.badRequestFields()).as(host).containsExactly("settings.smtp.host");
+            assertThat(refused.body().at("/errors/0/message").asText()).as(host).contains("public internet");
+            assertThat(refused.text()).doesNotContainPattern("(?i)exception|java\\.");
+        }
+        Api.Response unknown = api().patch("/api/tenants/me", t.accessToken(),
+                Map.of("settings", Map.of("smtp", Map.of("host", "smtp.nowhere.invalid"))));
+        assertThat(unknown.badRequestFields()).containsExactly("settings.smtp.host");
+        assertThat(unknown.body().at("/errors/0/message").asText()).contains("could not be resolved");
+
+        assertThat(api().get("/api/tenants/me", t.accessToken()).body().at("/settings/smtp/host").asText())
+                .as("refused hosts are not stored").isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void anInternalHostAlreadyStoredIsRefusedWhenMailIsSent() {
+        TestTenant t = registerTenant();
+        TenantAccount account = tenants.findById(t.id()).orElseThrow();
+        // as if saved before the rule, or before the operator withdrew an allowance
+        tenants.updateProfile(t.id(), account.name(), account.email(), account.companyName(), new TenantSettings("USD", "UTC",
+                new TenantSettings.Smtp("169.254.169.254", 25, null, null, "billing@acme.test", null, false)));
+        Api.Response refused = api().post("/api/tenants/me/smtp/test", t.accessToken(), Map.of());
+        assertThat(refused.badRequestFields()).containsExactly("settings.smtp.host");
+        assertThat(refused.body().at("/errors/0/message").asText()).contains("169.254.169.254 is a link-local address");
     }
 
     @Test
