@@ -31,6 +31,15 @@ class RangeValidatorTest {
     }
 
     @Test
+    void boundsAndPricesHaveDocumentedMaxima() {
+        List<PriceRange> huge = List.of(new PriceRange(java.math.BigDecimal.ZERO, new java.math.BigDecimal("1e1000000000"),
+                java.math.BigDecimal.ONE, null), new PriceRange(new java.math.BigDecimal("1e1000000000"), null,
+                new java.math.BigDecimal("1e13"), null));
+        assertThat(RangeValidator.validate(huge, "graduatedRanges")).extracting(FieldError::field)
+                .contains("graduatedRanges[0].toValue", "graduatedRanges[1].fromValue", "graduatedRanges[1].perUnitAmount");
+    }
+
+    @Test
     void firstRangeStartsAtZero() {
         assertThat(validate(PriceRange.of(1, null, "1", "0")))
                 .extracting(FieldError::field).containsExactly("graduatedRanges[0].fromValue");

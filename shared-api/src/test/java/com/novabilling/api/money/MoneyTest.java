@@ -36,6 +36,16 @@ class MoneyTest {
         assertThat(Money.ofMajorRounded(threeTimesTenCents, CurrencyCode.KES).toMajor()).isEqualByComparingTo("0.30");
     }
 
+    @Test
+    void aComputedAmountBeyondWhatALongHoldsIsRefusedNotOverflowed() {
+        assertThat(Money.ofMajorRounded(new BigDecimal("999999999999999.99"), CurrencyCode.USD).minor())
+                .isEqualTo(99_999_999_999_999_999L);
+        assertThatThrownBy(() -> Money.ofMajorRounded(new BigDecimal("1e25"), CurrencyCode.USD))
+                .isInstanceOf(InvalidAmountException.class).hasMessageContaining("exceeds the largest amount");
+        assertThatThrownBy(() -> Money.ofMajorRounded(new BigDecimal("-1e30"), CurrencyCode.UGX))
+                .isInstanceOf(InvalidAmountException.class);
+    }
+
     @ParameterizedTest
     @EnumSource(CurrencyCode.class)
     void exponentMatchesIso4217AndRoundTrips(CurrencyCode currency) {
