@@ -59,6 +59,12 @@ public final class ChildServer {
             throw new UncheckedIOException(e);
         }
         ChildServer server = new ChildServer(process, port, log);
+        // should this test JVM be stopped before the test's own cleanup runs: a SIGTERM stops the server and its database
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (process.isAlive()) {
+                server.stop(Duration.ofSeconds(30));
+            }
+        }, "stop-" + name));
         try {
             await("/health of " + name).atMost(startTimeout).pollInterval(Duration.ofMillis(200))
                     .until(server::healthy);
