@@ -3,6 +3,7 @@ package com.novabilling.app.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.novabilling.app.database.DatabaseConfiguration.EmbeddedPostgresHolder;
 import com.novabilling.app.tenancy.RequestOrigin;
 import com.novabilling.app.tenancy.TenantDataSources;
 import org.axonframework.commandhandling.CommandMessage;
@@ -47,6 +48,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -67,6 +69,7 @@ public class TenantAxonRuntimeFactory {
     private final AxonProperties properties;
     private final ProcessorExecutors executors;
     private final Serializer serializer;
+    private final Optional<String> claimOwner;
     private volatile MessageHandlerCatalog catalog;
 
     public TenantAxonRuntimeFactory(ApplicationContext applicationContext,
@@ -74,13 +77,15 @@ public class TenantAxonRuntimeFactory {
                                     @Qualifier("routing") DataSource routingDataSource,
                                     TenantDataSources tenantDataSources,
                                     AxonProperties properties,
-                                    ProcessorExecutors executors) {
+                                    ProcessorExecutors executors,
+                                    EmbeddedPostgresHolder embeddedPostgres) {
         this.applicationContext = applicationContext;
         this.transactionManager = transactionManager;
         this.routingDataSource = routingDataSource;
         this.tenantDataSources = tenantDataSources;
         this.properties = properties;
         this.executors = executors;
+        this.claimOwner = embeddedPostgres.processorClaimOwner();
         this.serializer = JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
     }
 
@@ -152,13 +157,16 @@ public class TenantAxonRuntimeFactory {
         handlers.queryHandlers().forEach(h -> configurer.registerQueryHandler(c -> h));
 
         configurer.eventProcessing(ep -> {
-            ep.registerTokenStore(c -> JdbcTokenStore.builder()
-                    .connectionProvider(connections)
-                    .serializer(serializer)
-                    .schema(AxonSchemas.TOKENS)
-                    .contentType(byte[].class)
-                    .claimTimeout(properties.claimTimeout())
-                    .build());
+            ep.registerTokenStore(c -> {
+                JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .schema(AxonSchemas.TOKENS)
+                        .contentType(byte[].class)
+                        .claimTimeout(properties.claimTimeout());
+                claimOwner.ifPresent(tokens::nodeId);
+                return tokens.build();
+            });
             ep.registerSagaStore(c -> JdbcSagaStore.builder()
                     .connectionProvider(connections)
                     .sqlSchema(new PostgresSagaSqlSchema(AxonSchemas.SAGAS))

@@ -5,6 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
+ * @param embeddedStartupTimeout    longest wait for the embedded server to accept connections (after a crash it first
+ *                                  replays its WAL)
+ * @param embeddedShutdownTimeout   longest wait for the embedded server's fast shutdown, at a normal stop and for a
+ *                                  server a crashed run left behind; then immediate shutdown
  * @param embeddedAutovacuumNaptime how often the embedded server's autovacuum visits each database
  * @param tenantPoolSize            most connections one tenant's pool opens
  * @param tenantPoolIdleTimeout     an unused connection of a tenant pool is closed after this (at least 10 s)
@@ -18,6 +22,8 @@ import java.time.Duration;
 public record DatabaseProperties(boolean embeddedDurable,
                                  int embeddedPort,
                                  int embeddedMaxConnections,
+                                 Duration embeddedStartupTimeout,
+                                 Duration embeddedShutdownTimeout,
                                  String embeddedAutovacuumNaptime,
                                  String controlDatabase,
                                  int tenantPoolSize,
