@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 class KilledServerRestartTest {
 
-    private static final int KILLS = 2;
+    private static final int KILLS = 3; // the hardening issue's acceptance: three kill -9 cycles
     private static final Duration FIRST_START = Duration.ofSeconds(150);
     private static final Duration RESTART = Duration.ofSeconds(120);
 
