@@ -29,7 +29,8 @@ final class ProjectionFailure extends RuntimeException {
     private final boolean batchMustRetry;
 
     private ProjectionFailure(DeadLetterReason reason, String causeMessage, boolean transientFailure, boolean batchMustRetry) {
-        super(reason.summary() + ": " + causeMessage, null, false, false);
+        super((transientFailure ? "the database is unavailable or busy, retrying" : reason.summary()) + ": " + causeMessage,
+                null, false, false);
         this.reason = reason;
         this.causeMessage = causeMessage;
         this.transientFailure = transientFailure;

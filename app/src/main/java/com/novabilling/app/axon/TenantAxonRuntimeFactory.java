@@ -70,6 +70,9 @@ public class TenantAxonRuntimeFactory {
     /** Shared by every tenant's store; with event consumption unoptimised the stores start no thread. */
     private static final ThreadFactory EVENT_STORE_THREADS = ProcessorExecutors.threadFactory("event-store");
 
+    /** Most dead-lettered aggregates per projection, and most letters per aggregate. */
+    private static final int MAX_DEAD_LETTERS = 100_000;
+
     private final ApplicationContext applicationContext;
     private final PlatformTransactionManager transactionManager;
     private final DataSource routingDataSource;
@@ -248,6 +251,9 @@ public class TenantAxonRuntimeFactory {
                 .schema(AxonSchemas.DEAD_LETTERS)
                 .genericSerializer(serializer)
                 .eventSerializer(serializer)
+                // a full queue fails the batch, which would jam the projection again: far above Axon's 1,024
+                .maxSequences(MAX_DEAD_LETTERS)
+                .maxSequenceSize(MAX_DEAD_LETTERS)
                 .build());
         ep.registerDeadLetterPolicy(group, c -> new ProjectionDeadLetterPolicy(group, batchRetry));
         // the cache spares a query per event while the queue is empty; a reset clears the queue
