@@ -248,10 +248,6 @@ public class TenantAxonRuntime {
         }
     }
 
-    void awaitProcessingGroups(Set<String> groups, Duration timeout) {
-        awaitProcessingGroups(groups, timeout, List.of());
-    }
-
     /** Stops waiting for a group at once when it has failed on one of {@code ownEvents}: it will not show them. */
     private void awaitProcessingGroups(Set<String> groups, Duration timeout, List<String> ownEvents) {
         if (groups.isEmpty() || writes.isEmpty()) {
