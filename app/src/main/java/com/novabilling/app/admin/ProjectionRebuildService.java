@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * Rebuilds the read models of the tenant bound to the current thread by replaying its event store into its
  * streaming processors: shut down, reset the tokens to the start of the store, start. The projections'
  * {@code @ResetHandler}s run inside the reset transaction of that tenant's processor, so only its tables are wiped.
- * Subscribing ({@code lookup-*}) processors and saga processors are never reset.
+ * Subscribing ({@code lookup-*}) processors and saga processors are never reset. A rebuilt projection's dead letters
+ * are cleared with its tokens: the replay handles every event again, and dead-letters again whatever still fails.
  * <p>
  * Resetting needs every segment released, so this covers one node: a multi-node deployment must stop the
  * processor on the other nodes first.
@@ -45,10 +46,10 @@ public class ProjectionRebuildService {
         this.runtimes = runtimes;
     }
 
-    /** Every event processor of the tenant, by name. */
+    /** Every event processor of the tenant, by name, with the number of its dead letters. */
     public List<ProjectionStatus> statuses() {
         TenantAxonRuntime runtime = runtimes.current();
-        return statuses(runtime.eventProcessors(), runtime.headPosition());
+        return statuses(runtime.eventProcessors(), runtime.headPosition(), runtime.deadLetterCounts());
     }
 
     /**
@@ -67,7 +68,7 @@ public class ProjectionRebuildService {
             throw rebuildInProgress();
         }
         try {
-            List<ProjectionStatus> before = statuses(targets, runtime.headPosition());
+            List<ProjectionStatus> before = statuses(targets, runtime.headPosition(), Map.of());
             if (before.stream().anyMatch(ProjectionRebuildService::stillReplaying)) {
                 throw rebuildInProgress();
             }
@@ -75,7 +76,7 @@ public class ProjectionRebuildService {
         } finally {
             tenantsResetting.remove(tenantId);
         }
-        return statuses(targets, runtime.headPosition());
+        return statuses(targets, runtime.headPosition(), runtime.deadLetterCounts());
     }
 
     /**
@@ -92,7 +93,7 @@ public class ProjectionRebuildService {
             Map<String, EventProcessor> processors = runtime.eventProcessors().entrySet().stream()
                     .filter(entry -> rebuilt.contains(entry.getKey()))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            List<ProjectionStatus> current = statuses(processors, runtime.headPosition());
+            List<ProjectionStatus> current = statuses(processors, runtime.headPosition(), Map.of());
             if (current.stream().allMatch(ProjectionStatus::caughtUp)) {
                 return current;
             }
@@ -153,9 +154,11 @@ public class ProjectionRebuildService {
                 + "retry when GET /api/admin/projections shows them caught up");
     }
 
-    private static List<ProjectionStatus> statuses(Map<String, ? extends EventProcessor> processors, long head) {
+    private static List<ProjectionStatus> statuses(Map<String, ? extends EventProcessor> processors, long head,
+                                                   Map<String, Long> deadLetters) {
         return processors.entrySet().stream()
-                .map(entry -> ProjectionStatus.of(entry.getKey(), entry.getValue(), head))
+                .map(entry -> ProjectionStatus.of(entry.getKey(), entry.getValue(), head,
+                        deadLetters.getOrDefault(entry.getKey(), 0L)))
                 .sorted(Comparator.comparing(ProjectionStatus::name))
                 .toList();
     }

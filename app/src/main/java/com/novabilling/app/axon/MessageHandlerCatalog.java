@@ -40,6 +40,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                              List<Object> queryHandlers,
                              List<Object> commandHandlers,
                              Set<String> processingGroups,
+                             Map<String, List<Object>> eventHandlersByGroup,
                              Map<Class<?>, Set<String>> readModelsByQuery,
                              Map<String, Set<Class<?>>> eventTypesByGroup) {
 
@@ -48,6 +49,11 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
     /** Groups that project into read models (streaming; sagas and same-transaction lookups excluded). */
     Set<String> projectionGroups() {
         return processingGroups.stream().filter(g -> !g.startsWith(LOOKUP_GROUP_PREFIX)).collect(Collectors.toSet());
+    }
+
+    /** The event handler beans of a processing group, in the order they were found. */
+    List<Object> eventHandlersOf(String group) {
+        return eventHandlersByGroup.getOrDefault(group, List.of());
     }
 
     /** Whether some query reads the group's tables: a projection, whose state can be rebuilt from the events. */
@@ -82,6 +88,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
         List<Object> commandHandlers = new ArrayList<>();
         Set<String> groups = new LinkedHashSet<>();
         Map<String, String> groupOfBean = new HashMap<>();
+        Map<String, List<Object>> handlersByGroup = new LinkedHashMap<>();
         Map<String, Object> queryBeans = new LinkedHashMap<>();
         Map<String, Set<Class<?>>> eventTypes = new HashMap<>();
         for (String name : context.getBeanDefinitionNames()) {
@@ -117,6 +124,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                 String groupName = group != null ? group.value() : target.getPackageName();
                 groups.add(groupName);
                 groupOfBean.put(name, groupName);
+                handlersByGroup.computeIfAbsent(groupName, g -> new ArrayList<>()).add(bean);
                 eventTypes.computeIfAbsent(groupName, g -> new HashSet<>()).addAll(handledEventTypes(target, EventHandler.class));
             }
             if (queries) {
@@ -141,7 +149,9 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             }
         });
         return new MessageHandlerCatalog(List.copyOf(aggregates), List.copyOf(sagas), List.copyOf(eventHandlers),
-                List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups), Map.copyOf(readModels),
+                List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups),
+                handlersByGroup.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))),
+                Map.copyOf(readModels),
                 eventTypes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
     }
 

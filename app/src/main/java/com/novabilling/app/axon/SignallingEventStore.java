@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A tenant's event store for appends and aggregate reads. After a commit that stored events it reports the global
- * index of the last one (read-your-writes waits for exactly that position) and signals the tenant's processors.
+ * index of the last one (read-your-writes waits for exactly that position), keeps the events for the rest of the
+ * request that wrote them ({@link RequestWrites}) and signals the tenant's processors.
  * Processors never tail this store itself: they read {@link TenantEventSource}, so no thread of this store runs.
  */
 final class SignallingEventStore extends EmbeddedEventStore {
@@ -47,7 +48,11 @@ final class SignallingEventStore extends EmbeddedEventStore {
         // The session's last value of the global index sequence is the index of the last event just inserted.
         long lastIndex = lastGlobalIndexOfThisSession();
         Set<Class<?>> types = payloadTypes(events);
-        CurrentUnitOfWork.get().afterCommit(u -> committedUpTo.accept(lastIndex, types));
+        List<? extends EventMessage<?>> committed = List.copyOf(events);
+        CurrentUnitOfWork.get().afterCommit(u -> {
+            committedUpTo.accept(lastIndex, types);
+            RequestWrites.committed(committed);
+        });
     }
 
     @Override

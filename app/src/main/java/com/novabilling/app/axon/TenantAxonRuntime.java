@@ -2,6 +2,7 @@ package com.novabilling.app.axon;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -40,13 +41,14 @@ public class TenantAxonRuntime {
     private final WrittenPositions writes;
     private final StoredTokens storedTokens;
     private final Progress progress;
+    private final ProjectionDeadLetters deadLetters;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastUsedNanos = new AtomicLong(System.nanoTime());
     private volatile boolean stopping;
 
     TenantAxonRuntime(String tenantId, Configuration configuration, TenantEventSource eventSource,
                       MessageHandlerCatalog catalog, WrittenPositions writes, StoredTokens storedTokens,
-                      Progress progress) {
+                      Progress progress, ProjectionDeadLetters deadLetters) {
         this.tenantId = tenantId;
         this.configuration = configuration;
         this.eventSource = eventSource;
@@ -54,6 +56,7 @@ public class TenantAxonRuntime {
         this.writes = writes;
         this.storedTokens = storedTokens;
         this.progress = progress;
+        this.deadLetters = deadLetters;
     }
 
     /** Told after each projection batch (its status already advanced), so readers waiting for it look again at once. */
@@ -144,6 +147,20 @@ public class TenantAxonRuntime {
         return configuration.eventProcessingConfiguration().eventProcessors();
     }
 
+    /** The dead-letter queues of the tenant's read-model projections. */
+    public ProjectionDeadLetters deadLetters() {
+        return deadLetters;
+    }
+
+    /** Dead letters per processor that has any. */
+    public Map<String, Long> deadLetterCounts() {
+        return deadLetters.counts();
+    }
+
+    EventProcessingConfiguration eventProcessingConfiguration() {
+        return configuration.eventProcessingConfiguration();
+    }
+
     void start() {
         configuration.start();
     }
@@ -215,12 +232,24 @@ public class TenantAxonRuntime {
      * Read-your-writes for a query: waits until the projections the query reads ({@link MessageHandlerCatalog})
      * have handled every write this node committed for the tenant, or {@code timeout} has passed. Queries that read
      * no projection do not wait.
+     *
+     * @throws ProjectionFailedException a projection the query reads dead-lettered an event this request wrote: the
+     *                                   answer could not show the write. Found as soon as the projection fails on it.
      */
     public void awaitReadModelsOf(Class<?> queryType, Duration timeout) {
-        awaitProcessingGroups(catalog.readModelsOf(queryType), timeout);
+        Set<String> groups = catalog.readModelsOf(queryType);
+        List<RequestWrites.WrittenEvent> ownWrites = RequestWrites.current();
+        List<String> ownEvents = ownWrites.stream().map(RequestWrites.WrittenEvent::eventId).toList();
+        awaitProcessingGroups(groups, timeout, ownEvents);
+        if (!ownWrites.isEmpty()) {
+            deadLetters.failureAmong(groups, ownWrites).ifPresent(failure -> {
+                throw failure;
+            });
+        }
     }
 
-    void awaitProcessingGroups(Set<String> groups, Duration timeout) {
+    /** Stops waiting for a group at once when it has failed on one of {@code ownEvents}: it will not show them. */
+    private void awaitProcessingGroups(Set<String> groups, Duration timeout, List<String> ownEvents) {
         if (groups.isEmpty() || writes.isEmpty()) {
             return;
         }
@@ -234,7 +263,8 @@ public class TenantAxonRuntime {
             while (true) {
                 long seen = progress.batches();
                 if (!processor.isRunning() || handledAll(group, processor, awaited) || System.nanoTime() >= deadline
-                        || Thread.currentThread().isInterrupted()) {
+                        || Thread.currentThread().isInterrupted()
+                        || !ownEvents.isEmpty() && deadLetters.knownToHaveFailed(group, ownEvents)) {
                     break;
                 }
                 // woken by the next batch; looks again after 2 ms at the latest (a token read from the database)

@@ -13,9 +13,15 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationParameterResolverFactory;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -45,10 +51,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import jakarta.persistence.EntityManagerFactory;
+
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -62,12 +72,16 @@ public class TenantAxonRuntimeFactory {
     /** Shared by every tenant's store; with event consumption unoptimised the stores start no thread. */
     private static final ThreadFactory EVENT_STORE_THREADS = ProcessorExecutors.threadFactory("event-store");
 
+    /** Most dead-lettered aggregates per projection, and most letters per aggregate. */
+    private static final int MAX_DEAD_LETTERS = 100_000;
+
     private final ApplicationContext applicationContext;
     private final PlatformTransactionManager transactionManager;
     private final DataSource routingDataSource;
     private final TenantDataSources tenantDataSources;
     private final AxonProperties properties;
     private final ProcessorExecutors executors;
+    private final EntityManagerFactory entityManagerFactory;
     private final Serializer serializer;
     private final Optional<String> claimOwner;
     private volatile MessageHandlerCatalog catalog;
@@ -78,7 +92,8 @@ public class TenantAxonRuntimeFactory {
                                     TenantDataSources tenantDataSources,
                                     AxonProperties properties,
                                     ProcessorExecutors executors,
-                                    EmbeddedPostgresHolder embeddedPostgres) {
+                                    EmbeddedPostgresHolder embeddedPostgres,
+                                    EntityManagerFactory entityManagerFactory) {
         this.applicationContext = applicationContext;
         this.transactionManager = transactionManager;
         this.routingDataSource = routingDataSource;
@@ -86,6 +101,7 @@ public class TenantAxonRuntimeFactory {
         this.properties = properties;
         this.executors = executors;
         this.claimOwner = embeddedPostgres.processorClaimOwner();
+        this.entityManagerFactory = entityManagerFactory;
         this.serializer = JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
     }
 
@@ -127,6 +143,15 @@ public class TenantAxonRuntimeFactory {
                 });
         source[0] = new TenantEventSource(eventStore, storage::readBatch, properties.processorBatchSize(),
                 properties.safetyCheckInterval(), System::nanoTime);
+        Configuration[] built = new Configuration[1];
+        ProjectionFailures failures = new ProjectionFailures();
+        FailedBatchRetry batchRetry = new FailedBatchRetry(executors.coordinators(),
+                name -> built[0].eventProcessingConfiguration().eventProcessor(name));
+        // every read-model projection has a dead-letter queue; lookups fail their command, sagas are left alone
+        Set<String> deadLettered = handlers.processingGroups().stream()
+                .filter(group -> !group.startsWith(MessageHandlerCatalog.LOOKUP_GROUP_PREFIX))
+                .filter(handlers::isReadModel)
+                .collect(Collectors.toUnmodifiableSet());
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
@@ -177,7 +202,12 @@ public class TenantAxonRuntimeFactory {
             // Every streaming processor, sagas' included: reads the signalled source, runs on the shared threads.
             ep.configureDefaultStreamableMessageSource(c -> source[0]);
             ep.usingPooledStreamingEventProcessors((c, builder) -> sharedProcessorSettings(builder));
-            handlers.eventHandlers().forEach(h -> ep.registerEventHandler(c -> h));
+            handlers.processingGroups().stream().filter(group -> !deadLettered.contains(group))
+                    .flatMap(group -> handlers.eventHandlersOf(group).stream())
+                    .forEach(h -> ep.registerEventHandler(c -> h));
+            for (String group : deadLettered) {
+                registerDeadLetteredProjection(ep, tenantId, group, handlers, connections, tx, failures, batchRetry);
+            }
             handlers.sagas().forEach(ep::registerSaga);
             for (String group : handlers.processingGroups()) {
                 if (group.startsWith(MessageHandlerCatalog.LOOKUP_GROUP_PREFIX)) {
@@ -197,8 +227,46 @@ public class TenantAxonRuntimeFactory {
                 }
             }
         });
-        return new TenantAxonRuntime(tenantId, configurer.buildConfiguration(), source[0], handlers, writes,
-                storedTokens(tenantDataSource), progress);
+        built[0] = configurer.buildConfiguration();
+        ProjectionDeadLetters deadLetters = new ProjectionDeadLetters(tenantId, deadLettered,
+                built[0]::eventProcessingConfiguration, new JdbcTemplate(tenantDataSource), tx, failures, handlers::handles);
+        return new TenantAxonRuntime(tenantId, built[0], source[0], handlers, writes, storedTokens(tenantDataSource),
+                progress, deadLetters);
+    }
+
+    /**
+     * A read-model group whose failing events go to its dead-letter queue (one per group, in the tenant's database)
+     * while the rest flow on. Its handlers are applied as one {@link ProjectionGroupHandler}, event by event in a
+     * savepoint; later events of a dead-lettered event's aggregate queue behind it (Axon's default sequencing policy,
+     * per aggregate). A rebuild clears the queue, as it replays every event.
+     */
+    private void registerDeadLetteredProjection(EventProcessingConfigurer ep, String tenantId, String group,
+                                                MessageHandlerCatalog handlers, ConnectionProvider connections,
+                                                TransactionManager tx, ProjectionFailures failures,
+                                                FailedBatchRetry batchRetry) {
+        ep.registerEventHandler(c -> new ProjectionGroupHandler(tenantId, group,
+                handlers.eventHandlersOf(group).stream()
+                        .<EventMessageHandler>map(h -> new AnnotationEventHandlerAdapter(h, c.parameterResolverFactory(),
+                                c.handlerDefinition(h.getClass())))
+                        .toList(),
+                routingDataSource, entityManagerFactory, failures));
+        ep.assignHandlerInstancesMatching(group,
+                h -> h instanceof ProjectionGroupHandler projection && projection.group().equals(group));
+        ep.registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(connections)
+                .transactionManager(tx)
+                .schema(AxonSchemas.DEAD_LETTERS)
+                .genericSerializer(serializer)
+                .eventSerializer(serializer)
+                // a full queue fails the batch, which would jam the projection again: far above Axon's 1,024
+                .maxSequences(MAX_DEAD_LETTERS)
+                .maxSequenceSize(MAX_DEAD_LETTERS)
+                .build());
+        ep.registerDeadLetterPolicy(group, c -> new ProjectionDeadLetterPolicy(group, batchRetry));
+        // the cache spares a query per event while the queue is empty; a reset clears the queue
+        ep.registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
     }
 
     private PooledStreamingEventProcessor.Builder sharedProcessorSettings(PooledStreamingEventProcessor.Builder builder) {

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * The query gateway every bean injects: it asks the query bus of the tenant bound to the thread. Outside a unit of
  * work (a request) a query first waits until the read models it reads have handled the writes this node committed
  * for the tenant, so a read right after a 2xx write sees it; handlers inside a unit of work never wait (a projection
- * waiting for itself would stall).
+ * waiting for itself would stall). When a projection the query reads dead-lettered an event the request wrote, the
+ * query is not asked: {@link ProjectionFailedException} says so instead of an answer without the write.
  */
 @Component
 @Primary

@@ -12,6 +12,7 @@ import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.app.auth.AuthenticationFailedException;
+import com.novabilling.app.axon.ProjectionFailedException;
 import com.novabilling.app.tenancy.TenantProvisioningException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -138,6 +139,12 @@ public class ApiExceptionHandler {
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(TenantProvisioningException.RETRY_AFTER_SECONDS))
                 .body(ApiError.of(status, e.getMessage(), List.of(), request.getRequestURI(), RequestIdFilter.currentRequestId(request)));
+    }
+
+    /** The write is stored, but a projection dead-lettered it: 202, so the client neither retries nor reads a 404. */
+    @ExceptionHandler(ProjectionFailedException.class)
+    ResponseEntity<ApiError> projectionFailed(ProjectionFailedException e, HttpServletRequest request) {
+        return respond(HttpStatus.ACCEPTED, e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler(Throwable.class)

@@ -46,7 +46,7 @@ class ProjectionStatusTest {
                 List.of(segment(80, true, false), segment(30, false, false)), 100);
 
         assertThat(status).isEqualTo(new ProjectionStatus("invoices", "pooled-streaming", true, true, false, false,
-                30L, 100, 0.3));
+                0, 30L, 100, 0.3));
     }
 
     @Test
@@ -66,6 +66,17 @@ class ProjectionStatusTest {
 
         assertThat(status.error()).isTrue();
         assertThat(status.caughtUp()).isFalse();
+    }
+
+    @Test
+    void deadLettersAreAnErrorButTheProcessorHasPassedThem() {
+        ProjectionStatus status = ProjectionStatus.streaming("invoices", ProjectionStatus.POOLED_STREAMING, true, false,
+                List.of(segment(100, false, false)), 100, 2);
+
+        assertThat(status.deadLetters()).isEqualTo(2);
+        assertThat(status.error()).isTrue();
+        assertThat(status.caughtUp()).isTrue();
+        assertThat(status.progress()).isEqualTo(1.0);
     }
 
     @Test
@@ -101,9 +112,9 @@ class ProjectionStatusTest {
         when(subscribing.isRunning()).thenReturn(true);
 
         assertThat(ProjectionStatus.of("customers", pooled, 7))
-                .isEqualTo(new ProjectionStatus("customers", "pooled-streaming", true, false, true, false, 7L, 7, 1.0));
+                .isEqualTo(new ProjectionStatus("customers", "pooled-streaming", true, false, true, false, 0, 7L, 7, 1.0));
         assertThat(ProjectionStatus.of("lookup-customers", subscribing, 7))
-                .isEqualTo(new ProjectionStatus("lookup-customers", "subscribing", true, false, true, false, null, 7, 1.0));
+                .isEqualTo(new ProjectionStatus("lookup-customers", "subscribing", true, false, true, false, 0, null, 7, 1.0));
     }
 
     static EventTrackerStatus segment(long position, boolean replaying, boolean error) {

@@ -26,7 +26,10 @@ class OpenApiHttpTest extends IntegrationTest {
             "delete /api/plans/{planId}", "post /api/plans/{planId}/prices", "patch /api/plans/{planId}/prices/{priceId}",
             "delete /api/plans/{planId}/prices/{priceId}",
             "get /api/audit/events", "get /api/audit/aggregates/{id}",
-            "post /api/admin/projections/rebuild", "get /api/admin/projections");
+            "post /api/admin/projections/rebuild", "get /api/admin/projections",
+            "get /api/admin/projections/{processor}/dead-letters",
+            "post /api/admin/projections/{processor}/dead-letters/retry",
+            "delete /api/admin/projections/{processor}/dead-letters/{id}");
 
     @Test
     void documentListsEveryEndpointWithItsSecurityScheme() {
