@@ -17,6 +17,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,7 @@ public class AuthService {
 
     private static final Logger log = LoggerFactory.getLogger(AuthService.class);
 
+    private final Clock clock;
     private final TenantAccounts tenants;
     private final ApiKeys apiKeys;
     private final RefreshTokens refreshTokens;
@@ -42,7 +44,8 @@ public class AuthService {
 
     public AuthService(TenantAccounts tenants, ApiKeys apiKeys, RefreshTokens refreshTokens, PasswordResetTokens resetTokens,
                        TenantProvisioner provisioner, JwtService jwt, SystemMailer mailer,
-                       @Qualifier("control") TransactionTemplate controlTransactions) {
+                       @Qualifier("control") TransactionTemplate controlTransactions, Clock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.apiKeys = apiKeys;
         this.refreshTokens = refreshTokens;
@@ -61,7 +64,7 @@ public class AuthService {
         }
         String tenantId = UUID.randomUUID().toString();
         String companyName = blankToNull(request.companyName());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
         TenantAccount draft = new TenantAccount(tenantId, request.name().trim(), email, passwords.encode(request.password()),
                 slug(companyName != null ? companyName : request.name()), companyName, TenantConnector.databaseNameFor(tenantId),
                 false, TenantSettings.defaults(), null, 0, now, now);

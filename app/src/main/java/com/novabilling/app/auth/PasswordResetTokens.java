@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,17 +16,19 @@ import java.util.Optional;
 @Repository
 public class PasswordResetTokens {
 
+    private final Clock clock;
     private final NamedParameterJdbcTemplate jdbc;
     private final SecurityProperties properties;
 
-    public PasswordResetTokens(@Qualifier("control") NamedParameterJdbcTemplate jdbc, SecurityProperties properties) {
+    public PasswordResetTokens(@Qualifier("control") NamedParameterJdbcTemplate jdbc, SecurityProperties properties, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.properties = properties;
     }
 
     public String issue(String tenantId) {
         String token = "prt_" + Tokens.random(40);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.update("INSERT INTO password_reset_tokens (token_hash, tenant_id, expires_at, created_at) VALUES (:hash, :tenantId, :expiresAt, :now)",
                 new MapSqlParameterSource("hash", Tokens.sha256Hex(token)).addValue("tenantId", tenantId)
                         .addValue("expiresAt", Timestamp.from(now.plus(properties.resetTokenTtl()))).addValue("now", Timestamp.from(now)));

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,12 +20,14 @@ import java.util.Optional;
 @Repository
 public class RefreshTokens {
 
+    private final Clock clock;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final SecurityProperties properties;
 
     public RefreshTokens(@Qualifier("control") NamedParameterJdbcTemplate jdbc,
-                         @Qualifier("control") TransactionTemplate transactions, SecurityProperties properties) {
+                         @Qualifier("control") TransactionTemplate transactions, SecurityProperties properties, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.properties = properties;
@@ -44,7 +47,7 @@ public class RefreshTokens {
 
     private String issueInFamily(String tenantId, String familyId) {
         String token = "rt_" + Tokens.random(48);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         jdbc.update("""
                 INSERT INTO refresh_tokens (id, tenant_id, family_id, token_hash, expires_at, created_at)
                 VALUES (:id, :tenantId, :familyId, :hash, :expiresAt, :createdAt)
@@ -71,14 +74,14 @@ public class RefreshTokens {
                 revokeFamily(familyId);
                 return new Rotation.Rejected("Refresh token was already used; all sessions of this login have been revoked");
             }
-            if (((Timestamp) row.get("expires_at")).toInstant().isBefore(Instant.now())) {
+            if (((Timestamp) row.get("expires_at")).toInstant().isBefore(clock.instant())) {
                 return new Rotation.Rejected("Refresh token expired");
             }
             if (!Boolean.TRUE.equals(row.get("is_active"))) {
                 return new Rotation.Rejected("Tenant is deactivated");
             }
             jdbc.update("UPDATE refresh_tokens SET used_at = :now WHERE id = :id",
-                    new MapSqlParameterSource("id", row.get("id")).addValue("now", Timestamp.from(Instant.now())));
+                    new MapSqlParameterSource("id", row.get("id")).addValue("now", Timestamp.from(clock.instant())));
             String tenantId = (String) row.get("tenant_id");
             return new Rotation.Rotated(tenantId, issueInFamily(tenantId, familyId));
         });
@@ -86,12 +89,12 @@ public class RefreshTokens {
 
     public void revokeFamily(String familyId) {
         jdbc.update("UPDATE refresh_tokens SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL",
-                new MapSqlParameterSource("familyId", familyId).addValue("now", Timestamp.from(Instant.now())));
+                new MapSqlParameterSource("familyId", familyId).addValue("now", Timestamp.from(clock.instant())));
     }
 
     public void revokeAll(String tenantId) {
         jdbc.update("UPDATE refresh_tokens SET revoked_at = :now WHERE tenant_id = :tenantId AND revoked_at IS NULL",
-                new MapSqlParameterSource("tenantId", tenantId).addValue("now", Timestamp.from(Instant.now())));
+                new MapSqlParameterSource("tenantId", tenantId).addValue("now", Timestamp.from(clock.instant())));
     }
 
     public Optional<String> tenantOf(String presented) {

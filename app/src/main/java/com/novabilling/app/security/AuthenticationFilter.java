@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +37,15 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     public static final String TENANT_ATTRIBUTE = "novabilling.tenantId";
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
+    private final Clock clock;
     private final ApiKeys apiKeys;
     private final TenantAccounts tenants;
     private final JwtService jwt;
     private final ApiErrorWriter errors;
     private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    public AuthenticationFilter(ApiKeys apiKeys, TenantAccounts tenants, JwtService jwt, ApiErrorWriter errors) {
+    public AuthenticationFilter(ApiKeys apiKeys, TenantAccounts tenants, JwtService jwt, ApiErrorWriter errors, Clock clock) {
+        this.clock = clock;
         this.apiKeys = apiKeys;
         this.tenants = tenants;
         this.jwt = jwt;
@@ -103,7 +106,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
 
     private Optional<Principal> fromApiKey(String secret) {
         return apiKeys.authenticate(secret).map(key -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Instant last = lastUsedWritten.get(key.id());
             if (last == null || last.plus(LAST_USED_GRANULARITY).isBefore(now)) {
                 lastUsedWritten.put(key.id(), now);

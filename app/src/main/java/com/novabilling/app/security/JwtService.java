@@ -28,10 +28,10 @@ public class JwtService {
     private final SecurityProperties properties;
     private final Clock clock;
 
-    public JwtService(ServerSecrets secrets, SecurityProperties properties) {
+    public JwtService(ServerSecrets secrets, SecurityProperties properties, Clock clock) {
         this.key = Keys.hmacShaKeyFor(secrets.jwtKey());
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public String issueAccessToken(String tenantId, int sessionVersion) {

@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.Function;
@@ -32,6 +33,7 @@ public class TenantProvisioner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TenantProvisioner.class);
     private static final int SLUG_ATTEMPTS = 5;
 
+    private final Clock clock;
     private final TenantAccounts tenants;
     private final PostgresServer server;
     private final TenantDatabaseTemplate template;
@@ -46,7 +48,8 @@ public class TenantProvisioner implements SmartLifecycle {
     public TenantProvisioner(TenantAccounts tenants, PostgresServer server, TenantDatabaseTemplate template,
                              TenantDatabaseMigrator migrator, TenantDataSources dataSources, TenantRuntimeRegistry runtimes,
                              @Qualifier("control") TransactionTemplate controlTransactions,
-                             ObjectProvider<TenantProvisioningListener> listeners, ProvisioningProperties properties) {
+                             ObjectProvider<TenantProvisioningListener> listeners, ProvisioningProperties properties, Clock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.server = server;
         this.template = template;
@@ -144,7 +147,7 @@ public class TenantProvisioner implements SmartLifecycle {
     /** Drops the database and deletes the row of every registration provisioning for longer than stale-after. */
     @Scheduled(initialDelayString = "${novabilling.provisioning.stale-after}", fixedDelayString = "${novabilling.provisioning.stale-after}")
     public void sweepAbandoned() {
-        for (TenantAccount tenant : tenants.provisioningStartedBefore(Instant.now().minus(properties.staleAfter()))) {
+        for (TenantAccount tenant : tenants.provisioningStartedBefore(clock.instant().minus(properties.staleAfter()))) {
             try {
                 server.dropDatabaseIfExists(tenant.databaseName());
                 tenants.deleteProvisioning(tenant.id());

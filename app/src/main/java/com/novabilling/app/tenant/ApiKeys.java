@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,11 @@ public class ApiKeys {
 
     public static final String PREFIX = "sk_live_";
 
+    private final Clock clock;
     private final NamedParameterJdbcTemplate jdbc;
 
-    public ApiKeys(@Qualifier("control") NamedParameterJdbcTemplate jdbc) {
+    public ApiKeys(@Qualifier("control") NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -44,7 +47,7 @@ public class ApiKeys {
     public CreatedKey create(String tenantId, String name) {
         String secret = PREFIX + Tokens.random(48);
         ApiKey key = new ApiKey(Tokens.id("key_"), tenantId, name, PREFIX, secret.substring(secret.length() - 4),
-                Instant.now(), null, null);
+                clock.instant(), null, null);
         jdbc.update("""
                 INSERT INTO api_keys (id, tenant_id, name, key_hash, prefix, last_four, created_at)
                 VALUES (:id, :tenantId, :name, :hash, :prefix, :lastFour, :createdAt)
@@ -75,7 +78,7 @@ public class ApiKeys {
 
     public boolean revoke(String tenantId, String id) {
         return jdbc.update("UPDATE api_keys SET revoked_at = :now WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL",
-                new MapSqlParameterSource("tenantId", tenantId).addValue("id", id).addValue("now", Timestamp.from(Instant.now()))) == 1;
+                new MapSqlParameterSource("tenantId", tenantId).addValue("id", id).addValue("now", Timestamp.from(clock.instant()))) == 1;
     }
 
     public void touch(String id, Instant usedAt) {

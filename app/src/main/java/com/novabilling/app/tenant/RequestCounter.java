@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,12 +26,14 @@ public class RequestCounter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RequestCounter.class);
 
+    private final Clock clock;
     private final JdbcTemplate jdbc;
     private final TenantDataSources dataSources;
     private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
     private volatile boolean running;
 
-    public RequestCounter(JdbcTemplate jdbc, TenantDataSources dataSources) {
+    public RequestCounter(JdbcTemplate jdbc, TenantDataSources dataSources, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.dataSources = dataSources;
     }
@@ -39,7 +42,7 @@ public class RequestCounter implements SmartLifecycle {
     }
 
     public void increment(String tenantId) {
-        pending.computeIfAbsent(new Key(tenantId, LocalDate.now(ZoneOffset.UTC)), k -> new LongAdder()).increment();
+        pending.computeIfAbsent(new Key(tenantId, LocalDate.now(clock)), k -> new LongAdder()).increment();
     }
 
     /** Counts not yet written, so usage reads are exact. */

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +19,12 @@ import java.util.Optional;
 @Repository
 public class TenantAccounts {
 
+    private final Clock clock;
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public TenantAccounts(@Qualifier("control") NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+    public TenantAccounts(@Qualifier("control") NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -103,13 +106,13 @@ public class TenantAccounts {
                 WHERE id = :id
                 """, new MapSqlParameterSource("id", id).addValue("name", name).addValue("email", email)
                 .addValue("companyName", companyName).addValue("settings", writeSettings(settings))
-                .addValue("now", Timestamp.from(Instant.now())));
+                .addValue("now", Timestamp.from(clock.instant())));
     }
 
     /** Sets a new password and bumps the session version, which invalidates every access token issued before. */
     public void resetPassword(String id, String passwordHash) {
         jdbc.update("UPDATE tenants SET password_hash = :hash, session_version = session_version + 1, updated_at = :now WHERE id = :id",
-                new MapSqlParameterSource("id", id).addValue("hash", passwordHash).addValue("now", Timestamp.from(Instant.now())));
+                new MapSqlParameterSource("id", id).addValue("hash", passwordHash).addValue("now", Timestamp.from(clock.instant())));
     }
 
     public void setRateLimit(String id, Integer requestsPerMinute) {

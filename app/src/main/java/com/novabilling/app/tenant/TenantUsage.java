@@ -4,6 +4,7 @@ import com.novabilling.app.tenancy.TenantContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,11 +22,13 @@ public class TenantUsage {
     /** Read-model tables counted as resources; later capabilities add theirs. */
     private static final List<String> RESOURCE_TABLES = List.of("customers", "plans", "coupons", "applied_coupons", "addons", "applied_addons", "billable_metrics", "charges");
 
+    private final Clock clock;
     private final JdbcTemplate jdbc;
     private final ApiKeys apiKeys;
     private final RequestCounter counter;
 
-    public TenantUsage(JdbcTemplate jdbc, ApiKeys apiKeys, RequestCounter counter) {
+    public TenantUsage(JdbcTemplate jdbc, ApiKeys apiKeys, RequestCounter counter, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.apiKeys = apiKeys;
         this.counter = counter;
@@ -33,7 +36,7 @@ public class TenantUsage {
 
     public Map<String, Object> report() {
         String tenantId = TenantContext.require();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         Map<String, Object> resources = new LinkedHashMap<>();
         for (String table : RESOURCE_TABLES) {
             resources.put(table, count("SELECT count(*) FROM " + table));

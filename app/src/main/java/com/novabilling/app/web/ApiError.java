@@ -13,8 +13,9 @@ import java.util.List;
 public record ApiError(int statusCode, String error, String message, List<FieldError> errors,
                        String path, String requestId, Instant timestamp) {
 
-    public static ApiError of(HttpStatus status, String message, List<FieldError> errors, String path, String requestId) {
+    public static ApiError of(HttpStatus status, String message, List<FieldError> errors, String path, String requestId,
+                              Instant timestamp) {
         return new ApiError(status.value(), status.getReasonPhrase(), message, errors == null ? List.of() : errors,
-                path, requestId, Instant.now());
+                path, requestId, timestamp);
     }
 }

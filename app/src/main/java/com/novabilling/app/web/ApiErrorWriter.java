@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /** Writes {@link ApiError} bodies from servlet filters, which run before Spring MVC's exception handling. */
@@ -16,9 +17,11 @@ import java.util.List;
 public class ApiErrorWriter {
 
     private final ObjectMapper objectMapper;
+    private final Clock clock;
 
-    public ApiErrorWriter(ObjectMapper objectMapper) {
+    public ApiErrorWriter(ObjectMapper objectMapper, Clock clock) {
         this.objectMapper = objectMapper;
+        this.clock = clock;
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String message,
@@ -26,6 +29,6 @@ public class ApiErrorWriter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(),
-                ApiError.of(status, message, errors, request.getRequestURI(), RequestIdFilter.currentRequestId(request)));
+                ApiError.of(status, message, errors, request.getRequestURI(), RequestIdFilter.currentRequestId(request), clock.instant()));
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,12 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Clock clock;
+
+    public ApiExceptionHandler(Clock clock) {
+        this.clock = clock;
+    }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
@@ -138,7 +145,7 @@ public class ApiExceptionHandler {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
         return ResponseEntity.status(status)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(TenantProvisioningException.RETRY_AFTER_SECONDS))
-                .body(ApiError.of(status, e.getMessage(), List.of(), request.getRequestURI(), RequestIdFilter.currentRequestId(request)));
+                .body(ApiError.of(status, e.getMessage(), List.of(), request.getRequestURI(), RequestIdFilter.currentRequestId(request), clock.instant()));
     }
 
     /** The write is stored, but a projection dead-lettered it: 202, so the client neither retries nor reads a 404. */
@@ -190,11 +197,11 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", List.of(), request);
     }
 
-    private static ResponseEntity<ApiError> unavailable(String message, HttpServletRequest request) {
+    private ResponseEntity<ApiError> unavailable(String message, HttpServletRequest request) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
                 .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, message, List.of(), request.getRequestURI(),
-                        RequestIdFilter.currentRequestId(request)));
+                        RequestIdFilter.currentRequestId(request), clock.instant()));
     }
 
     private static boolean isUniqueViolation(Throwable e) {
@@ -265,13 +272,13 @@ public class ApiExceptionHandler {
         return errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
     }
 
-    private static ResponseEntity<ApiError> respond(HttpStatus status, String message, List<FieldError> errors,
+    private ResponseEntity<ApiError> respond(HttpStatus status, String message, List<FieldError> errors,
                                                     HttpServletRequest request) {
         if (status.is4xxClientError() && log.isInfoEnabled()) {
             log.info("{} {} {}: {}", status.value(), request.getMethod(), request.getRequestURI(),
                     message.length() > 200 ? message.substring(0, 200) + "…" : message);
         }
         return ResponseEntity.status(status)
-                .body(ApiError.of(status, message, errors, request.getRequestURI(), RequestIdFilter.currentRequestId(request)));
+                .body(ApiError.of(status, message, errors, request.getRequestURI(), RequestIdFilter.currentRequestId(request), clock.instant()));
     }
 }

@@ -43,6 +43,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
         }
     }
 
+    /** Tomcat creates this valve by class name, outside the application context: it reads the wall clock. */
     static String body(int status) {
         return "{\"statusCode\":" + status
                 + ",\"error\":\"" + reason(status) + "\""

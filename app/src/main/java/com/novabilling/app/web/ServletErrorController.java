@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -17,6 +18,12 @@ import java.util.List;
 @RestController
 @Unprefixed
 public class ServletErrorController implements ErrorController {
+
+    private final Clock clock;
+
+    public ServletErrorController(Clock clock) {
+        this.clock = clock;
+    }
 
     @RequestMapping("/error")
     ResponseEntity<ApiError> error(HttpServletRequest request) {
@@ -34,6 +41,6 @@ public class ServletErrorController implements ErrorController {
             default -> status.getReasonPhrase();
         };
         return ResponseEntity.status(status).body(ApiError.of(status, message, List.of(),
-                uri == null ? null : uri.toString(), RequestIdFilter.currentRequestId(request)));
+                uri == null ? null : uri.toString(), RequestIdFilter.currentRequestId(request), clock.instant()));
     }
 }

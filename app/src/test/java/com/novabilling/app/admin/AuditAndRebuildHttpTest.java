@@ -6,6 +6,7 @@ import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -45,9 +46,9 @@ class AuditAndRebuildHttpTest extends IntegrationTest {
     void aggregateStateAsOfAnInstant() throws Exception {
         TestTenant t = registerTenant();
         String id = create(t, "Before", "asof-" + UUID.randomUUID() + "@example.com");
-        Thread.sleep(20);
-        Instant between = Instant.now();
-        Thread.sleep(20);
+        clock.advance(Duration.ofSeconds(1));
+        Instant between = clock.instant();
+        clock.advance(Duration.ofSeconds(1));
         api().patch("/api/customers/" + id, t.apiKey(), Map.of("name", "After"));
 
         Api.Response then = api().get("/api/audit/aggregates/" + id + "?asOf=" + between, t.apiKey());

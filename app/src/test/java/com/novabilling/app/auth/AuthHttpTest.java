@@ -201,7 +201,7 @@ class AuthHttpTest extends IntegrationTest {
     @Test
     void accessTokensMustExpireAndCannotBeIssuedInTheFuture() {
         TestTenant tenant = registerTenant();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Duration ttl = Duration.ofMinutes(15);
         assertThat(api().get("/api/tenants/me", serverSigned(tenant, now, now.plus(ttl))).status())
                 .as("a token signed here the way the server signs is accepted").isEqualTo(200);

@@ -6,6 +6,7 @@ import com.novabilling.app.NovaBillingApplication;
 import com.novabilling.app.database.PostgresServer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test JVM) with a GreenMail SMTP server. All integration tests share this one context.
  */
 @SpringBootTest(classes = NovaBillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR;
@@ -66,6 +68,9 @@ public abstract class IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected TestClock clock;
 
     @Autowired
     protected PostgresServer postgres;

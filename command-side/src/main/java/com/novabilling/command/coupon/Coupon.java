@@ -25,12 +25,12 @@ import com.novabilling.command.reference.DeletionPolicy;
 import com.novabilling.command.reference.GuardedResource;
 import com.novabilling.command.reference.ResourceCodes;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * whether it can still be redeemed: commands on one aggregate are handled one at a time against its latest events,
  * so concurrent applies can never exceed {@code maxRedemptions}.
  *
- * <p>"Now" is {@link GenericEventMessage#clock}, the clock that stamps the events (and that test fixtures set).
+ * <p>"Now" is the application's {@link Clock}, a handler parameter like the lookups (test fixtures register one).
  */
 @Aggregate
 public class Coupon {
@@ -74,11 +74,11 @@ public class Coupon {
     }
 
     @CommandHandler
-    public Coupon(CreateCouponCommand command, ResourceCodes codes, PlanLookup plans) {
+    public Coupon(CreateCouponCommand command, ResourceCodes codes, PlanLookup plans, Clock clock) {
         DiscountTerms newTerms = DiscountTerms.validated(command.discountType(), command.discountValue(),
                 command.currency(), command.duration(), command.durationInPeriods());
         requireValidMaxRedemptions(command.maxRedemptions());
-        requireFuture(command.expiresAt());
+        requireFuture(command.expiresAt(), clock);
         List<String> scope = existingPlans(command.planIds(), plans);
         codes.requireAvailable(CodeKind.COUPON, command.code(), null);
         apply(new CouponCreatedEvent(command.couponId(), command.name(), command.code(), command.description(),
@@ -88,7 +88,7 @@ public class Coupon {
     }
 
     @CommandHandler
-    public void handle(UpdateCouponCommand command, ResourceCodes codes, PlanLookup plans) {
+    public void handle(UpdateCouponCommand command, ResourceCodes codes, PlanLookup plans, Clock clock) {
         DiscountTerms newTerms = updatedTerms(command);
         if (command.maxRedemptions() != null) {
             requireValidMaxRedemptions(command.maxRedemptions());
@@ -98,7 +98,7 @@ public class Coupon {
             }
         }
         if (command.expiresAt() != null && !command.expiresAt().equals(expiresAt)) {
-            requireFuture(command.expiresAt());
+            requireFuture(command.expiresAt(), clock);
         }
         CouponUpdatedEvent updated = new CouponUpdatedEvent(
                 couponId,
@@ -135,13 +135,13 @@ public class Coupon {
     }
 
     @CommandHandler
-    public void handle(ApplyCouponCommand command, CustomerLookup customers) {
+    public void handle(ApplyCouponCommand command, CustomerLookup customers, Clock clock) {
         CustomerFacts customer = customers.find(command.customerId())
                 .orElseThrow(() -> new NotFoundException("Customer", command.customerId()));
         if (!active) {
             throw new ConflictException("Coupon '" + code + "' is inactive");
         }
-        Instant now = GenericEventMessage.clock.instant();
+        Instant now = clock.instant();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new ConflictException("Coupon '" + code + "' expired at " + expiresAt);
         }
@@ -286,8 +286,8 @@ public class Coupon {
         }
     }
 
-    private static void requireFuture(Instant expiresAt) {
-        if (expiresAt != null && !expiresAt.isAfter(GenericEventMessage.clock.instant())) {
+    private static void requireFuture(Instant expiresAt, Clock clock) {
+        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
             throw new ValidationException("expiresAt", "must be in the future");
         }
     }

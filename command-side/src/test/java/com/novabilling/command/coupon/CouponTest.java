@@ -25,6 +25,7 @@ import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.DeletionGuard;
 import com.novabilling.command.reference.DeletionPolicy;
 import com.novabilling.command.reference.InMemoryResourceCodes;
+import com.novabilling.command.support.FixtureClock;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -74,6 +75,7 @@ class CouponTest {
         plans.put(PLAN, new PlanLookup.PlanFacts(PLAN, "pro", true, List.of(CurrencyCode.USD)));
         DeletionGuard guard = (resource, id) -> Optional.ofNullable(guardReasons.get(resource + "/" + id));
         fixture.registerInjectableResource(codes);
+        fixture.registerInjectableResource(new FixtureClock());
         fixture.registerInjectableResource(new DeletionPolicy(List.of(guard)));
         fixture.registerInjectableResource(new CustomerLookup() {
             @Override

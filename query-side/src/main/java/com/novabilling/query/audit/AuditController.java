@@ -4,7 +4,6 @@ import com.novabilling.api.query.PageResult;
 
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,12 +24,7 @@ public class AuditController {
     private final AggregateAsOfReader aggregates;
     private final Clock clock;
 
-    @Autowired
-    public AuditController(AuditEventRepository events, AggregateAsOfReader aggregates) {
-        this(events, aggregates, Clock.systemUTC());
-    }
-
-    AuditController(AuditEventRepository events, AggregateAsOfReader aggregates, Clock clock) {
+    public AuditController(AuditEventRepository events, AggregateAsOfReader aggregates, Clock clock) {
         this.events = events;
         this.aggregates = aggregates;
         this.clock = clock;
