@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns the events of a window into units (billing-semantics §2–§3).
+ * Turns the events of a window into units (docs/billing-rules.md §2–§3).
  *
  * <p>Non-recurring metrics use the events with {@code from <= timestamp < to}. Recurring metrics drop the lower
  * bound: the carried state describes everything before the first event passed in, and events before {@code from}

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Puts each event in the bucket of its most specific matching charge filter, or in the default bucket (§4). */
+/**
+ * Puts each event in the bucket of its most specific matching charge filter, or in the default bucket
+ * (docs/billing-rules.md §4.3).
+ */
 public final class BucketAssigner {
 
     private BucketAssigner() {

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * State of a recurring metric carried from one period into the next (§3).
+ * State of a recurring metric carried from one period into the next (docs/billing-rules.md §3).
  * A charge with filters carries one state per bucket ({@link PerBucket}, keyed by {@link Bucket#label()}).
  */
 public sealed interface CarriedState {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Prices the units of one bucket with one of the five charge models (§5) and rounds the fee once, HALF_UP, to
- * the currency exponent.
+ * Prices the units of one bucket with one of the five charge models (docs/billing-rules.md §5) and rounds the fee once,
+ * HALF_UP, to the currency exponent.
  */
 public final class ChargeCalculator {
 

@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Validates a charge against its metric at charge creation (§4, §5): pricing properties, charge filters using only
- * keys and values the metric declares, and no two filters of equal specificity that could match the same event.
+ * Validates a charge against its metric at charge creation (docs/billing-rules.md §4.3, §5): pricing properties, charge
+ * filters using only keys and values the metric declares, and no two filters of equal specificity that could match the
+ * same event.
  */
 public final class ChargeConfigValidator {
 

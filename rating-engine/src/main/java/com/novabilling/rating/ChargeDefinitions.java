@@ -86,8 +86,8 @@ public final class ChargeDefinitions {
     // ---- charges
 
     /**
-     * Every problem of a charge of {@code metric}: billing timing (§6.1), pricing fields of another model, then the
-     * engine's pricing, range and filter rules ({@link ChargeConfigValidator}).
+     * Every problem of a charge of {@code metric}: billing timing (docs/billing-rules.md §4.2), pricing fields of
+     * another model, then the engine's pricing, range and filter rules ({@link ChargeConfigValidator}).
      *
      * @param timing null means IN_ARREARS
      */

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A charge filter (§4): an event matches when, for every key, its property value is one of the listed values.
- * Matching events are priced with {@link #properties()}.
+ * A charge filter (docs/billing-rules.md §4.3): an event matches when, for every key, its property value is one of the
+ * listed values. Matching events are priced with {@link #properties()}.
  */
 public record ChargeFilter(Map<String, List<String>> values, PricingProperties properties) {
     public ChargeFilter {

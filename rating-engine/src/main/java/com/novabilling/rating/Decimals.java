@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Decimal arithmetic conventions of the engine (§1, §9): DECIMAL128, divisions kept at scale ≥ 9. */
+/**
+ * Decimal arithmetic conventions of the engine (docs/billing-rules.md §1.2, §6): DECIMAL128, divisions kept at
+ * scale ≥ 9.
+ */
 final class Decimals {
     static final MathContext CONTEXT = MathContext.DECIMAL128;
     static final int MIN_DIVISION_SCALE = 9;

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * §5.2 GRADUATED. Range i prices the units in {@code (lower_i, toValue_i]}, where {@code lower_i} is the previous
- * range's {@code toValue} (0 for the first), so fractional units such as 1000.5 land in the right range. A range
- * contributes its flat fee only when units enter it.
+ * GRADUATED (docs/billing-rules.md §5.2). Range i prices the units in {@code (lower_i, toValue_i]}, where
+ * {@code lower_i} is the previous range's {@code toValue} (0 for the first), so fractional units such as 1000.5 land
+ * in the right range. A range contributes its flat fee only when units enter it.
  */
 final class GraduatedModel {
     private GraduatedModel() {

@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Validates a billable metric definition (§2, §3, §4) for the REST layer. */
+/** Validates a billable metric definition (docs/billing-rules.md §2.1, §3, §4.3) for the REST layer. */
 public final class MetricValidator {
 
     private MetricValidator() {

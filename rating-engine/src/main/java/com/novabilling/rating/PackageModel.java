@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
-/** §5.4 PACKAGE: {@code ceil(max(0, units − freeUnits) / packageSize) × amount}. */
+/** PACKAGE (docs/billing-rules.md §5.4): {@code ceil(max(0, units − freeUnits) / packageSize) × amount}. */
 final class PackageModel {
     private PackageModel() {
     }

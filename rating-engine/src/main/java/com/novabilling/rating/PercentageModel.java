@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * §5.5 PERCENTAGE of transaction values with a fixed fee per event, free events (N), free value (A) and
- * per-transaction min/max. Transactions must be in (timestamp, ingestion order).
+ * PERCENTAGE (docs/billing-rules.md §5.5) of transaction values with a fixed fee per event, free events (N), free value
+ * (A) and per-transaction min/max. Transactions must be in (timestamp, ingestion order).
  */
 final class PercentageModel {
     private PercentageModel() {

@@ -3,7 +3,8 @@ package com.novabilling.rating;
 import java.math.BigDecimal;
 
 /**
- * PERCENTAGE (§5.5) of transaction values. Every option except {@code rate} may be {@code null} (unset).
+ * PERCENTAGE (docs/billing-rules.md §5.5) of transaction values. Every option except {@code rate} may be {@code null}
+ * (unset).
  *
  * @param rate                         percent, 0–100 (1.5 means 1.5 %)
  * @param fixedAmount                  fee per paid event

@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Validates graduated and volume ranges (§5.2): the first starts at 0; each next {@code fromValue} is the previous
- * {@code toValue} + 1 (canonical inclusive form) or equals it (adjacent form, accepted and {@link #normalise
- * normalised}); only the last range is open; nothing is negative; unit prices have at most 12 decimals.
+ * Validates graduated and volume ranges (docs/billing-rules.md §5.2): the first starts at 0; each next
+ * {@code fromValue} is the previous {@code toValue} + 1 (canonical inclusive form) or equals it (adjacent form,
+ * accepted and {@link #normalise normalised}); only the last range is open; nothing is negative; unit prices have at
+ * most 12 decimals.
  */
 public final class RangeValidator {
     static final int MAX_PRICE_DECIMALS = 12;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rates one charge over one window: buckets the events by charge filter (§4), aggregates each bucket (§2–§3),
- * prices it with the charge model (§5) and rounds each bucket's fee once (§9).
+ * Rates one charge over one window (docs/billing-rules.md): buckets the events by charge filter (§4.3), aggregates each
+ * bucket (§2–§3), prices it with the charge model (§5) and rounds each bucket's fee once (§6.3).
  */
 public final class RatingEngine {
 

@@ -3,7 +3,7 @@ package com.novabilling.rating;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** §5.1 STANDARD: {@code units × amount}. */
+/** STANDARD (docs/billing-rules.md §5.1): {@code units × amount}. */
 final class StandardModel {
     private StandardModel() {
     }

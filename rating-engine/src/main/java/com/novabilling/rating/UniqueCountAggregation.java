@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * UNIQUE_COUNT with add/remove (§2.1): the number of distinct values present at window end. Each value toggles
- * between absent and present; redundant adds and removes are ignored.
+ * UNIQUE_COUNT with add/remove (docs/billing-rules.md §2.3): the number of distinct values present at window end. Each
+ * value toggles between absent and present; redundant adds and removes are ignored.
  */
 final class UniqueCountAggregation {
     static final String OPERATION_TYPE = "operation_type";

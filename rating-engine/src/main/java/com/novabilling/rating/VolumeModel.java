@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * §5.3 VOLUME: all units at the rate of the single range whose interval {@code (lower, toValue]} contains them,
- * plus that range's flat fee.
+ * VOLUME (docs/billing-rules.md §5.3): all units at the rate of the single range whose interval
+ * {@code (lower, toValue]} contains them, plus that range's flat fee.
  */
 final class VolumeModel {
     private VolumeModel() {

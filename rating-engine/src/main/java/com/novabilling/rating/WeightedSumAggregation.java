@@ -7,9 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * WEIGHTED_SUM (§2.2): the time-weighted average level over the window at second granularity. Events carry
- * deltas; the level starts at 0, or for a recurring metric at the carried closing level (plus any deltas passed
- * from before the window).
+ * WEIGHTED_SUM (docs/billing-rules.md §2.4): the time-weighted average level over the window at second granularity.
+ * Events carry deltas; the level starts at 0, or for a recurring metric at the carried closing level (plus any deltas
+ * passed from before the window).
  */
 final class WeightedSumAggregation {
     private WeightedSumAggregation() {

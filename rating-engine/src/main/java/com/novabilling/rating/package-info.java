@@ -1,5 +1,5 @@
 /**
- * The rating engine: plain Java, no framework, no I/O. It implements billing-semantics §1–§5 and §9.
+ * The rating engine: plain Java, no framework, no I/O. It implements docs/billing-rules.md §1–§6.
  *
  * <ul>
  *   <li>{@link com.novabilling.rating.RatingEngine} — facade: {@code rate(metric, charge, from, to, events, carried)}

@@ -13,7 +13,7 @@ import static com.novabilling.rating.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Worked examples A1–A11 of billing-semantics §2.3 and the aggregation rules around them. */
+/** Worked examples A1–A11 of docs/billing-rules.md §2.6 and the aggregation rules around them. */
 class AggregatorTest {
     static final Instant MARCH = at("2026-03-01T00:00:00Z");
     static final Instant APRIL = at("2026-04-01T00:00:00Z");

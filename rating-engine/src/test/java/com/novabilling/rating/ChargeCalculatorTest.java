@@ -14,7 +14,7 @@ import java.util.Optional;
 import static com.novabilling.rating.Pricings.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Worked examples S1–S3, G1–G10, V1–V7 and P1–P7 of billing-semantics §5. */
+/** Worked examples S1–S3, G1–G10, V1–V7 and P1–P7 of docs/billing-rules.md §5.1–§5.4. */
 class ChargeCalculatorTest {
 
     static Optional<BucketFee> fee(PricingProperties pricing, CurrencyCode currency, String units) {

@@ -18,7 +18,7 @@ import static com.novabilling.rating.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Worked example F1 of billing-semantics §4 and the charge filter rules. */
+/** Worked example F1 of docs/billing-rules.md §4.4 and the charge filter rules. */
 class ChargeFilterTest {
     static final Instant MARCH = at("2026-03-01T00:00:00Z");
     static final Instant APRIL = at("2026-04-01T00:00:00Z");

@@ -13,7 +13,7 @@ import static com.novabilling.rating.TestEvents.at;
 import static com.novabilling.rating.TestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Worked examples R1–R5 of billing-semantics §5.5, rated end to end from events. */
+/** Worked examples R1–R5 of docs/billing-rules.md §5.5, rated end to end from events. */
 class PercentageChargeTest {
     static final Instant MARCH = at("2026-03-01T00:00:00Z");
     static final Instant APRIL = at("2026-04-01T00:00:00Z");

@@ -3,7 +3,7 @@ package com.novabilling.rating;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Pricing fixtures from billing-semantics §5. */
+/** Pricing fixtures from docs/billing-rules.md §5.2–§5.4. */
 final class Pricings {
     private Pricings() {
     }

@@ -26,7 +26,10 @@ class ChargeEstimatorTest {
     private static final BillableMetricDefinition PAYMENTS = new BillableMetricDefinition("payments",
             AggregationType.SUM, "amount", false, List.of(), null);
 
-    /** billing-semantics R4: rate 1.5 %, fixedAmount 100, perTransactionMin 200, perTransactionMax 600 (NGN). */
+    /**
+     * docs/billing-rules.md §5.5, example R4: rate 1.5 %, fixedAmount 100, perTransactionMin 200,
+     * perTransactionMax 600 (NGN).
+     */
     private static final ChargePricing R4 = new ChargePricing(ChargeModel.PERCENTAGE, new ChargeProperties(null, null,
             null, new BigDecimal("1.5"), new BigDecimal("100.00"), null, null, new BigDecimal("200"),
             new BigDecimal("600")), null, null, List.of());

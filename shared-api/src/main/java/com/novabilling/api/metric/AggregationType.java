@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** How a billable metric turns usage events into units (billing-semantics §2). */
+/** How a billable metric turns usage events into units (docs/billing-rules.md §2). */
 public enum AggregationType {
     COUNT, SUM, MAX, UNIQUE_COUNT, LATEST, WEIGHTED_SUM;
 
