@@ -1,6 +1,7 @@
 package com.novabilling.app.security;
 
 import com.novabilling.app.tenancy.RequestOrigin;
+import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.tenancy.TenantContext;
 import com.novabilling.app.tenant.ApiKeys;
 import com.novabilling.app.tenant.TenantAccount;
@@ -38,14 +39,17 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
 
     private final Clock clock;
+    private final TenantRuntimeRegistry runtimes;
     private final ApiKeys apiKeys;
     private final TenantAccounts tenants;
     private final JwtService jwt;
     private final ApiErrorWriter errors;
     private final Map<String, Instant> lastUsedWritten = new ConcurrentHashMap<>();
 
-    public AuthenticationFilter(ApiKeys apiKeys, TenantAccounts tenants, JwtService jwt, ApiErrorWriter errors, Clock clock) {
+    public AuthenticationFilter(ApiKeys apiKeys, TenantAccounts tenants, JwtService jwt, ApiErrorWriter errors,
+                                TenantRuntimeRegistry runtimes, Clock clock) {
         this.clock = clock;
+        this.runtimes = runtimes;
         this.apiKeys = apiKeys;
         this.tenants = tenants;
         this.jwt = jwt;
@@ -92,7 +96,9 @@ public class AuthenticationFilter extends OncePerRequestFilter {
         request.setAttribute(TENANT_ATTRIBUTE, p.tenantId());
         RequestOrigin origin = RequestOrigin.current().orElse(new RequestOrigin(null, null, null, null));
         RequestOrigin.set(origin.withActor(p.actorType(), p.actorId()));
-        try (TenantContext.Scope ignored = TenantContext.open(p.tenantId())) {
+        // a data route holds the tenant's runtime for the whole request, so the idle janitor never stops it midway
+        try (TenantContext.Scope ignored = TenantContext.open(p.tenantId());
+             TenantRuntimeRegistry.Lease inUse = access == RouteAccess.API_KEY ? runtimes.lease(p.tenantId()) : () -> { }) {
             chain.doFilter(request, response);
         }
     }

@@ -1,7 +1,6 @@
 package com.novabilling.app.tenancy;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The tenant the current thread works for. Set by the authentication filter for a request and by the tenant's
@@ -36,12 +35,6 @@ public final class TenantContext {
             CURRENT.set(tenantId);
         }
         return new Scope(previous);
-    }
-
-    public static <T> T callAs(String tenantId, Supplier<T> work) {
-        try (Scope ignored = open(tenantId)) {
-            return work.get();
-        }
     }
 
     public static void runAs(String tenantId, Runnable work) {

@@ -227,7 +227,7 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                      "discountValue":12.5,"duration":"REPEATING","durationInPeriods":3,"maxRedemptions":10,
                      "expiresAt":"2099-01-01T00:00:00Z","isActive":true,"metadata":{"campaign":"fuzz"}}""", """
                     {"name":"Fixed","code":"FUZZ-FIXED","discountType":"FIXED_AMOUNT","discountValue":10,
-                     "currency":"USD","appliesToPlanIds":["%s"]}""".formatted(plan));
+                     "currency":"USD","planIds":["%s"]}""".formatted(plan));
             case "/api/coupons/apply" -> List.of("{\"couponId\":\"%s\",\"customerId\":\"%s\"}"
                     .formatted(ids.get("couponId"), customer));
             case "/api/add-ons", "/api/add-ons/{addOnId}" -> List.of("""
