@@ -27,6 +27,7 @@ class AuditWiringTest {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(new org.springframework.jdbc.datasource.SimpleDriverDataSource()));
             context.registerBean(InvoiceFolder.class);
+            context.registerBean(java.time.Clock.class, java.time.Clock::systemUTC); // the application's clock
             context.scan(AuditController.class.getPackageName());
             context.refresh();
 
