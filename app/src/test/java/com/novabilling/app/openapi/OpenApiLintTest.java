@@ -48,6 +48,8 @@ class OpenApiLintTest extends IntegrationTest {
         Result lint = run(List.of("node", CLI.toString(), "lint", "--config", "redocly.yaml", "--format", "json",
                 "--max-problems", "10000", "openapi.json"), 120);
         JsonNode report = parseReport(lint);
+        assertThat(report.path("problems").isArray() && report.path("totals").isObject())
+                .as("redocly lint's JSON report has problems and totals:\n" + lint.stdout()).isTrue();
         List<String> problems = new ArrayList<>();
         report.path("problems").forEach(problem -> {
             if (!problem.path("ignored").asBoolean()) {
