@@ -5,12 +5,14 @@ import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.app.mail.SmtpDeliveryException;
 import com.novabilling.app.mail.SmtpHostPolicy;
 import com.novabilling.app.mail.TenantMailer;
 import com.novabilling.app.security.SecretBox;
 import com.novabilling.app.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -33,7 +35,7 @@ import java.util.Map;
 
 @RestController
 @RequestMapping("/tenants/me")
-@Tag(name = "Tenants", description = "The tenant's profile, settings, usage and API keys (JWT)")
+@Tag(name = ApiTags.TENANTS)
 public class TenantController {
 
     private final TenantAccounts tenants;
@@ -66,13 +68,20 @@ public class TenantController {
     }
 
     @GetMapping
-    @Operation(summary = "Get the current tenant")
+    @Operation(operationId = "getCurrentTenant", summary = "Get the current tenant",
+            description = "The profile and settings of the tenant the access token belongs to; SMTP passwords are "
+                    + "never answered.")
     public TenantProfile me() {
         return TenantProfile.of(current());
     }
 
     @PatchMapping
-    @Operation(summary = "Update the tenant's profile and settings (default currency, timezone, SMTP)")
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(operationId = "updateCurrentTenant", summary = "Update the current tenant",
+            description = "Only the fields given change: name, email, companyName and settings (default currency, "
+                    + "IANA timezone, SMTP). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
+                    + "is internal and the operator has not allowed it.")
+    @ApiResponse(responseCode = "409", description = "Another tenant has this email")
     public TenantProfile update(@Valid @RequestBody TenantRequests.UpdateTenant request) {
         TenantAccount tenant = current();
         String email = request.email() == null ? tenant.email() : request.email().trim();
@@ -86,14 +95,17 @@ public class TenantController {
     }
 
     @GetMapping("/usage")
-    @Operation(summary = "Usage statistics of the tenant (resources, events, requests, API keys)")
+    @Operation(operationId = "getTenantUsage", summary = "Get the tenant's usage",
+            description = "Usage statistics of the tenant: resources, events, requests and API keys.")
     public Map<String, Object> usage() {
         return usage.report();
     }
 
     @PostMapping("/api-keys")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Generate an API key; the key is returned only in this response")
+    @Operation(operationId = "createApiKey", summary = "Create an API key",
+            description = "Generates an API key (sk_live_…), optionally named; the key itself is answered only in "
+                    + "this response.")
     public CreatedApiKey createKey(@Valid @RequestBody(required = false) TenantRequests.CreateApiKey request) {
         ApiKeys.CreatedKey created = apiKeys.create(TenantContext.require(), request == null ? null : request.name());
         ApiKeys.ApiKey k = created.key();
@@ -101,13 +113,17 @@ public class TenantController {
     }
 
     @GetMapping("/api-keys")
-    @Operation(summary = "List active API keys (prefix and last four characters only)")
+    @Operation(operationId = "listApiKeys", summary = "List API keys",
+            description = "The active API keys, each with its prefix and last four characters only.")
     public Map<String, List<ApiKeyView>> listKeys() {
         return Map.of("data", apiKeys.listActive(TenantContext.require()).stream().map(ApiKeyView::of).toList());
     }
 
     @DeleteMapping("/api-keys/{id}")
-    @Operation(summary = "Revoke an API key; effective on the next request")
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "Effective on the next request made with the key.")
+    @ApiResponse(responseCode = "409", description = "The API key is already revoked")
     public Map<String, Object> revokeKey(@PathVariable String id) {
         String tenantId = TenantContext.require();
         ApiKeys.ApiKey key = apiKeys.find(tenantId, id).orElseThrow(() -> new NotFoundException("API key", id));
@@ -118,8 +134,12 @@ public class TenantController {
     }
 
     @PostMapping("/smtp/test")
-    @Operation(summary = "Send a test e-mail through the tenant's SMTP settings; on failure reports the SMTP server's reply or why no connection was made",
-            description = "400 (field settings.smtp.host) when the host is loopback, private, link-local or otherwise internal and the operator has not allowed it")
+    @Operation(operationId = "testSmtpSettings", summary = "Test the SMTP settings",
+            description = "Sends a test e-mail through the tenant's SMTP settings, to the given address or the "
+                    + "tenant's own; a failure to deliver is answered with 200, success false and the SMTP server's "
+                    + "reply or why no connection was made. 400 when SMTP is not configured, or (field "
+                    + "settings.smtp.host) when the host is loopback, private, link-local or otherwise internal and "
+                    + "the operator has not allowed it.")
     public SmtpTestResult testSmtp(@Valid @RequestBody(required = false) TenantRequests.SmtpTest request) {
         TenantAccount tenant = current();
         TenantSettings.Smtp smtp = tenant.settings().smtp();

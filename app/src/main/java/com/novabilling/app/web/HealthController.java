@@ -1,6 +1,7 @@
 package com.novabilling.app.web;
 
 import com.novabilling.app.axon.TenantRuntimeRegistry;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,8 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
+/** For load balancers and monitoring, not API clients: left out of the OpenAPI document that SDKs are generated from. */
 @RestController
 @Unprefixed
+@Hidden
 public class HealthController {
 
     private final NamedParameterJdbcTemplate control;

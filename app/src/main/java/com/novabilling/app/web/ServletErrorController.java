@@ -1,5 +1,6 @@
 package com.novabilling.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -17,6 +18,7 @@ import java.util.List;
  */
 @RestController
 @Unprefixed
+@Hidden
 public class ServletErrorController implements ErrorController {
 
     private final Clock clock;

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.novabilling.app.support.OpenApiDocument.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -392,16 +393,16 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void openApiDocumentsTheEndpointsAndEnums() {
         JsonNode doc = api().get("/api/openapi.json", null).body();
-        JsonNode paths = doc.get("paths");
         for (String endpoint : List.of("get /api/add-ons", "post /api/add-ons", "get /api/add-ons/{addOnId}",
                 "patch /api/add-ons/{addOnId}", "delete /api/add-ons/{addOnId}", "post /api/add-ons/apply",
                 "get /api/add-ons/applied/list", "delete /api/add-ons/applied/{appliedAddOnId}")) {
             String[] parts = endpoint.split(" ");
-            JsonNode operation = paths.at("/" + parts[1].replace("/", "~1") + "/" + parts[0]);
+            JsonNode operation = operation(doc, parts[0], parts[1]);
             assertThat(operation.isMissingNode()).as(endpoint + " is documented").isFalse();
             assertThat(operation.at("/security/0").has("apiKey")).as(endpoint + " takes an API key").isTrue();
         }
-        assertThat(paths.at("/~1api~1add-ons~1{addOnId}/delete/description").asText()).contains("pending", "billable");
+        assertThat(operation(doc, "delete", "/api/add-ons/{addOnId}").path("description").asText())
+                .contains("pending", "billable");
 
         JsonNode schemas = doc.at("/components/schemas");
         assertThat(values(schemas.at("/AppliedAddOnView/properties/status/enum")))
@@ -411,7 +412,7 @@ class AddOnHttpTest extends IntegrationTest {
         assertThat(values(schemas.at("/AddOnPriceRequest/properties/currency/enum"))).hasSize(17).contains("USD");
         assertThat(values(schemas.at("/ApplyAddOnRequest/properties/currency/enum"))).hasSize(17);
         JsonNode statusParameter = null;
-        for (JsonNode parameter : paths.at("/~1api~1add-ons~1applied~1list/get/parameters")) {
+        for (JsonNode parameter : operation(doc, "get", "/api/add-ons/applied/list").path("parameters")) {
             if (parameter.get("name").asText().equals("status")) {
                 statusParameter = parameter;
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.novabilling.app.support.OpenApiDocument.enumOf;
+import static com.novabilling.app.support.OpenApiDocument.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BillableMetricHttpTest extends IntegrationTest {
@@ -225,12 +226,11 @@ class BillableMetricHttpTest extends IntegrationTest {
     @Test
     void openApiDocumentsTheEndpointsAndTheAggregationTypes() {
         JsonNode doc = api().get("/api/openapi.json", null).body();
-        JsonNode paths = doc.get("paths");
-        assertThat(paths.at("/~1api~1billable-metrics/get").isMissingNode()).isFalse();
-        assertThat(paths.at("/~1api~1billable-metrics/post").isMissingNode()).isFalse();
-        assertThat(paths.at("/~1api~1billable-metrics~1{billableMetricId}/get").isMissingNode()).isFalse();
-        assertThat(paths.at("/~1api~1billable-metrics~1{billableMetricId}/patch").isMissingNode()).isFalse();
-        assertThat(paths.at("/~1api~1billable-metrics~1{billableMetricId}/delete").isMissingNode()).isFalse();
+        assertThat(operation(doc, "get", "/api/billable-metrics").isMissingNode()).isFalse();
+        assertThat(operation(doc, "post", "/api/billable-metrics").isMissingNode()).isFalse();
+        assertThat(operation(doc, "get", "/api/billable-metrics/{billableMetricId}").isMissingNode()).isFalse();
+        assertThat(operation(doc, "patch", "/api/billable-metrics/{billableMetricId}").isMissingNode()).isFalse();
+        assertThat(operation(doc, "delete", "/api/billable-metrics/{billableMetricId}").isMissingNode()).isFalse();
         List<String> types = new ArrayList<>();
         doc.at("/components/schemas/CreateBillableMetricRequest/properties/aggregationType/enum")
                 .forEach(value -> types.add(value.asText()));

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static com.novabilling.app.support.OpenApiDocument.enumOf;
+import static com.novabilling.app.support.OpenApiDocument.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OpenApiHttpTest extends IntegrationTest {
@@ -36,21 +37,64 @@ class OpenApiHttpTest extends IntegrationTest {
         Api.Response doc = api().get("/api/openapi.json", null);
         assertThat(doc.status()).isEqualTo(200);
         assertThat(doc.body().get("openapi").asText()).startsWith("3.");
-        JsonNode paths = doc.body().get("paths");
         for (String endpoint : ENDPOINTS) {
             String[] parts = endpoint.split(" ");
-            assertThat(paths.at("/" + parts[1].replace("~", "~0").replace("/", "~1") + "/" + parts[0]).isMissingNode())
-                    .as(endpoint + " is documented").isFalse();
+            assertThat(operation(doc.body(), parts[0], parts[1]).isMissingNode()).as(endpoint + " is documented").isFalse();
         }
         assertThat(doc.body().at("/components/securitySchemes/jwt/scheme").asText()).isEqualTo("bearer");
         assertThat(doc.body().at("/components/securitySchemes/apiKey/scheme").asText()).isEqualTo("bearer");
-        assertThat(paths.at("/~1api~1tenants~1me/get/security/0").has("jwt")).isTrue();
-        assertThat(paths.at("/~1api~1customers/post/security/0").has("apiKey")).isTrue();
-        assertThat(paths.at("/~1api~1auth~1login/post/security")).isEmpty();
+        assertThat(operation(doc.body(), "get", "/api/tenants/me").at("/security/0").has("jwt")).isTrue();
+        assertThat(operation(doc.body(), "post", "/api/customers").at("/security/0").has("apiKey")).isTrue();
+        assertThat(operation(doc.body(), "post", "/api/auth/login").path("security")).isEmpty();
         assertThat(doc.body().at("/components/schemas").size()).isPositive();
         assertThat(enumOf(doc.body(), "CreatePlanRequest", "billingInterval"))
                 .containsExactly("HOURLY", "DAILY", "WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY");
         assertThat(enumOf(doc.body(), "PlanView", "billingInterval")).contains("MONTHLY");
+    }
+
+    /** What SDK generators build on; OpenApiLintTest checks the rest (summaries, descriptions, a 4xx everywhere). */
+    @Test
+    void documentIsWrittenForSdkGenerators() {
+        JsonNode doc = api().get("/api/openapi.json", null).body();
+        assertThat(doc.at("/servers/0/url").asText()).isEqualTo("/api");
+        List<String> paths = new ArrayList<>();
+        doc.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/customers", "/customers/{customerId}", "/auth/register")
+                .noneMatch(path -> path.startsWith("/api/") || path.contains("health") || path.equals("/error"));
+
+        JsonNode list = operation(doc, "get", "/api/customers");
+        JsonNode create = operation(doc, "post", "/api/customers");
+        assertThat(list.get("operationId").asText()).isEqualTo("listCustomers");
+        assertThat(create.get("operationId").asText()).isEqualTo("createCustomer");
+        assertThat(operation(doc, "delete", "/api/coupons/applied/{appliedCouponId}").get("operationId").asText())
+                .isEqualTo("removeAppliedCoupon");
+        assertThat(list.get("tags")).as("query and command side share the resource's tag")
+                .isEqualTo(create.get("tags")).hasSize(1);
+        assertThat(list.at("/tags/0").asText()).isEqualTo("Customers");
+        List<String> tags = new ArrayList<>();
+        doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
+        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Billable Metrics", "Charges", "Coupons",
+                "Add-Ons");
+
+        String apiError = "#/components/schemas/ApiError";
+        List<String> errorFields = new ArrayList<>();
+        doc.at("/components/schemas/ApiError/properties").fieldNames().forEachRemaining(errorFields::add);
+        assertThat(errorFields).containsExactlyInAnyOrder("statusCode", "error", "message", "errors", "path",
+                "requestId", "timestamp");
+        JsonNode getCustomer = operation(doc, "get", "/api/customers/{customerId}").get("responses");
+        for (String status : List.of("401", "404", "429")) {
+            assertThat(getCustomer.at("/" + status + "/content/application~1json/schema/$ref").asText())
+                    .as("GET customer " + status).isEqualTo(apiError);
+        }
+        List<String> createStatuses = new ArrayList<>();
+        create.get("responses").fieldNames().forEachRemaining(createStatuses::add);
+        assertThat(createStatuses).contains("201", "400", "401", "409", "413", "429");
+        assertThat(create.at("/responses/201/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/CustomerView");
+        JsonNode register = operation(doc, "post", "/api/auth/register").get("responses");
+        assertThat(register.at("/503/content/application~1json/schema/$ref").asText()).isEqualTo(apiError);
+        assertThat(register.at("/503/headers").has("Retry-After")).isTrue();
+        assertThat(register.has("401")).as("registration is public").isFalse();
     }
 
     @Test

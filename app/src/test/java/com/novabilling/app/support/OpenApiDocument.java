@@ -13,6 +13,29 @@ public final class OpenApiDocument {
     private OpenApiDocument() {
     }
 
+    /**
+     * The operation documented for {@code method} (get, post, …) on a request path such as
+     * {@code /api/customers/{customerId}}, or a missing node: the document's paths are relative to its one server,
+     * {@code /api}.
+     */
+    public static JsonNode operation(JsonNode doc, String method, String requestPath) {
+        String server = server(doc);
+        assertThat(requestPath).as("a request path under the server " + server).startsWith(server + "/");
+        String documented = requestPath.substring(server.length());
+        return doc.path("paths").path(documented).path(method.toLowerCase());
+    }
+
+    /** The request path of a path the document lists: its server's URL, {@code /api}, then the path. */
+    public static String requestPath(JsonNode doc, String documentedPath) {
+        return server(doc) + documentedPath;
+    }
+
+    private static String server(JsonNode doc) {
+        JsonNode servers = doc.path("servers");
+        assertThat(servers.size()).as("the document's servers").isEqualTo(1);
+        return servers.get(0).get("url").asText();
+    }
+
     /** The enum values of one property of a component schema; fails when the property lists none. */
     public static List<String> enumOf(JsonNode doc, String schema, String property) {
         return enumOf(doc.at("/components/schemas/" + schema + "/properties/" + property));

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.novabilling.app.support.OpenApiDocument.requestPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -125,12 +126,14 @@ class EdgeFuzzHttpTest extends IntegrationTest {
 
     // ---- the operations and their inputs
 
+    /** Each with its request path: the document's paths are relative to its server, /api. */
     private static List<Operation> operations(JsonNode doc) {
         List<Operation> operations = new ArrayList<>();
         doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+            String requestPath = requestPath(doc, path.getKey());
             if (List.of("get", "post", "put", "patch", "delete").contains(method.getKey())
-                    && !path.getKey().startsWith("/api/openapi") && !path.getKey().contains("health")) {
-                operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()));
+                    && !requestPath.startsWith("/api/openapi") && !requestPath.contains("health")) {
+                operations.add(new Operation(method.getKey().toUpperCase(), requestPath, method.getValue()));
             }
         }));
         return operations;

@@ -7,8 +7,11 @@ import com.novabilling.api.addon.FindAddOnQuery;
 import com.novabilling.api.addon.FindAppliedAddOnQuery;
 import com.novabilling.api.addon.RemoveAppliedAddOnCommand;
 import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,6 +30,7 @@ import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/add-ons")
+@Tag(name = ApiTags.ADD_ONS)
 public class AddOnCommandController {
 
     private static final String ADD_ON = "Add-on";
@@ -42,7 +46,9 @@ public class AddOnCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create an add-on", description = "A one-off charge with a price per currency.")
+    @Operation(operationId = "createAddOn", summary = "Create an add-on", description = "A one-off charge with a "
+            + "price per currency; the code is unique within the tenant.")
+    @ApiResponse(responseCode = "409", description = "Another add-on has the same code")
     public AddOnView create(@Valid @RequestBody CreateAddOnRequest request) {
         String addOnId = AddOnIds.newAddOnId();
         commandGateway.sendAndWait(request.toCommand(addOnId));
@@ -50,8 +56,10 @@ public class AddOnCommandController {
     }
 
     @PatchMapping("/{addOnId}")
-    @Operation(summary = "Update an add-on", description = "Every field may change; a given prices list replaces "
-            + "the whole list. Add-ons already applied keep the name, code and price they captured.")
+    @Operation(operationId = "updateAddOn", summary = "Update an add-on",
+            description = "Every field may change; a given prices list replaces the whole list. Add-ons already "
+                    + "applied keep the name, code and price they captured. 409 when the new code belongs to another "
+                    + "add-on.")
     public AddOnView update(@PathVariable String addOnId, @Valid @RequestBody(required = false) UpdateAddOnRequest request) {
         UpdateAddOnRequest changes = request != null ? request : UpdateAddOnRequest.NO_CHANGES;
         send(changes.toCommand(requireAddOnId(addOnId)), ADD_ON, addOnId);
@@ -59,9 +67,10 @@ public class AddOnCommandController {
     }
 
     @DeleteMapping("/{addOnId}")
-    @Operation(summary = "Delete an add-on", description = "Allowed even while applications of the add-on are "
-            + "pending: each applied add-on captured the add-on's name, code and price when it was applied, so it "
-            + "stays billable on the customer's next invoice. The add-on's code becomes free again.")
+    @Operation(operationId = "deleteAddOn", summary = "Delete an add-on",
+            description = "Allowed even while applications of the add-on are pending: each applied add-on captured "
+                    + "the add-on's name, code and price when it was applied, so it stays billable on the customer's "
+                    + "next invoice. The add-on's code becomes free again.")
     public DeletedResource delete(@PathVariable String addOnId) {
         send(new DeleteAddOnCommand(requireAddOnId(addOnId)), ADD_ON, addOnId);
         return DeletedResource.of(addOnId);
@@ -69,9 +78,11 @@ public class AddOnCommandController {
 
     @PostMapping("/apply")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Apply an add-on to a customer", description = "Optionally for one of the customer's "
-            + "subscriptions. The applied add-on captures the add-on's name, code and price in the chosen currency "
-            + "and stays PENDING until the customer's next invoice; amount = unitAmount × quantity.")
+    @Operation(operationId = "applyAddOn", summary = "Apply an add-on to a customer",
+            description = "Optionally for one of the customer's subscriptions. The applied add-on captures the "
+                    + "add-on's name, code and price in the chosen currency and stays PENDING until the customer's "
+                    + "next invoice; amount = unitAmount × quantity.")
+    @ApiResponse(responseCode = "404", description = "The add-on, the customer or the subscription does not exist")
     public AppliedAddOnView apply(@Valid @RequestBody ApplyAddOnRequest request) {
         String appliedAddOnId = AddOnIds.newAppliedAddOnId();
         commandGateway.sendAndWait(request.toCommand(appliedAddOnId));
@@ -79,8 +90,8 @@ public class AddOnCommandController {
     }
 
     @DeleteMapping("/applied/{appliedAddOnId}")
-    @Operation(summary = "Remove an applied add-on", description = "Only a PENDING applied add-on can be removed "
-            + "(409 otherwise); answers it in status REMOVED.")
+    @Operation(operationId = "removeAppliedAddOn", summary = "Remove an applied add-on",
+            description = "Only a PENDING applied add-on can be removed (409 otherwise); answers it in status REMOVED.")
     public AppliedAddOnView removeApplied(@PathVariable String appliedAddOnId) {
         AddOnIds.requireAppliedAddOnId(appliedAddOnId);
         send(new RemoveAppliedAddOnCommand(appliedAddOnId), APPLIED_ADD_ON, appliedAddOnId);

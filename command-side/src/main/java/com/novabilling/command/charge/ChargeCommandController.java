@@ -3,7 +3,11 @@ package com.novabilling.command.charge;
 import com.novabilling.api.charge.ChargeView;
 import com.novabilling.api.charge.DeleteChargeCommand;
 import com.novabilling.api.charge.FindChargeQuery;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.DeletedResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,6 +25,7 @@ import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/charges")
+@Tag(name = ApiTags.CHARGES)
 public class ChargeCommandController {
 
     private final CommandGateway commandGateway;
@@ -31,9 +36,13 @@ public class ChargeCommandController {
         this.queryGateway = queryGateway;
     }
 
-    /** 404 when the plan or the metric does not exist; 409 when the plan already prices the metric in the currency. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createCharge", summary = "Create a charge",
+            description = "Prices a billable metric on a plan in one of the plan's currencies with a charge model "
+                    + "(STANDARD, GRADUATED, VOLUME, PACKAGE, PERCENTAGE), optionally per filter value.")
+    @ApiResponse(responseCode = "404", description = "The plan or the billable metric does not exist")
+    @ApiResponse(responseCode = "409", description = "The plan already has a charge for the metric in this currency")
     public ChargeView create(@Valid @RequestBody CreateChargeRequest request) {
         String chargeId = ChargeIds.newId();
         commandGateway.sendAndWait(request.toCommand(chargeId));
@@ -41,6 +50,9 @@ public class ChargeCommandController {
     }
 
     @PatchMapping("/{chargeId}")
+    @Operation(operationId = "updateCharge", summary = "Update a charge",
+            description = "Only the fields given change; an empty or absent body changes nothing. 409 when the "
+                    + "change would give the plan a second charge for the metric in the same currency.")
     public ChargeView update(@PathVariable String chargeId,
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
         ChargeIds.requireChargeId(chargeId);
@@ -50,6 +62,8 @@ public class ChargeCommandController {
     }
 
     @DeleteMapping("/{chargeId}")
+    @Operation(operationId = "deleteCharge", summary = "Delete a charge", description = "The charge stops pricing "
+            + "usage from now on.")
     public DeletedResource delete(@PathVariable String chargeId) {
         ChargeIds.requireChargeId(chargeId);
         commandGateway.sendAndWait(new DeleteChargeCommand(chargeId));

@@ -9,7 +9,11 @@ import com.novabilling.api.coupon.FindCouponQuery;
 import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.DeletedResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -28,6 +32,7 @@ import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/coupons")
+@Tag(name = ApiTags.COUPONS)
 public class CouponCommandController {
 
     private final CommandGateway commandGateway;
@@ -42,14 +47,22 @@ public class CouponCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createCoupon", summary = "Create a coupon",
+            description = "A PERCENTAGE or FIXED_AMOUNT discount applied ONCE, for a number of periods (REPEATING) "
+                    + "or FOREVER, optionally limited in redemptions, time and plans; the code is unique within the "
+                    + "tenant.")
+    @ApiResponse(responseCode = "409", description = "Another coupon has the same code")
     public CouponView create(@Valid @RequestBody CreateCouponRequest request) {
         String couponId = CouponIds.newCouponId();
         commandGateway.sendAndWait(request.toCommand(couponId));
         return find(couponId);
     }
 
-    /** The discount terms can change only until the coupon is first applied (409 afterwards). */
     @PatchMapping("/{couponId}")
+    @Operation(operationId = "updateCoupon", summary = "Update a coupon",
+            description = "Only the fields given change; an empty or absent body changes nothing. The discount "
+                    + "terms can change only until the coupon is first applied (409 afterwards), maxRedemptions not "
+                    + "below timesRedeemed, and the code not to another coupon's.")
     public CouponView update(@PathVariable String couponId,
                              @Valid @RequestBody(required = false) UpdateCouponRequest request) {
         UpdateCouponRequest changes = request != null ? request : UpdateCouponRequest.NO_CHANGES;
@@ -57,19 +70,22 @@ public class CouponCommandController {
         return find(couponId);
     }
 
-    /** Refused with 409 while the coupon is applied to a customer; deleting it frees its code. */
     @DeleteMapping("/{couponId}")
+    @Operation(operationId = "deleteCoupon", summary = "Delete a coupon",
+            description = "Refused with 409 while the coupon is applied to a customer; deleting it frees its code.")
     public DeletedResource delete(@PathVariable String couponId) {
         sendToCoupon(couponId, new DeleteCouponCommand(couponId));
         return DeletedResource.of(couponId);
     }
 
-    /**
-     * Refused with 409 when the coupon is inactive, expired, has no redemptions left, is already active on the
-     * customer, or is a FIXED_AMOUNT coupon in another currency than the customer's.
-     */
     @PostMapping("/apply")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "applyCoupon", summary = "Apply a coupon to a customer",
+            description = "The coupon is named by exactly one of couponId and couponCode. Answers the applied "
+                    + "coupon, ACTIVE; each application counts as a redemption.")
+    @ApiResponse(responseCode = "404", description = "The coupon or the customer does not exist")
+    @ApiResponse(responseCode = "409", description = "The coupon is inactive, expired, has no redemptions left, is "
+            + "already active on the customer, or is a FIXED_AMOUNT coupon in another currency than the customer's")
     public AppliedCouponView apply(@Valid @RequestBody ApplyCouponRequest request) {
         String couponId = couponOf(request);
         String appliedCouponId = CouponIds.newAppliedCouponId();
@@ -77,8 +93,10 @@ public class CouponCommandController {
         return findApplied(appliedCouponId);
     }
 
-    /** Ends the discount; the redemption is not given back. Answers the applied coupon, now REMOVED. */
     @DeleteMapping("/applied/{appliedCouponId}")
+    @Operation(operationId = "removeAppliedCoupon", summary = "Remove an applied coupon",
+            description = "Ends the discount; the redemption is not given back. Answers the applied coupon, now "
+                    + "REMOVED; 409 when it is already removed.")
     public AppliedCouponView removeApplied(@PathVariable String appliedCouponId) {
         String couponId = lookup.couponIdOfApplication(appliedCouponId)
                 .orElseThrow(() -> new NotFoundException("Applied coupon", appliedCouponId));

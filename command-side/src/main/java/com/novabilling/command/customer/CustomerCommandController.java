@@ -3,7 +3,11 @@ package com.novabilling.command.customer;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.FindCustomerQuery;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.DeletedResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,6 +25,7 @@ import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/customers")
+@Tag(name = ApiTags.CUSTOMERS)
 public class CustomerCommandController {
 
     private final CommandGateway commandGateway;
@@ -33,6 +38,10 @@ public class CustomerCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createCustomer", summary = "Create a customer",
+            description = "The customer's currency is the one it is billed in; email and externalId are unique "
+                    + "within the tenant.")
+    @ApiResponse(responseCode = "409", description = "Another customer has the same email or externalId")
     public CustomerView create(@Valid @RequestBody CreateCustomerRequest request) {
         String customerId = CustomerIds.newId();
         commandGateway.sendAndWait(request.toCommand(customerId));
@@ -40,6 +49,9 @@ public class CustomerCommandController {
     }
 
     @PatchMapping("/{customerId}")
+    @Operation(operationId = "updateCustomer", summary = "Update a customer",
+            description = "Only the fields given change; an empty or absent body changes nothing. 409 when the new "
+                    + "email or externalId belongs to another customer.")
     public CustomerView update(@PathVariable String customerId,
                                @Valid @RequestBody(required = false) UpdateCustomerRequest request) {
         CustomerIds.requireCustomerId(customerId);
@@ -49,6 +61,9 @@ public class CustomerCommandController {
     }
 
     @DeleteMapping("/{customerId}")
+    @Operation(operationId = "deleteCustomer", summary = "Delete a customer",
+            description = "Refused with 409 while something still bills the customer: an active "
+                    + "coupon application or a pending add-on.")
     public DeletedResource delete(@PathVariable String customerId) {
         CustomerIds.requireCustomerId(customerId);
         commandGateway.sendAndWait(new DeleteCustomerCommand(customerId));

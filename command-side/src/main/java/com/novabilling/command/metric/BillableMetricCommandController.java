@@ -3,7 +3,11 @@ package com.novabilling.command.metric;
 import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.DeleteBillableMetricCommand;
 import com.novabilling.api.metric.FindBillableMetricQuery;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.DeletedResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -21,6 +25,7 @@ import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/billable-metrics")
+@Tag(name = ApiTags.BILLABLE_METRICS)
 public class BillableMetricCommandController {
 
     private final CommandGateway commandGateway;
@@ -33,6 +38,11 @@ public class BillableMetricCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createBillableMetric", summary = "Create a billable metric",
+            description = "What usage events of one code are aggregated into (COUNT, SUM, MAX, UNIQUE_COUNT, LATEST, "
+                    + "WEIGHTED_SUM, over fieldName where the type needs one), with optional filters; the code is "
+                    + "unique within the tenant.")
+    @ApiResponse(responseCode = "409", description = "Another billable metric has the same code")
     public BillableMetricView create(@Valid @RequestBody CreateBillableMetricRequest request) {
         String billableMetricId = BillableMetricIds.newId();
         commandGateway.sendAndWait(request.toCommand(billableMetricId));
@@ -40,6 +50,10 @@ public class BillableMetricCommandController {
     }
 
     @PatchMapping("/{billableMetricId}")
+    @Operation(operationId = "updateBillableMetric", summary = "Update a billable metric",
+            description = "Only the fields given change; an empty or absent body changes nothing. 409 when the new "
+                    + "code belongs to another metric, or while charges use the metric when its code, aggregationType, "
+                    + "fieldName or recurring would change or a filter value a charge filter uses would be removed.")
     public BillableMetricView update(@PathVariable String billableMetricId,
                                      @Valid @RequestBody(required = false) UpdateBillableMetricRequest request) {
         BillableMetricIds.requireBillableMetricId(billableMetricId);
@@ -48,8 +62,9 @@ public class BillableMetricCommandController {
         return find(billableMetricId);
     }
 
-    /** Refused with 409 while a charge uses the metric. */
     @DeleteMapping("/{billableMetricId}")
+    @Operation(operationId = "deleteBillableMetric", summary = "Delete a billable metric",
+            description = "Refused with 409 while a charge uses the metric; deleting it frees its code.")
     public DeletedResource delete(@PathVariable String billableMetricId) {
         BillableMetricIds.requireBillableMetricId(billableMetricId);
         commandGateway.sendAndWait(new DeleteBillableMetricCommand(billableMetricId));

@@ -5,7 +5,11 @@ import com.novabilling.api.plan.DeletePlanCommand;
 import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.PlanView;
 import com.novabilling.api.plan.RemovePlanPriceCommand;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.DeletedResource;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -23,6 +27,7 @@ import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/plans")
+@Tag(name = ApiTags.PLANS)
 public class PlanCommandController {
 
     private final CommandGateway commandGateway;
@@ -35,6 +40,10 @@ public class PlanCommandController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createPlan", summary = "Create a plan",
+            description = "A plan has a billing interval and one price per currency; its code is unique within the "
+                    + "tenant.")
+    @ApiResponse(responseCode = "409", description = "Another plan has the same code")
     public PlanView create(@Valid @RequestBody CreatePlanRequest request) {
         String planId = PlanIds.newPlanId();
         commandGateway.sendAndWait(request.toCommand(planId));
@@ -42,6 +51,9 @@ public class PlanCommandController {
     }
 
     @PatchMapping("/{planId}")
+    @Operation(operationId = "updatePlan", summary = "Update a plan",
+            description = "Only the fields given change; an empty or absent body changes nothing. 409 when the new "
+                    + "code belongs to another plan.")
     public PlanView update(@PathVariable String planId, @Valid @RequestBody(required = false) UpdatePlanRequest request) {
         PlanIds.requirePlanId(planId);
         UpdatePlanRequest changes = request != null ? request : UpdatePlanRequest.NO_CHANGES;
@@ -49,17 +61,21 @@ public class PlanCommandController {
         return find(planId);
     }
 
-    /** Refused with 409 while a subscription uses the plan; the plan's charges are deleted with it. */
     @DeleteMapping("/{planId}")
+    @Operation(operationId = "deletePlan", summary = "Delete a plan",
+            description = "The plan's charges are deleted with it. Refused with 409 while something uses "
+                    + "the plan, such as a coupon naming it in its planIds.")
     public DeletedResource delete(@PathVariable String planId) {
         PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(new DeletePlanCommand(planId));
         return DeletedResource.of(planId);
     }
 
-    /** Answers the whole plan with the new price among its {@code prices}. */
     @PostMapping("/{planId}/prices")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "addPlanPrice", summary = "Add a price to a plan",
+            description = "Answers the whole plan with the new price among its prices.")
+    @ApiResponse(responseCode = "409", description = "The plan already has a price in this currency")
     public PlanView addPrice(@PathVariable String planId, @Valid @RequestBody PlanPriceRequest request) {
         PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(new AddPlanPriceCommand(planId, PlanIds.newPriceId(),
@@ -67,8 +83,9 @@ public class PlanCommandController {
         return find(planId);
     }
 
-    /** Changes the amount; the currency of a price cannot change. */
     @PatchMapping("/{planId}/prices/{priceId}")
+    @Operation(operationId = "updatePlanPrice", summary = "Update a plan price",
+            description = "Changes the amount; the currency of a price cannot change. Answers the whole plan.")
     public PlanView updatePrice(@PathVariable String planId, @PathVariable String priceId,
                                 @Valid @RequestBody UpdatePlanPriceRequest request) {
         PlanIds.requirePlanId(planId);
@@ -76,8 +93,10 @@ public class PlanCommandController {
         return find(planId);
     }
 
-    /** Refused with 409 while a charge of the plan prices in this price's currency. */
     @DeleteMapping("/{planId}/prices/{priceId}")
+    @Operation(operationId = "deletePlanPrice", summary = "Delete a plan price",
+            description = "Refused with 409 while a charge of the plan prices in this price's currency. Answers the "
+                    + "whole plan.")
     public PlanView removePrice(@PathVariable String planId, @PathVariable String priceId) {
         PlanIds.requirePlanId(planId);
         commandGateway.sendAndWait(new RemovePlanPriceCommand(planId, priceId));

@@ -7,10 +7,12 @@ import com.novabilling.api.addon.FindAddOnQuery;
 import com.novabilling.api.addon.ListAddOnsQuery;
 import com.novabilling.api.addon.ListAppliedAddOnsQuery;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +29,7 @@ import static com.novabilling.query.paging.PageParameters.search;
 
 @RestController
 @RequestMapping("/add-ons")
+@Tag(name = ApiTags.ADD_ONS)
 public class AddOnQueryController {
 
     private final QueryGateway queryGateway;
@@ -36,7 +39,8 @@ public class AddOnQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List add-ons", description = "Newest first.")
+    @Operation(operationId = "listAddOns", summary = "List add-ons",
+            description = "Paginated ({data, meta}); newest first.")
     public PageResult<AddOnView> list(@RequestParam(required = false) String page,
                                       @RequestParam(required = false) String limit,
                                       @Parameter(description = "Case-insensitive substring of name or code")
@@ -46,13 +50,15 @@ public class AddOnQueryController {
     }
 
     @GetMapping("/{addOnId}")
-    @Operation(summary = "Get an add-on")
+    @Operation(operationId = "getAddOn", summary = "Get an add-on", description = "The add-on by its id, with its "
+            + "prices.")
     public AddOnView get(@PathVariable String addOnId) {
         return await(queryGateway.query(new FindAddOnQuery(addOnId), AddOnView.class));
     }
 
     @GetMapping("/applied/list")
-    @Operation(summary = "List applied add-ons", description = "Newest first. PENDING ones wait for the customer's "
+    @Operation(operationId = "listAppliedAddOns", summary = "List applied add-ons", description = "Paginated "
+            + "({data, meta}); newest first. PENDING ones wait for the customer's "
             + "next invoice.")
     public PageResult<AppliedAddOnView> listApplied(
             @RequestParam(required = false) String page,

@@ -7,9 +7,12 @@ import com.novabilling.api.coupon.FindCouponQuery;
 import com.novabilling.api.coupon.ListAppliedCouponsQuery;
 import com.novabilling.api.coupon.ListCouponsQuery;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +30,7 @@ import static com.novabilling.query.paging.PageParameters.search;
 
 @RestController
 @RequestMapping("/coupons")
+@Tag(name = ApiTags.COUPONS)
 public class CouponQueryController {
 
     private final QueryGateway queryGateway;
@@ -35,8 +39,9 @@ public class CouponQueryController {
         this.queryGateway = queryGateway;
     }
 
-    /** Newest first. */
     @GetMapping
+    @Operation(operationId = "listCoupons", summary = "List coupons",
+            description = "Paginated ({data, meta}); newest first.")
     public PageResult<CouponView> list(@RequestParam(required = false) String page,
                                        @RequestParam(required = false) String limit,
                                        @Parameter(description = "true or false; absent lists both")
@@ -49,12 +54,16 @@ public class CouponQueryController {
     }
 
     @GetMapping("/{couponId}")
+    @Operation(operationId = "getCoupon", summary = "Get a coupon", description = "The coupon by its id, with its "
+            + "redemption count.")
     public CouponView get(@PathVariable String couponId) {
         return await(queryGateway.query(new FindCouponQuery(couponId), CouponView.class));
     }
 
-    /** Applied coupons, oldest application first; removed ones stay listed with status REMOVED. */
     @GetMapping("/applied/list")
+    @Operation(operationId = "listAppliedCoupons", summary = "List applied coupons",
+            description = "Paginated ({data, meta}); oldest application first; removed ones stay listed with status "
+                    + "REMOVED.")
     public PageResult<AppliedCouponView> listApplied(
             @Parameter(description = "Only this customer's applied coupons") @RequestParam(required = false) String customerId,
             @Parameter(description = "ACTIVE or REMOVED, any letter case; absent lists both",

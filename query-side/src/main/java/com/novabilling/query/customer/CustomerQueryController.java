@@ -5,7 +5,11 @@ import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.customer.ListCustomersQuery;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +30,7 @@ import static com.novabilling.query.paging.PageParameters.sortOrder;
 
 @RestController
 @RequestMapping("/customers")
+@Tag(name = ApiTags.CUSTOMERS)
 public class CustomerQueryController {
 
     private static final String SORT_FIELDS = Arrays.stream(CustomerSortField.values())
@@ -39,8 +44,12 @@ public class CustomerQueryController {
     }
 
     @GetMapping
+    @Operation(operationId = "listCustomers", summary = "List customers",
+            description = "Paginated ({data, meta}); newest first unless sortBy/sortOrder say otherwise.")
     public PageResult<CustomerView> list(@RequestParam(required = false) String page,
                                          @RequestParam(required = false) String limit,
+                                         @Parameter(description = "Case-insensitive substring of name, email or "
+                                                 + "externalId")
                                          @RequestParam(required = false) String search,
                                          @RequestParam(required = false) String sortBy,
                                          @RequestParam(required = false) String sortOrder) {
@@ -50,6 +59,7 @@ public class CustomerQueryController {
     }
 
     @GetMapping("/{customerId}")
+    @Operation(operationId = "getCustomer", summary = "Get a customer", description = "The customer by its id.")
     public CustomerView get(@PathVariable String customerId) {
         return await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
     }

@@ -5,9 +5,12 @@ import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.FindBillableMetricQuery;
 import com.novabilling.api.metric.ListBillableMetricsQuery;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +27,7 @@ import static com.novabilling.query.paging.PageParameters.search;
 
 @RestController
 @RequestMapping("/billable-metrics")
+@Tag(name = ApiTags.BILLABLE_METRICS)
 public class BillableMetricQueryController {
 
     private final QueryGateway queryGateway;
@@ -32,8 +36,9 @@ public class BillableMetricQueryController {
         this.queryGateway = queryGateway;
     }
 
-    /** Newest first. */
     @GetMapping
+    @Operation(operationId = "listBillableMetrics", summary = "List billable metrics",
+            description = "Paginated ({data, meta}); newest first.")
     public PageResult<BillableMetricView> list(
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String limit,
@@ -48,6 +53,8 @@ public class BillableMetricQueryController {
     }
 
     @GetMapping("/{billableMetricId}")
+    @Operation(operationId = "getBillableMetric", summary = "Get a billable metric",
+            description = "The billable metric by its id, with its filters.")
     public BillableMetricView get(@PathVariable String billableMetricId) {
         return await(queryGateway.query(new FindBillableMetricQuery(billableMetricId), BillableMetricView.class));
     }

@@ -1,10 +1,13 @@
 package com.novabilling.query.plan;
 
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.ListPlansQuery;
 import com.novabilling.api.plan.PlanView;
 import com.novabilling.api.query.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +24,7 @@ import static com.novabilling.query.paging.PageParameters.search;
 
 @RestController
 @RequestMapping("/plans")
+@Tag(name = ApiTags.PLANS)
 public class PlanQueryController {
 
     private final QueryGateway queryGateway;
@@ -29,8 +33,9 @@ public class PlanQueryController {
         this.queryGateway = queryGateway;
     }
 
-    /** Newest first. */
     @GetMapping
+    @Operation(operationId = "listPlans", summary = "List plans",
+            description = "Paginated ({data, meta}); newest first.")
     public PageResult<PlanView> list(@RequestParam(required = false) String page,
                                      @RequestParam(required = false) String limit,
                                      @Parameter(description = "true or false; absent lists both")
@@ -42,6 +47,7 @@ public class PlanQueryController {
     }
 
     @GetMapping("/{planId}")
+    @Operation(operationId = "getPlan", summary = "Get a plan", description = "The plan by its id, with its prices.")
     public PlanView get(@PathVariable String planId) {
         return await(queryGateway.query(new FindPlanQuery(planId), PlanView.class));
     }

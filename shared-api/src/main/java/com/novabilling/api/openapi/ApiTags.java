@@ -1,0 +1,23 @@
+package com.novabilling.api.openapi;
+
+/**
+ * The OpenAPI tag of each resource, named as in the API reference: the query and the command controller of a
+ * resource carry the same one. The tags' descriptions and order are set where the document is assembled
+ * ({@code OpenApiConfiguration} in the app).
+ */
+public final class ApiTags {
+
+    public static final String AUTH = "Auth";
+    public static final String TENANTS = "Tenants";
+    public static final String CUSTOMERS = "Customers";
+    public static final String PLANS = "Plans";
+    public static final String BILLABLE_METRICS = "Billable Metrics";
+    public static final String CHARGES = "Charges";
+    public static final String COUPONS = "Coupons";
+    public static final String ADD_ONS = "Add-Ons";
+    public static final String AUDIT = "Audit";
+    public static final String ADMIN = "Admin";
+
+    private ApiTags() {
+    }
+}
