@@ -58,6 +58,9 @@ public abstract class IntegrationTest {
         registry.add("novabilling.data-dir", DATA_DIR::toString);
         registry.add("novabilling.database.embedded-durable", () -> "false");
         registry.add("novabilling.limits.requests-per-minute", () -> "100000");
+        // a loaded 2-core CI machine registering 160 tenants can starve projections past the default 10 s; what the
+        // tests prove is that the read waits for the write, not how long a starved node takes
+        registry.add("novabilling.axon.read-your-writes-timeout", () -> "PT30S");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("novabilling.mail.allowed-private-hosts", () -> "127.0.0.1"); // GreenMail, for tenant SMTP tests
