@@ -8,6 +8,7 @@ import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.money.Money;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,10 +18,10 @@ import java.util.List;
 
 /**
  * Keeps {@code addon_lookup}, {@code addon_price_lookup}, the add-ons' codes and {@code pending_addon_lookup} in step
- * with the add-on and applied add-on events, in the transaction that appends them ({@code lookup-*} groups run
- * subscribing). Every statement is an upsert or a delete, so a redelivered event changes nothing.
+ * with the add-on and applied add-on events, in the transaction that appends them ({@link SameTransaction}). Every statement is an upsert or a delete, so a redelivered event changes nothing.
  */
 @Component
+@SameTransaction
 @ProcessingGroup(AddOnLookupUpdater.PROCESSING_GROUP)
 public class AddOnLookupUpdater {
 

@@ -4,6 +4,7 @@ import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
 import com.novabilling.api.charge.ChargeFilterPricing;
 import com.novabilling.api.charge.ChargeUpdatedEvent;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -15,9 +16,10 @@ import java.util.List;
 /**
  * Keeps {@code charge_lookup} (which plan, metric and currency each charge prices) and {@code charge_filter_lookup}
  * (the metric filter values its filters use) in step with the charge events, in the transaction that appends them
- * ({@code lookup-*} groups run subscribing): a second charge for the same plan, metric and currency rolls back.
+ * ({@link SameTransaction}): a second charge for the same plan, metric and currency rolls back.
  */
 @Component
+@SameTransaction
 @ProcessingGroup(ChargeLookupUpdater.PROCESSING_GROUP)
 public class ChargeLookupUpdater {
 

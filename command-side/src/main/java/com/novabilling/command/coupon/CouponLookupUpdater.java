@@ -7,6 +7,7 @@ import com.novabilling.api.coupon.CouponDeletedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,10 +17,11 @@ import java.util.List;
 
 /**
  * Keeps the coupons' codes, {@code coupon_plan_lookup} and {@code applied_coupon_lookup} in step with the coupon
- * events, in the transaction that appends them ({@code lookup-*} groups run subscribing). Every statement is an
+ * events, in the transaction that appends them ({@link SameTransaction}). Every statement is an
  * upsert or a delete, so a redelivered event changes nothing.
  */
 @Component
+@SameTransaction
 @ProcessingGroup(CouponLookupUpdater.PROCESSING_GROUP)
 public class CouponLookupUpdater {
 

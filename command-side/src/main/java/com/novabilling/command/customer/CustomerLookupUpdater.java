@@ -3,6 +3,7 @@ package com.novabilling.command.customer;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -10,10 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code customer_lookup} in step with the customers. The app runs {@code lookup-*} groups as subscribing
+ * Keeps {@code customer_lookup} in step with the customers. The app runs {@link SameTransaction} groups as subscribing
  * processors, in the transaction that appends the events: a unique violation here rolls the events back.
  */
 @Component
+@SameTransaction
 @ProcessingGroup(CustomerLookupUpdater.PROCESSING_GROUP)
 public class CustomerLookupUpdater {
 

@@ -7,6 +7,7 @@ import com.novabilling.api.metric.BillableMetricDeletedEvent;
 import com.novabilling.api.metric.BillableMetricUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code metric_lookup} and the metrics' codes in step with the metric events, in the transaction that appends
- * them ({@code lookup-*} groups run subscribing). Upserts and deletes only, so a redelivered event changes nothing.
+ * them ({@link SameTransaction}). Upserts and deletes only, so a redelivered event changes nothing.
  */
 @Component
+@SameTransaction
 @ProcessingGroup(BillableMetricLookupUpdater.PROCESSING_GROUP)
 public class BillableMetricLookupUpdater {
 

@@ -7,6 +7,7 @@ import com.novabilling.api.plan.PlanPriceRemovedEvent;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code plan_lookup}, {@code plan_price_lookup} and the plans' codes in step with the plan events, in the
- * transaction that appends them ({@code lookup-*} groups run subscribing). Every statement is an upsert or a delete,
+ * transaction that appends them ({@link SameTransaction}). Every statement is an upsert or a delete,
  * so a redelivered event changes nothing.
  */
 @Component
+@SameTransaction
 @ProcessingGroup(PlanLookupUpdater.PROCESSING_GROUP)
 public class PlanLookupUpdater {
 
