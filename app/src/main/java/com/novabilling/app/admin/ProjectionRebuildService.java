@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * Rebuilds the read models of the tenant bound to the current thread by replaying its event store into its
  * streaming processors: shut down, reset the tokens to the start of the store, start. The projections'
  * {@code @ResetHandler}s run inside the reset transaction of that tenant's processor, so only its tables are wiped.
- * Subscribing ({@code lookup-*}) processors and saga processors are never reset. A rebuilt projection's dead letters
+ * Subscribing ({@code @SameTransaction}) processors and saga processors are never reset. A rebuilt projection's dead letters
  * are cleared with its tokens: the replay handles every event again, and dead-letters again whatever still fails.
  * <p>
  * Resetting needs every segment released, so this covers one node: a multi-node deployment must stop the

@@ -1,5 +1,6 @@
 package com.novabilling.app.axon;
 
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.repository.Repository;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import java.lang.annotation.Annotation;
@@ -42,13 +44,17 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                              Set<String> processingGroups,
                              Map<String, List<Object>> eventHandlersByGroup,
                              Map<Class<?>, Set<String>> readModelsByQuery,
-                             Map<String, Set<Class<?>>> eventTypesByGroup) {
-
-    static final String LOOKUP_GROUP_PREFIX = "lookup-";
+                             Map<String, Set<Class<?>>> eventTypesByGroup,
+                             Set<String> sameTransactionGroups) {
 
     /** Groups that project into read models (streaming; sagas and same-transaction lookups excluded). */
     Set<String> projectionGroups() {
-        return processingGroups.stream().filter(g -> !g.startsWith(LOOKUP_GROUP_PREFIX)).collect(Collectors.toSet());
+        return processingGroups.stream().filter(g -> !isSameTransaction(g)).collect(Collectors.toSet());
+    }
+
+    /** Whether the group's handlers are {@link SameTransaction}: it runs subscribing, in the command's transaction. */
+    boolean isSameTransaction(String group) {
+        return sameTransactionGroups.contains(group);
     }
 
     /** The event handler beans of a processing group, in the order they were found. */
@@ -91,6 +97,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
         Map<String, List<Object>> handlersByGroup = new LinkedHashMap<>();
         Map<String, Object> queryBeans = new LinkedHashMap<>();
         Map<String, Set<Class<?>>> eventTypes = new HashMap<>();
+        Map<String, Boolean> sameTransactionByGroup = new HashMap<>();
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
             if (type == null || !type.getName().startsWith(OWN_PACKAGE)) {
@@ -117,11 +124,18 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                 continue;
             }
             Object bean = context.getBean(name);
-            Class<?> target = AopUtils.getTargetClass(bean);
+            Class<?> target = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
             if (events) {
                 eventHandlers.add(bean);
                 ProcessingGroup group = AnnotatedElementUtils.findMergedAnnotation(target, ProcessingGroup.class);
                 String groupName = group != null ? group.value() : target.getPackageName();
+                boolean sameTransaction = AnnotatedElementUtils.hasAnnotation(target, SameTransaction.class);
+                if (sameTransactionByGroup.getOrDefault(groupName, sameTransaction) != sameTransaction) {
+                    // one processor per group: half of it cannot run in the command's transaction and half after it
+                    throw new IllegalStateException("Processing group '" + groupName + "' mixes @SameTransaction "
+                            + "handlers with others; mark all of them or none (" + target.getName() + ")");
+                }
+                sameTransactionByGroup.put(groupName, sameTransaction);
                 groups.add(groupName);
                 groupOfBean.put(name, groupName);
                 handlersByGroup.computeIfAbsent(groupName, g -> new ArrayList<>()).add(bean);
@@ -136,10 +150,12 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             }
         }
         groups.removeIf(g -> sagas.stream().anyMatch(s -> g.equals(s.getSimpleName() + "Processor")));
-        Set<String> projections = groups.stream().filter(g -> !g.startsWith(LOOKUP_GROUP_PREFIX)).collect(Collectors.toSet());
+        Set<String> sameTransaction = sameTransactionByGroup.entrySet().stream().filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+        Set<String> projections = groups.stream().filter(g -> !sameTransaction.contains(g)).collect(Collectors.toSet());
         Map<Class<?>, Set<String>> readModels = new HashMap<>();
         queryBeans.forEach((name, bean) -> {
-            Set<String> read = readModelGroups(context, name, groupOfBean, projections);
+            Set<String> read = readModelGroups(context, name, groupOfBean, projections, sameTransaction);
             for (Class<?> queryType : queryTypes(AopUtils.getTargetClass(bean))) {
                 readModels.merge(queryType, read, (a, b) -> {
                     Set<String> union = new HashSet<>(a);
@@ -152,7 +168,8 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                 List.copyOf(queryHandlers), List.copyOf(commandHandlers), Set.copyOf(groups),
                 handlersByGroup.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()))),
                 Map.copyOf(readModels),
-                eventTypes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))));
+                eventTypes.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue()))),
+                sameTransaction);
     }
 
     /** Payload types of a handler class's event handlers: the annotation's payloadType, else the first parameter. */
@@ -178,13 +195,14 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
     /**
      * Which projections a query handler reads: its own group if it is a projection itself, else the groups of the
      * projections that share a repository with it (the read model's tables are reached only through those), else
-     * — unable to tell — every projection. Lookup groups never count: they commit with the write.
+     * — unable to tell — every projection. Same-transaction groups never count: they commit with the write.
      */
     private static Set<String> readModelGroups(ApplicationContext context, String queryBean,
-                                               Map<String, String> groupOfBean, Set<String> projections) {
+                                               Map<String, String> groupOfBean, Set<String> projections,
+                                               Set<String> sameTransaction) {
         String own = groupOfBean.get(queryBean);
         if (own != null) {
-            return own.startsWith(LOOKUP_GROUP_PREFIX) ? Set.of() : Set.of(own);
+            return sameTransaction.contains(own) ? Set.of() : Set.of(own);
         }
         if (!(context instanceof ConfigurableApplicationContext configurable)) {
             return projections;

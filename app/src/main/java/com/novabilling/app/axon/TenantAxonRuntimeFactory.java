@@ -149,7 +149,7 @@ public class TenantAxonRuntimeFactory {
                 name -> built[0].eventProcessingConfiguration().eventProcessor(name));
         // every read-model projection has a dead-letter queue; lookups fail their command, sagas are left alone
         Set<String> deadLettered = handlers.processingGroups().stream()
-                .filter(group -> !group.startsWith(MessageHandlerCatalog.LOOKUP_GROUP_PREFIX))
+                .filter(group -> !handlers.isSameTransaction(group))
                 .filter(handlers::isReadModel)
                 .collect(Collectors.toUnmodifiableSet());
 
@@ -210,7 +210,7 @@ public class TenantAxonRuntimeFactory {
             }
             handlers.sagas().forEach(ep::registerSaga);
             for (String group : handlers.processingGroups()) {
-                if (group.startsWith(MessageHandlerCatalog.LOOKUP_GROUP_PREFIX)) {
+                if (handlers.isSameTransaction(group)) {
                     ep.registerSubscribingEventProcessor(group);
                 } else {
                     if (handlers.isReadModel(group)) { // a projection queries read, not a handler with side effects

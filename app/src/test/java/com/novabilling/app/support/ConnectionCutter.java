@@ -1,6 +1,7 @@
 package com.novabilling.app.support;
 
 import com.novabilling.api.customer.CustomerCreatedEvent;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
  * inserted, before the commit — as a server restart or a network cut would.
  */
 @Component
-@ProcessingGroup("lookup-test-connection-cutter")
+@SameTransaction
+@ProcessingGroup("test-connection-cutter")
 public class ConnectionCutter {
 
     public static final String CUT_MARK = "cut my connection ";

@@ -11,9 +11,9 @@ import java.util.Optional;
 @Component
 public class AddOnCustomerGuard implements DeletionGuard {
 
-    private final PendingAddOnLookup lookup;
+    private final AddOnLookupTable lookup;
 
-    public AddOnCustomerGuard(PendingAddOnLookup lookup) {
+    public AddOnCustomerGuard(AddOnLookupTable lookup) {
         this.lookup = lookup;
     }
 

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What applying an add-on needs to know about it, read from the {@code addon_lookup} tables that the
- * {@code lookup-add-on} processor keeps in the transaction of each add-on event (so a command sees every committed
- * change, unlike the eventually consistent read model).
+ * What applying an add-on needs to know about it, read from {@link AddOnLookupTable}, kept in the transaction of each
+ * add-on event (so a command sees every committed change, unlike the eventually consistent read model).
  */
 public interface AddOnLookup {
 

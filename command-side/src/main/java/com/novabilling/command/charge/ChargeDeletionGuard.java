@@ -15,10 +15,10 @@ import java.util.Optional;
 @Component
 public class ChargeDeletionGuard implements DeletionGuard {
 
-    private final JdbcChargeLookup charges;
+    private final ChargeLookupTable charges;
     private final PlanLookup plans;
 
-    public ChargeDeletionGuard(JdbcChargeLookup charges, PlanLookup plans) {
+    public ChargeDeletionGuard(ChargeLookupTable charges, PlanLookup plans) {
         this.charges = charges;
         this.plans = plans;
     }

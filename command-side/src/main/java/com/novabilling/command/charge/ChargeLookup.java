@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the tenant's {@code charge_lookup} tables, which the {@code lookup-charge} processor keeps in the transaction
- * of each charge event. Their unique key (plan, metric, currency) is what guarantees one charge per triple; the check
- * here gives the friendly 409 first.
+ * Reads {@link ChargeLookupTable}, kept in the transaction of each charge event. Its unique key (plan, metric,
+ * currency) is what guarantees one charge per triple; the check here gives the friendly 409 first.
  */
 public interface ChargeLookup {
 

@@ -37,9 +37,9 @@ public class CouponCommandController {
 
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
-    private final CouponLookup lookup;
+    private final CouponLookupTable lookup;
 
-    public CouponCommandController(CommandGateway commandGateway, QueryGateway queryGateway, CouponLookup lookup) {
+    public CouponCommandController(CommandGateway commandGateway, QueryGateway queryGateway, CouponLookupTable lookup) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.lookup = lookup;

@@ -11,9 +11,9 @@ import java.util.Optional;
 @Component
 public class CouponCustomerGuard implements DeletionGuard {
 
-    private final CouponLookup lookup;
+    private final CouponLookupTable lookup;
 
-    public CouponCustomerGuard(CouponLookup lookup) {
+    public CouponCustomerGuard(CouponLookupTable lookup) {
         this.lookup = lookup;
     }
 

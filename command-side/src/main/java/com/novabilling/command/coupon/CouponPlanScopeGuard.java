@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 @Component
 public class CouponPlanScopeGuard implements DeletionGuard {
 
-    private final CouponLookup lookup;
+    private final CouponLookupTable lookup;
 
-    public CouponPlanScopeGuard(CouponLookup lookup) {
+    public CouponPlanScopeGuard(CouponLookupTable lookup) {
         this.lookup = lookup;
     }
 

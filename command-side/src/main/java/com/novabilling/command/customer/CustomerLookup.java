@@ -5,8 +5,9 @@ import com.novabilling.api.money.CurrencyCode;
 import java.util.Optional;
 
 /**
- * Reads the tenant's customer lookup table: to refuse a duplicate email or external id with a friendly message
- * before any event is applied, and to let other features check a customer they refer to. The table's unique constraints are what guarantees uniqueness; this check alone races.
+ * What commands ask of the tenant's customers ({@link CustomerLookupTable}): to refuse a duplicate email or external
+ * id with a friendly message before any event is applied, and to check a customer another feature refers to. The
+ * table's unique constraints are what guarantees uniqueness; this check alone races.
  */
 public interface CustomerLookup {
 

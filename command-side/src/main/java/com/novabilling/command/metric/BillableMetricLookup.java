@@ -5,8 +5,8 @@ import com.novabilling.api.metric.BillableMetricDefinition;
 import java.util.Optional;
 
 /**
- * Reads the tenant's {@code metric_lookup} table, which the {@code lookup-billable-metric} processor keeps in the
- * transaction of each metric event: charges need the definition of their metric when they are created or changed.
+ * Reads {@link BillableMetricLookupTable}, kept in the transaction of each metric event: charges need the definition
+ * of their metric when they are created or changed.
  */
 public interface BillableMetricLookup {
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What other features need to know about the tenant's plans, read from the {@code plan_lookup} tables that the
- * {@code lookup-plan} processor keeps in the transaction of each plan event (so a command sees every committed
- * plan change, unlike the eventually consistent read model).
+ * What other features need to know about the tenant's plans, read from {@link PlanLookupTable}, kept in the
+ * transaction of each plan event (so a command sees every committed plan change, unlike the eventually consistent
+ * read model).
  */
 public interface PlanLookup {
 

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * What other features need to know about the tenant's subscriptions: whether one exists and whose it is. Must see
- * every committed subscription change (a lookup table kept by a {@code lookup-*} processor, not the read model).
+ * every committed subscription change (a lookup table kept by a {@code @SameTransaction} processor, not the read model).
  */
 public interface SubscriptionLookup {
 

@@ -11,6 +11,7 @@ import com.novabilling.api.money.Money;
 import com.novabilling.command.addon.AddOnLookup.AddOnFacts;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.GuardedResource;
+import com.novabilling.command.reference.JdbcResourceCodes;
 import com.novabilling.command.reference.ResourceCodes;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +24,17 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The add-on lookup updater and reader, and the add-ons' codes, on the real tenant migrations (no Spring). */
+/**
+ * The add-on lookup table's event handlers and queries, and the add-ons' codes, on the real tenant migrations
+ * (no Spring).
+ */
 class AddOnLookupTableTest extends TenantSchemaTest {
 
     private static final Money USD_25 = Money.ofMinor(2500, CurrencyCode.USD);
     private static final Money UGX_50000 = Money.ofMinor(50000, CurrencyCode.UGX);
 
-    private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
-    private final AddOnLookupUpdater updater = new AddOnLookupUpdater(jdbcTemplate, codes);
-    private final JdbcAddOnLookup lookup = new JdbcAddOnLookup(jdbcTemplate);
+    private final ResourceCodes codes = new JdbcResourceCodes(jdbcTemplate);
+    private final AddOnLookupTable lookup = new AddOnLookupTable(jdbcTemplate, codes);
 
     @BeforeEach
     void emptyTables() {
@@ -44,7 +47,7 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void findsAddOnWithItsPricesInTheOrderGiven() {
-        updater.on(created("aon_a", "setup", UGX_50000, USD_25));
+        lookup.on(created("aon_a", "setup", UGX_50000, USD_25));
 
         assertThat(lookup.find("aon_a"))
                 .contains(new AddOnFacts("aon_a", "setup", "Setup fee", "Onboarding", List.of(UGX_50000, USD_25)));
@@ -57,10 +60,10 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void updateReplacesNamesPricesAndMovesTheCode() {
-        updater.on(created("aon_a", "setup", UGX_50000, USD_25));
+        lookup.on(created("aon_a", "setup", UGX_50000, USD_25));
 
         Money eur = Money.ofMinor(2000, CurrencyCode.EUR);
-        updater.on(new AddOnUpdatedEvent("aon_a", "Setup", "setup-2", null, null, List.of(eur), Map.of()));
+        lookup.on(new AddOnUpdatedEvent("aon_a", "Setup", "setup-2", null, null, List.of(eur), Map.of()));
 
         assertThat(lookup.find("aon_a")).contains(new AddOnFacts("aon_a", "setup-2", "Setup", null, List.of(eur)));
         assertThat(codes.taken(CodeKind.ADD_ON, "setup", null)).isFalse();
@@ -69,9 +72,9 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void deletionRemovesTheAddOnAndFreesItsCode() {
-        updater.on(created("aon_a", "setup", USD_25));
+        lookup.on(created("aon_a", "setup", USD_25));
 
-        updater.on(new AddOnDeletedEvent("aon_a", "setup"));
+        lookup.on(new AddOnDeletedEvent("aon_a", "setup"));
 
         assertThat(lookup.find("aon_a")).isEmpty();
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM addon_price_lookup", Long.class)).isZero();
@@ -80,9 +83,9 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void duplicateCodePastThePreCheckIsAConflictOnCode() {
-        updater.on(created("aon_a", "setup", USD_25));
+        lookup.on(created("aon_a", "setup", USD_25));
 
-        assertThatThrownBy(() -> updater.on(created("aon_b", "setup", USD_25)))
+        assertThatThrownBy(() -> lookup.on(created("aon_b", "setup", USD_25)))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.field()).isEqualTo("code");
                     assertThat(e.getMessage()).isEqualTo("An add-on with code 'setup' already exists");
@@ -92,8 +95,8 @@ class AddOnLookupTableTest extends TenantSchemaTest {
     @Test
     void redeliveredEventChangesNothing() {
         AddOnCreatedEvent event = created("aon_a", "setup", UGX_50000, USD_25);
-        updater.on(event);
-        updater.on(event);
+        lookup.on(event);
+        lookup.on(event);
 
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM addon_lookup", Long.class)).isEqualTo(1);
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM addon_price_lookup", Long.class)).isEqualTo(2);
@@ -102,7 +105,7 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void tableRefusesNonPositiveAmounts() {
-        updater.on(created("aon_a", "setup", USD_25));
+        lookup.on(created("aon_a", "setup", USD_25));
         assertThatThrownBy(() -> jdbcTemplate.update("INSERT INTO addon_price_lookup (addon_id, currency, amount_minor, "
                 + "position) VALUES ('aon_a', 'KES', 0, 1)"))
                 .isInstanceOf(DataIntegrityViolationException.class);
@@ -110,10 +113,10 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void pendingApplicationsKeepTheirCustomerUntilRemoved() {
-        updater.on(applied("apa_2", "cus_1"));
-        updater.on(applied("apa_1", "cus_1"));
-        updater.on(applied("apa_1", "cus_1"));
-        updater.on(applied("apa_3", "cus_2"));
+        lookup.on(applied("apa_2", "cus_1"));
+        lookup.on(applied("apa_1", "cus_1"));
+        lookup.on(applied("apa_1", "cus_1"));
+        lookup.on(applied("apa_3", "cus_2"));
         AddOnCustomerGuard guard = new AddOnCustomerGuard(lookup);
 
         assertThat(lookup.pendingApplicationsOf("cus_1")).containsExactly("apa_1", "apa_2");
@@ -121,9 +124,9 @@ class AddOnLookupTableTest extends TenantSchemaTest {
                 + "apa_1, apa_2 waiting for an invoice; remove them first (DELETE /add-ons/applied/{id})");
         assertThat(guard.reasonToKeep(GuardedResource.PLAN, "cus_1")).isEmpty();
 
-        updater.on(new AppliedAddOnRemovedEvent("apa_1", "cus_1"));
-        updater.on(new AppliedAddOnRemovedEvent("apa_2", "cus_1"));
-        updater.on(new AppliedAddOnRemovedEvent("apa_2", "cus_1"));
+        lookup.on(new AppliedAddOnRemovedEvent("apa_1", "cus_1"));
+        lookup.on(new AppliedAddOnRemovedEvent("apa_2", "cus_1"));
+        lookup.on(new AppliedAddOnRemovedEvent("apa_2", "cus_1"));
         assertThat(lookup.pendingApplicationsOf("cus_1")).isEmpty();
         assertThat(guard.reasonToKeep(GuardedResource.CUSTOMER, "cus_1")).isEmpty();
         assertThat(lookup.pendingApplicationsOf("cus_2")).containsExactly("apa_3");

@@ -13,10 +13,9 @@ import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanPrice;
-import com.novabilling.command.plan.JdbcPlanLookup;
-import com.novabilling.command.plan.PlanLookupUpdater;
+import com.novabilling.command.plan.PlanLookupTable;
 import com.novabilling.command.reference.GuardedResource;
-import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.JdbcResourceCodes;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,12 +29,15 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The charge lookup updater, reader and deletion guard on the real tenant migrations (no Spring). */
+/**
+ * The charge lookup table's event handlers and queries, and the deletion guard, on the real tenant migrations
+ * (no Spring).
+ */
 class ChargeLookupTableTest extends TenantSchemaTest {
 
-    private final ChargeLookupUpdater updater = new ChargeLookupUpdater(jdbcTemplate);
-    private final JdbcChargeLookup lookup = new JdbcChargeLookup(jdbcTemplate);
-    private final ChargeDeletionGuard guard = new ChargeDeletionGuard(lookup, new JdbcPlanLookup(jdbcTemplate));
+    private final PlanLookupTable plans = new PlanLookupTable(jdbcTemplate, new JdbcResourceCodes(jdbcTemplate));
+    private final ChargeLookupTable lookup = new ChargeLookupTable(jdbcTemplate);
+    private final ChargeDeletionGuard guard = new ChargeDeletionGuard(lookup, plans);
 
     @BeforeEach
     void emptyTables() {
@@ -54,9 +56,9 @@ class ChargeLookupTableTest extends TenantSchemaTest {
 
     @Test
     void findsTheChargeOfAPlanMetricAndCurrency() {
-        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
-        updater.on(created("chg_b", "pln_1", "bm_1", CurrencyCode.KES));
-        updater.on(created("chg_c", "pln_2", "bm_1", CurrencyCode.USD));
+        lookup.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+        lookup.on(created("chg_b", "pln_1", "bm_1", CurrencyCode.KES));
+        lookup.on(created("chg_c", "pln_2", "bm_1", CurrencyCode.USD));
 
         assertThat(lookup.chargeOf("pln_1", "bm_1", CurrencyCode.USD)).contains("chg_a");
         assertThat(lookup.chargeOf("pln_1", "bm_2", CurrencyCode.USD)).isEmpty();
@@ -67,39 +69,39 @@ class ChargeLookupTableTest extends TenantSchemaTest {
 
     @Test
     void secondChargeForTheSameTriplePastThePreCheckIsAConflict() {
-        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
-        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+        lookup.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+        lookup.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
 
-        assertThatThrownBy(() -> updater.on(created("chg_b", "pln_1", "bm_1", CurrencyCode.USD)))
+        assertThatThrownBy(() -> lookup.on(created("chg_b", "pln_1", "bm_1", CurrencyCode.USD)))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.field()).isEqualTo("billableMetricId"));
     }
 
     @Test
     void filterValuesInUseFollowTheChargesFilters() {
-        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD, Map.of("region", List.of("eu", "us-east")),
+        lookup.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD, Map.of("region", List.of("eu", "us-east")),
                 Map.of("region", List.of("eu"), "tier", List.of("gold"))));
-        updater.on(created("chg_b", "pln_2", "bm_1", CurrencyCode.USD, Map.of("region", List.of("apac"))));
+        lookup.on(created("chg_b", "pln_2", "bm_1", CurrencyCode.USD, Map.of("region", List.of("apac"))));
 
         assertThat(lookup.filterValuesInUse("bm_1")).isEqualTo(Map.of("region", Set.of("apac", "eu", "us-east"),
                 "tier", Set.of("gold")));
 
-        updater.on(new ChargeUpdatedEvent("chg_a", "pln_1", "bm_1", CurrencyCode.USD, BillingTiming.IN_ARREARS,
+        lookup.on(new ChargeUpdatedEvent("chg_a", "pln_1", "bm_1", CurrencyCode.USD, BillingTiming.IN_ARREARS,
                 ChargeModel.STANDARD, ChargeProperties.standard(BigDecimal.TEN), null, null, List.of()));
         assertThat(lookup.filterValuesInUse("bm_1")).isEqualTo(Map.of("region", Set.of("apac")));
 
-        updater.on(new ChargeDeletedEvent("chg_b", "pln_2", "bm_1", CurrencyCode.USD));
+        lookup.on(new ChargeDeletedEvent("chg_b", "pln_2", "bm_1", CurrencyCode.USD));
         assertThat(lookup.filterValuesInUse("bm_1")).isEmpty();
         assertThat(lookup.chargesUsing("bm_1")).isEqualTo(1);
     }
 
     @Test
     void guardKeepsUsedMetricsAndThePlanPricesChargesPriceIn() {
-        new PlanLookupUpdater(jdbcTemplate, new ResourceCodes(jdbcTemplate)).on(new PlanCreatedEvent("pln_1", "Pro",
+        plans.on(new PlanCreatedEvent("pln_1", "Pro",
                 "pro", null, BillingInterval.MONTHLY, List.of(), 0, true, Map.of(), List.of(
                 new PlanPrice("prc_usd", Money.ofMinor(4999, CurrencyCode.USD)),
                 new PlanPrice("prc_kes", Money.ofMinor(500000, CurrencyCode.KES)))));
-        updater.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
+        lookup.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));
 
         assertThat(guard.reasonToKeep(GuardedResource.BILLABLE_METRIC, "bm_1"))
                 .contains("Billable metric bm_1 is used by 1 charge; delete those charges first");

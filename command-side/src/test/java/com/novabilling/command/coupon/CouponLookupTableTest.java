@@ -9,7 +9,7 @@ import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.command.reference.GuardedResource;
-import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.JdbcResourceCodes;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,13 +21,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The lookup updater, reader and plan guard against the real tenant migrations on PostgreSQL (no Spring context). */
+/**
+ * The coupon lookup table's event handlers and queries, and the plan guard, against the real tenant migrations on
+ * PostgreSQL (no Spring context).
+ */
 class CouponLookupTableTest extends TenantSchemaTest {
 
     private static final CouponDiscount TEN_PERCENT = CouponDiscount.percentageOf(BigDecimal.TEN);
 
-    private final CouponLookupUpdater updater = new CouponLookupUpdater(jdbcTemplate, new ResourceCodes(jdbcTemplate));
-    private final CouponLookup lookup = new JdbcCouponLookup(jdbcTemplate);
+    private final CouponLookupTable lookup = new CouponLookupTable(jdbcTemplate, new JdbcResourceCodes(jdbcTemplate));
     private final CouponPlanScopeGuard guard = new CouponPlanScopeGuard(lookup);
 
     @BeforeEach
@@ -51,32 +53,32 @@ class CouponLookupTableTest extends TenantSchemaTest {
 
     @Test
     void findsCouponsByCodeAndReleasesOldCodesOnUpdate() {
-        updater.on(created("cpn_a", "WELCOME", List.of()));
+        lookup.on(created("cpn_a", "WELCOME", List.of()));
         assertThat(lookup.couponIdByCode("WELCOME")).contains("cpn_a");
         assertThat(lookup.couponIdByCode("welcome")).as("codes are case-sensitive").isEmpty();
 
-        updater.on(updated("cpn_a", "HELLO", List.of()));
+        lookup.on(updated("cpn_a", "HELLO", List.of()));
         assertThat(lookup.couponIdByCode("WELCOME")).isEmpty();
         assertThat(lookup.couponIdByCode("HELLO")).contains("cpn_a");
     }
 
     @Test
     void duplicateCodePastThePreCheckIsAConflictOnCode() {
-        updater.on(created("cpn_a", "WELCOME", List.of()));
+        lookup.on(created("cpn_a", "WELCOME", List.of()));
 
-        assertThatThrownBy(() -> updater.on(created("cpn_b", "WELCOME", List.of())))
+        assertThatThrownBy(() -> lookup.on(created("cpn_b", "WELCOME", List.of())))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("code"));
     }
 
     @Test
     void findsTheCouponOfAnApplicationUntilTheCouponIsDeleted() {
-        updater.on(created("cpn_a", "WELCOME", List.of("pln_1")));
-        updater.on(applied("cpn_a", "apc_1"));
-        updater.on(applied("cpn_a", "apc_1"));
+        lookup.on(created("cpn_a", "WELCOME", List.of("pln_1")));
+        lookup.on(applied("cpn_a", "apc_1"));
+        lookup.on(applied("cpn_a", "apc_1"));
         assertThat(lookup.couponIdOfApplication("apc_1")).contains("cpn_a");
         assertThat(lookup.couponIdOfApplication("apc_unknown")).isEmpty();
 
-        updater.on(new CouponDeletedEvent("cpn_a", "WELCOME"));
+        lookup.on(new CouponDeletedEvent("cpn_a", "WELCOME"));
 
         assertThat(lookup.couponIdOfApplication("apc_1")).isEmpty();
         assertThat(lookup.couponIdByCode("WELCOME")).as("a deleted coupon's code is free again").isEmpty();
@@ -85,25 +87,25 @@ class CouponLookupTableTest extends TenantSchemaTest {
 
     @Test
     void planInACouponsScopeCannotBeDeleted() {
-        updater.on(created("cpn_a", "B-COUPON", List.of("pln_1", "pln_2")));
-        updater.on(created("cpn_b", "A-COUPON", List.of("pln_1")));
+        lookup.on(created("cpn_a", "B-COUPON", List.of("pln_1", "pln_2")));
+        lookup.on(created("cpn_b", "A-COUPON", List.of("pln_1")));
 
         assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_1"))
                 .contains("Plan is in the planIds of coupon 'A-COUPON', 'B-COUPON'; remove it from the coupon first");
         assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_3")).isEmpty();
         assertThat(guard.reasonToKeep(GuardedResource.PLAN_PRICE, "pln_1")).isEmpty();
 
-        updater.on(updated("cpn_a", "B-COUPON", List.of("pln_2")));
-        updater.on(updated("cpn_b", "A-COUPON", List.of()));
+        lookup.on(updated("cpn_a", "B-COUPON", List.of("pln_2")));
+        lookup.on(updated("cpn_b", "A-COUPON", List.of()));
         assertThat(guard.reasonToKeep(GuardedResource.PLAN, "pln_1")).isEmpty();
         assertThat(lookup.codesOfCouponsScopedTo("pln_2")).containsExactly("B-COUPON");
     }
 
     @Test
     void customerWithAnActiveApplicationCannotBeDeleted() {
-        updater.on(created("cpn_a", "WELCOME", List.of()));
-        updater.on(applied("cpn_a", "apc_2"));
-        updater.on(applied("cpn_a", "apc_1"));
+        lookup.on(created("cpn_a", "WELCOME", List.of()));
+        lookup.on(applied("cpn_a", "apc_2"));
+        lookup.on(applied("cpn_a", "apc_1"));
         CouponCustomerGuard customers = new CouponCustomerGuard(lookup);
 
         assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_1", "apc_2");
@@ -112,11 +114,11 @@ class CouponLookupTableTest extends TenantSchemaTest {
         assertThat(customers.reasonToKeep(GuardedResource.CUSTOMER, "cus_b")).isEmpty();
         assertThat(customers.reasonToKeep(GuardedResource.PLAN, "cus_a")).isEmpty();
 
-        updater.on(new AppliedCouponRemovedEvent("cpn_a", "apc_1", "cus_a"));
-        updater.on(new AppliedCouponRemovedEvent("cpn_a", "apc_1", "cus_a"));
+        lookup.on(new AppliedCouponRemovedEvent("cpn_a", "apc_1", "cus_a"));
+        lookup.on(new AppliedCouponRemovedEvent("cpn_a", "apc_1", "cus_a"));
         assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_2");
         assertThat(lookup.couponIdOfApplication("apc_1")).as("a removed application still finds its coupon").contains("cpn_a");
-        updater.on(new AppliedCouponRemovedEvent("cpn_a", "apc_2", "cus_a"));
+        lookup.on(new AppliedCouponRemovedEvent("cpn_a", "apc_2", "cus_a"));
         assertThat(customers.reasonToKeep(GuardedResource.CUSTOMER, "cus_a")).isEmpty();
     }
 }

@@ -15,11 +15,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The lookup updater and reader against the real tenant migrations on PostgreSQL (plain JDBC, no Spring context). */
+/**
+ * The customer lookup table's event handlers and queries against the real tenant migrations on PostgreSQL (plain
+ * JDBC, no Spring context).
+ */
 class CustomerLookupTableTest extends TenantSchemaTest {
 
-    private final CustomerLookupUpdater updater = new CustomerLookupUpdater(jdbcTemplate);
-    private final CustomerLookup lookup = new JdbcCustomerLookup(jdbcTemplate);
+    private final CustomerLookupTable lookup = new CustomerLookupTable(jdbcTemplate);
 
     @BeforeEach
     void emptyTable() {
@@ -36,7 +38,7 @@ class CustomerLookupTableTest extends TenantSchemaTest {
 
     @Test
     void createdCustomerTakesItsEmailAndExternalIdFromOthersOnly() {
-        updater.on(created("cus_a", "ext_1", "jane@example.com"));
+        lookup.on(created("cus_a", "ext_1", "jane@example.com"));
 
         assertThat(lookup.emailTaken("Jane@Example.com", null)).isTrue();
         assertThat(lookup.emailTaken("jane@example.com", "cus_b")).isTrue();
@@ -48,41 +50,41 @@ class CustomerLookupTableTest extends TenantSchemaTest {
 
     @Test
     void duplicateEmailPastThePreCheckIsAConflictOnEmail() {
-        updater.on(created("cus_a", null, "jane@example.com"));
+        lookup.on(created("cus_a", null, "jane@example.com"));
 
-        assertThatThrownBy(() -> updater.on(created("cus_b", null, "jane@example.com")))
+        assertThatThrownBy(() -> lookup.on(created("cus_b", null, "jane@example.com")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("email"));
     }
 
     @Test
     void duplicateExternalIdPastThePreCheckIsAConflictOnExternalId() {
-        updater.on(created("cus_a", "ext_1", "a@example.com"));
+        lookup.on(created("cus_a", "ext_1", "a@example.com"));
 
-        assertThatThrownBy(() -> updater.on(updated("cus_b", "ext_1", "b@example.com")))
+        assertThatThrownBy(() -> lookup.on(updated("cus_b", "ext_1", "b@example.com")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("externalId"));
     }
 
     @Test
     void customersWithoutExternalIdDoNotCollide() {
-        updater.on(created("cus_a", null, "a@example.com"));
-        updater.on(created("cus_b", null, "b@example.com"));
+        lookup.on(created("cus_a", null, "a@example.com"));
+        lookup.on(created("cus_b", null, "b@example.com"));
 
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM customer_lookup", Long.class)).isEqualTo(2);
     }
 
     @Test
     void redeliveredEventChangesNothing() {
-        updater.on(created("cus_a", "ext_1", "a@example.com"));
-        updater.on(created("cus_a", "ext_1", "a@example.com"));
+        lookup.on(created("cus_a", "ext_1", "a@example.com"));
+        lookup.on(created("cus_a", "ext_1", "a@example.com"));
 
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM customer_lookup", Long.class)).isEqualTo(1);
     }
 
     @Test
     void updateReleasesTheOldValues() {
-        updater.on(created("cus_a", "ext_1", "old@example.com"));
+        lookup.on(created("cus_a", "ext_1", "old@example.com"));
 
-        updater.on(updated("cus_a", "ext_2", "new@example.com"));
+        lookup.on(updated("cus_a", "ext_2", "new@example.com"));
 
         assertThat(lookup.emailTaken("old@example.com", null)).isFalse();
         assertThat(lookup.externalIdTaken("ext_1", null)).isFalse();
@@ -92,10 +94,10 @@ class CustomerLookupTableTest extends TenantSchemaTest {
 
     @Test
     void deletionReleasesEmailAndExternalId() {
-        updater.on(created("cus_a", "ext_1", "jane@example.com"));
+        lookup.on(created("cus_a", "ext_1", "jane@example.com"));
 
-        updater.on(new CustomerDeletedEvent("cus_a"));
-        updater.on(created("cus_b", "ext_1", "jane@example.com"));
+        lookup.on(new CustomerDeletedEvent("cus_a"));
+        lookup.on(created("cus_b", "ext_1", "jane@example.com"));
 
         assertThat(lookup.emailTaken("jane@example.com", "cus_b")).isFalse();
         assertThat(lookup.externalIdTaken("ext_1", "cus_b")).isFalse();
@@ -103,16 +105,16 @@ class CustomerLookupTableTest extends TenantSchemaTest {
 
     @Test
     void findsExistingCustomersWithTheirCurrency() {
-        updater.on(new CustomerCreatedEvent("cus_a", null, "Name", "a@example.com", null, "KES", Map.of()));
-        updater.on(new CustomerCreatedEvent("cus_b", null, "Name", "b@example.com", null, null, Map.of()));
+        lookup.on(new CustomerCreatedEvent("cus_a", null, "Name", "a@example.com", null, "KES", Map.of()));
+        lookup.on(new CustomerCreatedEvent("cus_b", null, "Name", "b@example.com", null, null, Map.of()));
 
         assertThat(lookup.find("cus_a")).contains(new CustomerLookup.CustomerFacts("cus_a", CurrencyCode.KES));
         assertThat(lookup.find("cus_b")).contains(new CustomerLookup.CustomerFacts("cus_b", null));
         assertThat(lookup.find("cus_missing")).isEmpty();
 
-        updater.on(new CustomerUpdatedEvent("cus_b", null, "Name", "b@example.com", null, "UGX", Map.of()));
+        lookup.on(new CustomerUpdatedEvent("cus_b", null, "Name", "b@example.com", null, "UGX", Map.of()));
         assertThat(lookup.find("cus_b").orElseThrow().currency()).isEqualTo(CurrencyCode.UGX);
-        updater.on(new CustomerDeletedEvent("cus_a"));
+        lookup.on(new CustomerDeletedEvent("cus_a"));
         assertThat(lookup.find("cus_a")).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.metric.BillableMetricUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
+import com.novabilling.command.reference.JdbcResourceCodes;
 import com.novabilling.command.reference.ResourceCodes;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,15 +20,14 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The metric lookup updater and reader on the real tenant migrations (no Spring). */
+/** The metric lookup table's event handlers and queries on the real tenant migrations (no Spring). */
 class BillableMetricLookupTableTest extends TenantSchemaTest {
 
     private static final List<BillableMetricFilter> REGIONS =
             List.of(new BillableMetricFilter("region", List.of("us-east", "eu")));
 
-    private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
-    private final BillableMetricLookupUpdater updater = new BillableMetricLookupUpdater(jdbcTemplate, codes);
-    private final BillableMetricLookup lookup = new JdbcBillableMetricLookup(jdbcTemplate);
+    private final ResourceCodes codes = new JdbcResourceCodes(jdbcTemplate);
+    private final BillableMetricLookupTable lookup = new BillableMetricLookupTable(jdbcTemplate, codes);
 
     @BeforeEach
     void emptyTables() {
@@ -41,7 +41,7 @@ class BillableMetricLookupTableTest extends TenantSchemaTest {
 
     @Test
     void createdMetricIsFoundWithItsWholeDefinitionAndHoldsItsCode() {
-        updater.on(created("bm_a", "storage"));
+        lookup.on(created("bm_a", "storage"));
 
         assertThat(lookup.find("bm_a")).contains(new BillableMetricDefinition("storage", AggregationType.SUM, "gb",
                 true, REGIONS, new BillableMetricRounding(BillableMetricRounding.Mode.ROUND, 2)));
@@ -52,18 +52,18 @@ class BillableMetricLookupTableTest extends TenantSchemaTest {
 
     @Test
     void duplicateCodePastThePreCheckIsAConflictOnCode() {
-        updater.on(created("bm_a", "storage"));
+        lookup.on(created("bm_a", "storage"));
 
-        assertThatThrownBy(() -> updater.on(created("bm_b", "storage")))
+        assertThatThrownBy(() -> lookup.on(created("bm_b", "storage")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("code"));
     }
 
     @Test
     void updateReplacesTheDefinitionAndMovesTheCode() {
-        updater.on(created("bm_a", "storage"));
-        updater.on(created("bm_a", "storage"));
+        lookup.on(created("bm_a", "storage"));
+        lookup.on(created("bm_a", "storage"));
 
-        updater.on(new BillableMetricUpdatedEvent("bm_a", "Name", "disk", null, AggregationType.MAX, "gb", false,
+        lookup.on(new BillableMetricUpdatedEvent("bm_a", "Name", "disk", null, AggregationType.MAX, "gb", false,
                 List.of(), null));
 
         assertThat(lookup.find("bm_a").orElseThrow().aggregationType()).isEqualTo(AggregationType.MAX);
@@ -75,9 +75,9 @@ class BillableMetricLookupTableTest extends TenantSchemaTest {
 
     @Test
     void deletionForgetsTheMetricAndFreesItsCode() {
-        updater.on(created("bm_a", "storage"));
+        lookup.on(created("bm_a", "storage"));
 
-        updater.on(new BillableMetricDeletedEvent("bm_a", "storage"));
+        lookup.on(new BillableMetricDeletedEvent("bm_a", "storage"));
 
         assertThat(lookup.find("bm_a")).isEmpty();
         assertThat(codes.taken(CodeKind.BILLABLE_METRIC, "storage", null)).isFalse();

@@ -11,6 +11,7 @@ import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
+import com.novabilling.command.reference.JdbcResourceCodes;
 import com.novabilling.command.reference.ResourceCodes;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,12 +23,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The plan lookup updater and reader, and the shared code table, on the real tenant migrations (no Spring). */
+/**
+ * The plan lookup table's event handlers and queries, and the shared code table, on the real tenant migrations
+ * (no Spring).
+ */
 class PlanLookupTableTest extends TenantSchemaTest {
 
-    private final ResourceCodes codes = new ResourceCodes(jdbcTemplate);
-    private final PlanLookupUpdater updater = new PlanLookupUpdater(jdbcTemplate, codes);
-    private final PlanLookup lookup = new JdbcPlanLookup(jdbcTemplate);
+    private final ResourceCodes codes = new JdbcResourceCodes(jdbcTemplate);
+    private final PlanLookupTable lookup = new PlanLookupTable(jdbcTemplate, codes);
 
     @BeforeEach
     void emptyTables() {
@@ -41,9 +44,9 @@ class PlanLookupTableTest extends TenantSchemaTest {
 
     @Test
     void findsPlanWithCurrenciesInTheOrderPricesWereAdded() {
-        updater.on(created("pln_a", "pro", new PlanPrice("prc_kes", Money.ofMinor(100, CurrencyCode.KES)),
+        lookup.on(created("pln_a", "pro", new PlanPrice("prc_kes", Money.ofMinor(100, CurrencyCode.KES)),
                 new PlanPrice("prc_usd", Money.ofMinor(100, CurrencyCode.USD))));
-        updater.on(new PlanPriceAddedEvent("pln_a", "prc_ugx", Money.ofMinor(5000, CurrencyCode.UGX)));
+        lookup.on(new PlanPriceAddedEvent("pln_a", "prc_ugx", Money.ofMinor(5000, CurrencyCode.UGX)));
 
         PlanLookup.PlanFacts facts = lookup.find("pln_a").orElseThrow();
         assertThat(facts.code()).isEqualTo("pro");
@@ -52,30 +55,30 @@ class PlanLookupTableTest extends TenantSchemaTest {
         assertThat(lookup.findPrice("prc_usd")).contains(new PlanLookup.PriceFacts("prc_usd", "pln_a", CurrencyCode.USD));
         assertThat(lookup.find("pln_missing")).isEmpty();
 
-        updater.on(new PlanPriceRemovedEvent("pln_a", "prc_kes", CurrencyCode.KES));
+        lookup.on(new PlanPriceRemovedEvent("pln_a", "prc_kes", CurrencyCode.KES));
         assertThat(lookup.find("pln_a").orElseThrow().currencies()).containsExactly(CurrencyCode.USD, CurrencyCode.UGX);
         assertThat(lookup.findPrice("prc_kes")).isEmpty();
     }
 
     @Test
     void updateMovesTheCodeAndDeletionReleasesIt() {
-        updater.on(created("pln_a", "pro"));
-        updater.on(new PlanUpdatedEvent("pln_a", "Name", "pro-2", null, BillingInterval.MONTHLY, List.of(), 0, false, Map.of()));
+        lookup.on(created("pln_a", "pro"));
+        lookup.on(new PlanUpdatedEvent("pln_a", "Name", "pro-2", null, BillingInterval.MONTHLY, List.of(), 0, false, Map.of()));
         assertThat(codes.taken(CodeKind.PLAN, "pro", null)).isFalse();
         assertThat(codes.taken(CodeKind.PLAN, "pro-2", null)).isTrue();
         assertThat(codes.taken(CodeKind.PLAN, "pro-2", "pln_a")).isFalse();
         assertThat(codes.taken(CodeKind.COUPON, "pro-2", null)).as("codes are unique per kind").isFalse();
         assertThat(lookup.find("pln_a").orElseThrow().active()).isFalse();
 
-        updater.on(new PlanDeletedEvent("pln_a", "pro-2"));
+        lookup.on(new PlanDeletedEvent("pln_a", "pro-2"));
         assertThat(lookup.find("pln_a")).isEmpty();
         assertThat(codes.taken(CodeKind.PLAN, "pro-2", null)).isFalse();
     }
 
     @Test
     void duplicateCodePastThePreCheckIsAConflictOnCode() {
-        updater.on(created("pln_a", "pro"));
-        assertThatThrownBy(() -> updater.on(created("pln_b", "pro")))
+        lookup.on(created("pln_a", "pro"));
+        assertThatThrownBy(() -> lookup.on(created("pln_b", "pro")))
                 .isInstanceOfSatisfying(ConflictException.class, e -> {
                     assertThat(e.field()).isEqualTo("code");
                     assertThat(e.getMessage()).isEqualTo("A plan with code 'pro' already exists");
@@ -85,9 +88,9 @@ class PlanLookupTableTest extends TenantSchemaTest {
     @Test
     void redeliveredEventsChangeNothing() {
         PlanCreatedEvent event = created("pln_a", "pro", new PlanPrice("prc_usd", Money.ofMinor(100, CurrencyCode.USD)));
-        updater.on(event);
-        updater.on(event);
-        updater.on(new PlanPriceAddedEvent("pln_a", "prc_usd", Money.ofMinor(100, CurrencyCode.USD)));
+        lookup.on(event);
+        lookup.on(event);
+        lookup.on(new PlanPriceAddedEvent("pln_a", "prc_usd", Money.ofMinor(100, CurrencyCode.USD)));
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM plan_price_lookup", Long.class)).isEqualTo(1);
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM resource_codes", Long.class)).isEqualTo(1);
     }

@@ -4,13 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@link ResourceCodes} without a database, for aggregate fixtures: kind + code → owner id. */
-public class InMemoryResourceCodes extends ResourceCodes {
+public class InMemoryResourceCodes implements ResourceCodes {
 
     private final Map<String, String> owners = new HashMap<>();
-
-    public InMemoryResourceCodes() {
-        super(null);
-    }
 
     public InMemoryResourceCodes with(CodeKind kind, String code, String ownerId) {
         owners.put(kind + "/" + code, ownerId);

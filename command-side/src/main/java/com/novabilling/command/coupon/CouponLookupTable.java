@@ -7,28 +7,30 @@ import com.novabilling.api.coupon.CouponDeletedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Keeps the coupons' codes, {@code coupon_plan_lookup} and {@code applied_coupon_lookup} in step with the coupon
- * events, in the transaction that appends them ({@code lookup-*} groups run subscribing). Every statement is an
- * upsert or a delete, so a redelivered event changes nothing.
+ * The coupons' codes (in {@code resource_codes}, kind COUPON), {@code coupon_plan_lookup} and
+ * {@code applied_coupon_lookup}, kept in the transaction that appends each coupon event: which coupon holds a code,
+ * which coupon an application belongs to, and which coupons are scoped to a plan. Every statement is an upsert or a
+ * delete, so a redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(CouponLookupUpdater.PROCESSING_GROUP)
-public class CouponLookupUpdater {
-
-    public static final String PROCESSING_GROUP = "lookup-coupon";
+@SameTransaction
+@ProcessingGroup("lookup-coupon")
+public class CouponLookupTable {
 
     private final JdbcTemplate jdbcTemplate;
     private final ResourceCodes codes;
 
-    public CouponLookupUpdater(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
+    public CouponLookupTable(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
         this.jdbcTemplate = jdbcTemplate;
         this.codes = codes;
     }
@@ -64,6 +66,34 @@ public class CouponLookupUpdater {
         codes.release(event.couponId());
         jdbcTemplate.update("DELETE FROM coupon_plan_lookup WHERE coupon_id = ?", event.couponId());
         jdbcTemplate.update("DELETE FROM applied_coupon_lookup WHERE coupon_id = ?", event.couponId());
+    }
+
+    public Optional<String> couponIdByCode(String code) {
+        return jdbcTemplate.queryForList("SELECT owner_id FROM resource_codes WHERE kind = ? AND code = ?",
+                String.class, CodeKind.COUPON.name(), code).stream().findFirst();
+    }
+
+    /** The coupon of an application; empty for unknown ids and for applications of a deleted coupon. */
+    public Optional<String> couponIdOfApplication(String appliedCouponId) {
+        return jdbcTemplate.queryForList("SELECT coupon_id FROM applied_coupon_lookup WHERE applied_coupon_id = ?",
+                String.class, appliedCouponId).stream().findFirst();
+    }
+
+    /** Codes of the coupons whose {@code planIds} contain the plan, sorted. */
+    public List<String> codesOfCouponsScopedTo(String planId) {
+        return jdbcTemplate.queryForList("""
+                SELECT codes.code FROM coupon_plan_lookup scope
+                JOIN resource_codes codes ON codes.owner_id = scope.coupon_id
+                WHERE scope.plan_id = ? ORDER BY codes.code
+                """, String.class, planId);
+    }
+
+    /** Ids of the customer's coupon applications that were not removed, sorted. */
+    public List<String> activeApplicationsOf(String customerId) {
+        return jdbcTemplate.queryForList("""
+                SELECT applied_coupon_id FROM applied_coupon_lookup
+                WHERE customer_id = ? AND NOT removed ORDER BY applied_coupon_id
+                """, String.class, customerId);
     }
 
     private void replacePlanScope(String couponId, List<String> planIds) {

@@ -1,26 +1,32 @@
 package com.novabilling.command.metric;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.novabilling.api.metric.BillableMetricCreatedEvent;
 import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.metric.BillableMetricDeletedEvent;
 import com.novabilling.api.metric.BillableMetricUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
- * Keeps {@code metric_lookup} and the metrics' codes in step with the metric events, in the transaction that appends
- * them ({@code lookup-*} groups run subscribing). Upserts and deletes only, so a redelivered event changes nothing.
+ * The tenant's {@code metric_lookup} table and the metrics' codes, kept in the transaction that appends each metric
+ * event. Upserts and deletes only, so a redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(BillableMetricLookupUpdater.PROCESSING_GROUP)
-public class BillableMetricLookupUpdater {
+@SameTransaction
+@ProcessingGroup("lookup-billable-metric")
+public class BillableMetricLookupTable implements BillableMetricLookup {
 
-    public static final String PROCESSING_GROUP = "lookup-billable-metric";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private static final String UPSERT = """
             INSERT INTO metric_lookup (billable_metric_id, code, definition) VALUES (?, ?, ?::jsonb)
@@ -30,7 +36,7 @@ public class BillableMetricLookupUpdater {
     private final JdbcTemplate jdbcTemplate;
     private final ResourceCodes codes;
 
-    public BillableMetricLookupUpdater(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
+    public BillableMetricLookupTable(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
         this.jdbcTemplate = jdbcTemplate;
         this.codes = codes;
     }
@@ -51,6 +57,13 @@ public class BillableMetricLookupUpdater {
         jdbcTemplate.update("DELETE FROM metric_lookup WHERE billable_metric_id = ?", event.billableMetricId());
     }
 
+    @Override
+    public Optional<BillableMetricDefinition> find(String billableMetricId) {
+        return jdbcTemplate.queryForList("SELECT definition::text FROM metric_lookup WHERE billable_metric_id = ?",
+                        String.class, billableMetricId)
+                .stream().findFirst().map(BillableMetricLookupTable::read);
+    }
+
     private void upsert(String billableMetricId, BillableMetricDefinition definition) {
         codes.claim(CodeKind.BILLABLE_METRIC, definition.code(), billableMetricId);
         jdbcTemplate.update(UPSERT, billableMetricId, definition.code(), json(definition));
@@ -58,9 +71,17 @@ public class BillableMetricLookupUpdater {
 
     private static String json(BillableMetricDefinition definition) {
         try {
-            return JdbcBillableMetricLookup.JSON.writeValueAsString(definition);
+            return JSON.writeValueAsString(definition);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static BillableMetricDefinition read(String json) {
+        try {
+            return JSON.readValue(json, BillableMetricDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable metric_lookup definition: " + json, e);
         }
     }
 }

@@ -5,26 +5,28 @@ import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
+import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Keeps {@code addon_lookup}, {@code addon_price_lookup}, the add-ons' codes and {@code pending_addon_lookup} in step
- * with the add-on and applied add-on events, in the transaction that appends them ({@code lookup-*} groups run
- * subscribing). Every statement is an upsert or a delete, so a redelivered event changes nothing.
+ * The tenant's {@code addon_lookup}, {@code addon_price_lookup}, the add-ons' codes and {@code pending_addon_lookup}
+ * (applied add-ons that still wait for an invoice), kept in the transaction that appends each add-on and applied
+ * add-on event. Every statement is an upsert or a delete, so a redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(AddOnLookupUpdater.PROCESSING_GROUP)
-public class AddOnLookupUpdater {
-
-    public static final String PROCESSING_GROUP = "lookup-add-on";
+@SameTransaction
+@ProcessingGroup("lookup-add-on")
+public class AddOnLookupTable implements AddOnLookup {
 
     private static final String UPSERT_ADD_ON = """
             INSERT INTO addon_lookup (addon_id, code, name, invoice_display_name) VALUES (?, ?, ?, ?)
@@ -37,7 +39,7 @@ public class AddOnLookupUpdater {
     private final JdbcTemplate jdbcTemplate;
     private final ResourceCodes codes;
 
-    public AddOnLookupUpdater(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
+    public AddOnLookupTable(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
         this.jdbcTemplate = jdbcTemplate;
         this.codes = codes;
     }
@@ -69,6 +71,28 @@ public class AddOnLookupUpdater {
     @EventHandler
     public void on(AppliedAddOnRemovedEvent event) {
         jdbcTemplate.update("DELETE FROM pending_addon_lookup WHERE applied_addon_id = ?", event.appliedAddOnId());
+    }
+
+    @Override
+    public Optional<AddOnFacts> find(String addOnId) {
+        return jdbcTemplate.query("SELECT code, name, invoice_display_name FROM addon_lookup WHERE addon_id = ?",
+                        (row, i) -> new AddOnFacts(addOnId, row.getString(1), row.getString(2), row.getString(3),
+                                prices(addOnId)),
+                        addOnId)
+                .stream().findFirst();
+    }
+
+    /** Ids of the customer's applied add-ons still waiting for an invoice, sorted. */
+    public List<String> pendingApplicationsOf(String customerId) {
+        return jdbcTemplate.queryForList(
+                "SELECT applied_addon_id FROM pending_addon_lookup WHERE customer_id = ? ORDER BY applied_addon_id",
+                String.class, customerId);
+    }
+
+    private List<Money> prices(String addOnId) {
+        return jdbcTemplate.query(
+                "SELECT currency, amount_minor FROM addon_price_lookup WHERE addon_id = ? ORDER BY position",
+                (row, i) -> Money.ofMinor(row.getLong(2), CurrencyCode.valueOf(row.getString(1))), addOnId);
     }
 
     private void write(String addOnId, String code, String name, String invoiceDisplayName, List<Money> prices) {

@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
@@ -7,21 +8,23 @@ import com.novabilling.api.plan.PlanPriceRemovedEvent;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Keeps {@code plan_lookup}, {@code plan_price_lookup} and the plans' codes in step with the plan events, in the
- * transaction that appends them ({@code lookup-*} groups run subscribing). Every statement is an upsert or a delete,
- * so a redelivered event changes nothing.
+ * The tenant's {@code plan_lookup} and {@code plan_price_lookup} tables and the plans' codes, kept in the transaction
+ * that appends each plan event. Every statement is an upsert or a delete, so a redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(PlanLookupUpdater.PROCESSING_GROUP)
-public class PlanLookupUpdater {
-
-    public static final String PROCESSING_GROUP = "lookup-plan";
+@SameTransaction
+@ProcessingGroup("lookup-plan")
+public class PlanLookupTable implements PlanLookup {
 
     private static final String UPSERT_PLAN = """
             INSERT INTO plan_lookup (plan_id, code, active) VALUES (?, ?, ?)
@@ -35,7 +38,7 @@ public class PlanLookupUpdater {
     private final JdbcTemplate jdbcTemplate;
     private final ResourceCodes codes;
 
-    public PlanLookupUpdater(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
+    public PlanLookupTable(JdbcTemplate jdbcTemplate, ResourceCodes codes) {
         this.jdbcTemplate = jdbcTemplate;
         this.codes = codes;
     }
@@ -68,5 +71,27 @@ public class PlanLookupUpdater {
     public void on(PlanDeletedEvent event) {
         codes.release(event.planId());
         jdbcTemplate.update("DELETE FROM plan_lookup WHERE plan_id = ?", event.planId());
+    }
+
+    @Override
+    public Optional<PlanFacts> find(String planId) {
+        return jdbcTemplate.query("SELECT code, active FROM plan_lookup WHERE plan_id = ?",
+                        (row, i) -> new PlanFacts(planId, row.getString(1), row.getBoolean(2), currencies(planId)),
+                        planId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<PriceFacts> findPrice(String priceId) {
+        return jdbcTemplate.query("SELECT plan_id, currency FROM plan_price_lookup WHERE price_id = ?",
+                        (row, i) -> new PriceFacts(priceId, row.getString(1), CurrencyCode.valueOf(row.getString(2))),
+                        priceId)
+                .stream().findFirst();
+    }
+
+    private List<CurrencyCode> currencies(String planId) {
+        return jdbcTemplate.queryForList(
+                        "SELECT currency FROM plan_price_lookup WHERE plan_id = ? ORDER BY position", String.class, planId)
+                .stream().map(CurrencyCode::valueOf).toList();
     }
 }

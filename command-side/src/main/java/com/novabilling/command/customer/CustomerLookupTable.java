@@ -3,21 +3,26 @@ package com.novabilling.command.customer;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
 /**
- * Keeps {@code customer_lookup} in step with the customers. The app runs {@code lookup-*} groups as subscribing
- * processors, in the transaction that appends the events: a unique violation here rolls the events back.
+ * The tenant's {@code customer_lookup} table, kept in the transaction that appends each customer event: a unique
+ * violation here rolls the events back.
  */
 @Component
-@ProcessingGroup(CustomerLookupUpdater.PROCESSING_GROUP)
-public class CustomerLookupUpdater {
-
-    public static final String PROCESSING_GROUP = "lookup-customer";
+@SameTransaction
+@ProcessingGroup("lookup-customer")
+public class CustomerLookupTable implements CustomerLookup {
 
     private static final String UPSERT = """
             INSERT INTO customer_lookup (customer_id, external_id, email, currency) VALUES (?, ?, ?, ?)
@@ -27,7 +32,7 @@ public class CustomerLookupUpdater {
 
     private final JdbcTemplate jdbcTemplate;
 
-    public CustomerLookupUpdater(JdbcTemplate jdbcTemplate) {
+    public CustomerLookupTable(JdbcTemplate jdbcTemplate) {
         this.jdbcTemplate = jdbcTemplate;
     }
 
@@ -44,6 +49,36 @@ public class CustomerLookupUpdater {
     @EventHandler
     public void on(CustomerDeletedEvent event) {
         jdbcTemplate.update("DELETE FROM customer_lookup WHERE customer_id = ?", event.customerId());
+    }
+
+    @Override
+    public boolean emailTaken(String email, String exceptCustomerId) {
+        if (email == null) {
+            return false;
+        }
+        return takenByOther("SELECT customer_id FROM customer_lookup WHERE email = ?",
+                email.trim().toLowerCase(Locale.ROOT), exceptCustomerId);
+    }
+
+    @Override
+    public boolean externalIdTaken(String externalId, String exceptCustomerId) {
+        if (externalId == null) {
+            return false;
+        }
+        return takenByOther("SELECT customer_id FROM customer_lookup WHERE external_id = ?", externalId, exceptCustomerId);
+    }
+
+    @Override
+    public Optional<CustomerFacts> find(String customerId) {
+        return jdbcTemplate.query("SELECT customer_id, currency FROM customer_lookup WHERE customer_id = ?",
+                        (row, i) -> new CustomerFacts(row.getString(1), CurrencyCode.parse(row.getString(2)).orElse(null)),
+                        customerId)
+                .stream().findFirst();
+    }
+
+    private boolean takenByOther(String ownerQuery, String value, String exceptCustomerId) {
+        List<String> owners = jdbcTemplate.queryForList(ownerQuery, String.class, value);
+        return owners.stream().anyMatch(owner -> !owner.equals(exceptCustomerId));
     }
 
     private void upsert(String customerId, String externalId, String email, String currency) {
