@@ -1,12 +1,11 @@
 package com.novabilling.app.axon;
 
+import com.novabilling.api.error.Causes;
 import com.novabilling.app.web.DatabaseUnavailable;
 import org.springframework.dao.TransientDataAccessException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
@@ -77,16 +76,9 @@ final class ProjectionFailure extends RuntimeException {
         if (DatabaseUnavailable.causedBy(failure)) {
             return true;
         }
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof TransientDataAccessException || t instanceof SQLTransientException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(t -> t instanceof TransientDataAccessException
+                || t instanceof SQLTransientException
+                || t instanceof SQLException sql && sql.getSQLState() != null && TRANSIENT_STATES.contains(sql.getSQLState()));
     }
 
     /**
@@ -112,23 +104,11 @@ final class ProjectionFailure extends RuntimeException {
     }
 
     private static String innermostMessage(Throwable failure) {
-        String message = null;
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t.getMessage();
-            }
-        }
-        return message;
+        return Causes.of(failure).map(Throwable::getMessage).filter(m -> m != null && !m.isBlank())
+                .reduce((outer, inner) -> inner).orElse(null);
     }
 
     static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return Causes.find(failure, type).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.app.mail;
 
+import com.novabilling.api.error.Causes;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.app.security.SecretBox;
 import com.novabilling.app.tenant.TenantSettings;
@@ -148,14 +149,11 @@ public class TenantMailer {
 
     /** The reply text carried by the mail library's exceptions for a refused sender, recipient or message. */
     private static String smtpReply(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SMTPAddressFailedException a && isError(a.getReturnCode())
-                    || t instanceof SMTPSenderFailedException s && isError(s.getReturnCode())
-                    || t instanceof SMTPSendFailedException f && isError(f.getReturnCode())) {
-                return t.getMessage();
-            }
-        }
-        return null;
+        return Causes.of(e)
+                .filter(t -> t instanceof SMTPAddressFailedException a && isError(a.getReturnCode())
+                        || t instanceof SMTPSenderFailedException s && isError(s.getReturnCode())
+                        || t instanceof SMTPSendFailedException f && isError(f.getReturnCode()))
+                .map(Throwable::getMessage).findFirst().orElse(null);
     }
 
     private static boolean isError(int code) {
@@ -172,12 +170,7 @@ public class TenantMailer {
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return Causes.find(e, type).orElse(null);
     }
 
     private static void closeQuietly(SMTPTransport transport) {

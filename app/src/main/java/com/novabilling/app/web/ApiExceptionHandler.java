@@ -1,5 +1,6 @@
 package com.novabilling.app.web;
 
+import com.novabilling.api.error.Causes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -205,27 +206,11 @@ public class ApiExceptionHandler {
     }
 
     private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return Causes.of(e).anyMatch(t -> t instanceof SQLException sql && "23505".equals(sql.getSQLState()));
     }
 
     static <T extends Throwable> T find(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return null;
+        return Causes.find(e, type).orElse(null);
     }
 
     /** The problem with one field, in our words: a library's own message never reaches the client. */

@@ -1,5 +1,6 @@
 package com.novabilling.app.web;
 
+import com.novabilling.api.error.Causes;
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -7,9 +8,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * Whether a failure means the database could not be reached or refused a connection — the node's connection
@@ -26,18 +24,10 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean causedBy(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof JDBCConnectionException || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && connectionState(sql)) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.of(failure).anyMatch(t -> t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException || t instanceof JDBCConnectionException
+                || t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                || t instanceof SQLException sql && connectionState(sql));
     }
 
     private static boolean connectionState(SQLException e) {

@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.error.Causes;
 import com.novabilling.api.addon.AddOnView;
 import com.novabilling.api.addon.AppliedAddOnView;
 import com.novabilling.api.addon.DeleteAddOnCommand;
@@ -103,10 +104,8 @@ public class AddOnCommandController {
         try {
             commandGateway.sendAndWait(command);
         } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof AggregateNotFoundException) {
-                    throw new NotFoundException(resource, id);
-                }
+            if (Causes.contain(e, AggregateNotFoundException.class)) {
+                throw new NotFoundException(resource, id);
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package com.novabilling.command.coupon;
 
+import com.novabilling.api.error.Causes;
 import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.ApplyCouponCommand;
 import com.novabilling.api.coupon.CouponView;
@@ -124,7 +125,7 @@ public class CouponCommandController {
         try {
             commandGateway.sendAndWait(command);
         } catch (RuntimeException e) {
-            if (causedBy(e, AggregateNotFoundException.class)) {
+            if (Causes.contain(e, AggregateNotFoundException.class)) {
                 throw new NotFoundException("Coupon", couponId);
             }
             throw e;
@@ -137,14 +138,5 @@ public class CouponCommandController {
 
     private AppliedCouponView findApplied(String appliedCouponId) {
         return await(queryGateway.query(new FindAppliedCouponQuery(appliedCouponId), AppliedCouponView.class));
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
