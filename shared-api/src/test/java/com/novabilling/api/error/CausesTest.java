@@ -12,7 +12,7 @@ class CausesTest {
     @Test
     void findsTheOutermostFailureOfATypeAlongTheChain() {
         NotFoundException notFound = new NotFoundException("Customer", "cus_1");
-        Throwable wrapped = new CompletionException(new IllegalStateException("bus", notFound));
+        CompletionException wrapped = new CompletionException(new IllegalStateException("bus", notFound));
 
         assertThat(Causes.find(wrapped, NotFoundException.class)).containsSame(notFound);
         assertThat(Causes.find(wrapped, RuntimeException.class)).containsSame(wrapped);
