@@ -1,6 +1,7 @@
 package com.novabilling.rating;
 
 import com.novabilling.api.error.FieldError;
+import com.novabilling.api.money.Money;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.List;
 public final class RangeValidator {
     static final int MAX_PRICE_DECIMALS = 12;
     /** Largest price or amount (major units), as for every amount of the API. */
-    public static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
+    public static final BigDecimal MAX_PRICE = Money.MAX_MAJOR;
     /** Largest unit count a range bound, package size or free-unit allowance may name. */
     public static final BigDecimal MAX_UNITS = new BigDecimal("1000000000000000");
 

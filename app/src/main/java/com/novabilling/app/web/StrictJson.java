@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -22,7 +21,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * One strict reading of JSON for every route: a value has the type the field declares (no {@code "12"} for a
@@ -82,9 +84,12 @@ public class StrictJson {
         module.addKeyDeserializer(String.class, new KeyTextDeserializer());
         module.addDeserializer(BigDecimal.class, new BoundedDecimalDeserializer());
         module.addDeserializer(Number.class, new BoundedNumberDeserializer());
-        module.addDeserializer(Instant.class, new InstantDeserializer());
-        module.addDeserializer(OffsetDateTime.class, new OffsetDateTimeDeserializer());
-        module.addDeserializer(LocalDate.class, new LocalDateDeserializer());
+        module.addDeserializer(Instant.class, new IsoDeserializer<>(Instant.class, "2026-03-01T00:00:00Z",
+                text -> OffsetDateTime.parse(text).toInstant(), instant -> instant.atOffset(ZoneOffset.UTC).getYear()));
+        module.addDeserializer(OffsetDateTime.class, new IsoDeserializer<>(OffsetDateTime.class,
+                "2026-03-01T00:00:00Z", OffsetDateTime::parse, OffsetDateTime::getYear));
+        module.addDeserializer(LocalDate.class, new IsoDeserializer<>(LocalDate.class, "2026-03-01", LocalDate::parse,
+                LocalDate::getYear));
         return module;
     }
 
@@ -152,9 +157,8 @@ public class StrictJson {
         }
     }
 
+    /** Amounts, prices, units: any JSON number within {@link #numberProblem} bounds, as BigDecimal. */
     static final class BoundedDecimalDeserializer extends StdScalarDeserializer<BigDecimal> {
-        private final NumberDeserializers.BigDecimalDeserializer standard = NumberDeserializers.BigDecimalDeserializer.instance;
-
         BoundedDecimalDeserializer() {
             super(BigDecimal.class);
         }
@@ -164,12 +168,7 @@ public class StrictJson {
             if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
                 return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
-            BigDecimal number = standard.deserialize(p, ctxt);
-            String problem = number == null ? null : numberProblem(number);
-            if (problem != null) {
-                throw new RejectedJsonValue(p, problem);
-            }
-            return number;
+            return boundedDecimal(p);
         }
 
         @Override
@@ -192,12 +191,7 @@ public class StrictJson {
             if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
                 return (Number) ctxt.handleUnexpectedToken(Number.class, p);
             }
-            BigDecimal number = p.getDecimalValue();
-            String problem = numberProblem(number);
-            if (problem != null) {
-                throw new RejectedJsonValue(p, problem);
-            }
-            return number;
+            return boundedDecimal(p);
         }
 
         @Override
@@ -206,17 +200,27 @@ public class StrictJson {
         }
     }
 
-    private abstract static class IsoDeserializer<T> extends StdScalarDeserializer<T> {
-        private final String example;
+    private static BigDecimal boundedDecimal(JsonParser p) throws IOException {
+        BigDecimal number = p.getDecimalValue();
+        String problem = numberProblem(number);
+        if (problem != null) {
+            throw new RejectedJsonValue(p, problem);
+        }
+        return number;
+    }
 
-        IsoDeserializer(Class<T> type, String example) {
+    /** A date or date-time: an ISO-8601 string only (no epoch numbers, no empty string), years MIN_YEAR–MAX_YEAR. */
+    static final class IsoDeserializer<T> extends StdScalarDeserializer<T> {
+        private final String example;
+        private final Function<String, T> parse;
+        private final ToIntFunction<T> year;
+
+        IsoDeserializer(Class<T> type, String example, Function<String, T> parse, ToIntFunction<T> year) {
             super(type);
             this.example = example;
+            this.parse = parse;
+            this.year = year;
         }
-
-        abstract T parse(String text);
-
-        abstract int year(T value);
 
         @Override
         public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -225,62 +229,15 @@ public class StrictJson {
             }
             T value;
             try {
-                value = parse(p.getText());
+                value = parse.apply(p.getText());
             } catch (DateTimeParseException e) {
                 throw new RejectedJsonValue(p, "must be an ISO-8601 string such as " + example);
             }
-            if (year(value) < MIN_YEAR || year(value) > MAX_YEAR) {
+            int valueYear = year.applyAsInt(value);
+            if (valueYear < MIN_YEAR || valueYear > MAX_YEAR) {
                 throw new RejectedJsonValue(p, "must be between the years " + MIN_YEAR + " and " + MAX_YEAR);
             }
             return value;
-        }
-    }
-
-    static final class InstantDeserializer extends IsoDeserializer<Instant> {
-        InstantDeserializer() {
-            super(Instant.class, "2026-03-01T00:00:00Z");
-        }
-
-        @Override
-        Instant parse(String text) {
-            return OffsetDateTime.parse(text).toInstant();
-        }
-
-        @Override
-        int year(Instant value) {
-            return value.atOffset(java.time.ZoneOffset.UTC).getYear();
-        }
-    }
-
-    static final class OffsetDateTimeDeserializer extends IsoDeserializer<OffsetDateTime> {
-        OffsetDateTimeDeserializer() {
-            super(OffsetDateTime.class, "2026-03-01T00:00:00Z");
-        }
-
-        @Override
-        OffsetDateTime parse(String text) {
-            return OffsetDateTime.parse(text);
-        }
-
-        @Override
-        int year(OffsetDateTime value) {
-            return value.getYear();
-        }
-    }
-
-    static final class LocalDateDeserializer extends IsoDeserializer<LocalDate> {
-        LocalDateDeserializer() {
-            super(LocalDate.class, "2026-03-01");
-        }
-
-        @Override
-        LocalDate parse(String text) {
-            return LocalDate.parse(text);
-        }
-
-        @Override
-        int year(LocalDate value) {
-            return value.getYear();
         }
     }
 }

@@ -4,6 +4,9 @@ import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -120,6 +123,21 @@ class StrictJsonHttpTest extends IntegrationTest {
             assertThat(refused.body().get("statusCode").asInt()).isEqualTo(refused.status());
             assertThat(refused.text()).doesNotContain("<html", "Tomcat", "Exception");
         }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRefusedRequestLogsOneLineWithoutAStackTrace(CapturedOutput output) {
+        TestTenant t = sharedTenant();
+        String email = "logged-" + java.util.UUID.randomUUID() + "@example.com";
+        assertThat(api().post("/api/customers", t.apiKey(), Map.of("name", "Once", "email", email)).status()).isEqualTo(201);
+        Api.Response conflict = api().post("/api/customers", t.apiKey(), Map.of("name", "Twice", "email", email));
+        assertThat(conflict.status()).isEqualTo(409);
+
+        List<String> lines = output.getAll().lines().filter(line -> line.contains(email)).toList();
+        assertThat(lines).as("the refusal is logged once, by the exception handler").hasSize(1);
+        assertThat(lines.get(0)).contains("409 POST /api/customers");
+        assertThat(output.getAll()).as("no stack trace").doesNotContain("ConflictException");
     }
 
     private void assertRefused(TestTenant t, String path, String body, String field, String messagePart) {

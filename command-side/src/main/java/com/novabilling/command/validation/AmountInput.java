@@ -15,9 +15,6 @@ import java.util.Optional;
  */
 public final class AmountInput {
 
-    /** Larger amounts could not be held as minor units in a {@code long} for every currency. */
-    static final BigDecimal MAX_MAJOR = new BigDecimal("1000000000000");
-
     private AmountInput() {
     }
 
@@ -29,8 +26,8 @@ public final class AmountInput {
         if (amount.signum() < 0) {
             return Optional.of(new FieldError(field, "must not be negative"));
         }
-        if (amount.compareTo(MAX_MAJOR) > 0) {
-            return Optional.of(new FieldError(field, "must not exceed " + MAX_MAJOR.toPlainString()));
+        if (amount.compareTo(Money.MAX_MAJOR) > 0) {
+            return Optional.of(new FieldError(field, "must not exceed " + Money.MAX_MAJOR.toPlainString()));
         }
         if (amount.stripTrailingZeros().scale() > currency.exponent()) {
             return Optional.of(new FieldError(field, currency.exponent() == 0

@@ -17,6 +17,12 @@ public record Money(long minor, CurrencyCode currency) implements Comparable<Mon
     /** Precision for intermediate results (proration fractions, unit prices with 12 decimals). */
     public static final MathContext CONTEXT = MathContext.DECIMAL128;
 
+    /**
+     * The largest amount or price a request may name, in major units: its minor units fit a {@code long} for every
+     * currency, with room for sums.
+     */
+    public static final BigDecimal MAX_MAJOR = new BigDecimal("1000000000000");
+
     /** Computed amounts beyond this many minor units are refused rather than overflowing a {@code long}. */
     public static final BigDecimal MAX_MINOR = new BigDecimal("1000000000000000000");
 
