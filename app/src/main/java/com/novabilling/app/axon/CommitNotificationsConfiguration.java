@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
@@ -31,15 +32,20 @@ public class CommitNotificationsConfiguration {
         return notifications;
     }
 
+    /** Whether other nodes may share the databases: then commits are announced, and nothing assumes a sole node. */
+    static boolean announcesCommits(Environment environment) {
+        String setting = environment.getProperty("novabilling.cluster.commit-notifications", "auto");
+        return switch (setting.trim().toLowerCase()) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> environment.getProperty("spring.datasource.url") != null;
+        };
+    }
+
     static final class Enabled implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String setting = context.getEnvironment().getProperty("novabilling.cluster.commit-notifications", "auto");
-            return switch (setting.trim().toLowerCase()) {
-                case "on", "true" -> true;
-                case "off", "false" -> false;
-                default -> context.getEnvironment().getProperty("spring.datasource.url") != null;
-            };
+            return announcesCommits(context.getEnvironment());
         }
     }
 }

@@ -45,14 +45,17 @@ public final class ProjectionDeadLetters {
     private final TransactionManager transactionManager;
     private final ProjectionFailures failures;
     private final BiPredicate<String, Class<?>> handles;
+    private final boolean soleNode;
 
     /**
-     * @param groups  the processing groups that have a queue
-     * @param handles whether a group handles events of a payload type
+     * @param groups   the processing groups that have a queue
+     * @param handles  whether a group handles events of a payload type
+     * @param soleNode no other node processes this tenant's events (the embedded server), so every dead letter is
+     *                 enqueued here and a queue seen empty stays empty until a failure here
      */
     ProjectionDeadLetters(String tenantId, Set<String> groups, Supplier<EventProcessingConfiguration> processing,
                           JdbcTemplate tenantDatabase, TransactionManager transactionManager,
-                          ProjectionFailures failures, BiPredicate<String, Class<?>> handles) {
+                          ProjectionFailures failures, BiPredicate<String, Class<?>> handles, boolean soleNode) {
         this.tenantId = tenantId;
         this.groups = Set.copyOf(groups);
         this.processing = processing;
@@ -60,6 +63,7 @@ public final class ProjectionDeadLetters {
         this.transactionManager = transactionManager;
         this.failures = failures;
         this.handles = handles;
+        this.soleNode = soleNode;
     }
 
     /** Whether the processor (a processing group) has a dead-letter queue: every read-model projection does. */
@@ -192,6 +196,9 @@ public final class ProjectionDeadLetters {
                 return Optional.of(new ProjectionFailedException(group, failed.get(), reason));
             }
         }
+        if (soleNode && withoutLetters(concerned)) {
+            return Optional.empty(); // the read right after a write pays no query while the queues are empty
+        }
         List<ProjectionFailedException> found = tenantDatabase.query(
                 "SELECT processing_group, event_identifier, cause_type FROM dead_letter_entry "
                         + "WHERE processing_group = ANY (?) AND event_identifier = ANY (?) "
@@ -203,6 +210,20 @@ public final class ProjectionDeadLetters {
                 (rs, i) -> new ProjectionFailedException(rs.getString(1), rs.getString(2),
                         DeadLetterReason.ofCode(rs.getString(3))));
         return found.stream().findFirst();
+    }
+
+    /** Whether every group's queue is empty, looking once at those not yet known to be. */
+    private boolean withoutLetters(List<String> groups) {
+        List<String> unknown = groups.stream().filter(group -> !failures.knownWithoutLetters(group)).toList();
+        if (unknown.isEmpty()) {
+            return true;
+        }
+        long asOf = failures.failuresSeen();
+        List<String> withLetters = tenantDatabase.queryForList(
+                "SELECT DISTINCT processing_group FROM dead_letter_entry WHERE processing_group = ANY (?)", String.class,
+                (Object) unknown.toArray(String[]::new));
+        failures.foundWithoutLetters(unknown.stream().filter(group -> !withLetters.contains(group)).toList(), asOf);
+        return withLetters.isEmpty() && groups.stream().allMatch(failures::knownWithoutLetters);
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue(String group) {

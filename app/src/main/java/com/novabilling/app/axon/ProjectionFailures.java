@@ -1,9 +1,11 @@
 package com.novabilling.app.axon;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The events this node's read-model projections of one tenant failed on, with why, until they are dead-lettered for
@@ -18,6 +20,9 @@ final class ProjectionFailures {
     private record Key(String group, String eventId) {
     }
 
+    private final Set<String> groupsWithoutLetters = new HashSet<>();
+    private long failuresSeen;
+
     private final Map<Key, ProjectionFailure> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, ProjectionFailure> eldest) {
@@ -27,6 +32,8 @@ final class ProjectionFailures {
 
     /** Remembers why the group failed on the event; true the first time, when it is to be logged. */
     synchronized boolean remember(String group, String eventId, ProjectionFailure failure) {
+        failuresSeen++;
+        groupsWithoutLetters.remove(group);
         return failures.put(new Key(group, eventId), failure) == null;
     }
 
@@ -37,6 +44,26 @@ final class ProjectionFailures {
     /** The first of the events the group is known to have failed on, if any. */
     synchronized Optional<String> firstFailed(String group, Collection<String> eventIds) {
         return eventIds.stream().filter(id -> failures.containsKey(new Key(group, id))).findFirst();
+    }
+
+    /** How many failures were remembered so far: taken before a look at the queues, to trust it only if none came since. */
+    synchronized long failuresSeen() {
+        return failuresSeen;
+    }
+
+    /**
+     * The queues of these groups were found empty when {@link #failuresSeen()} was {@code asOf}; kept only if no
+     * failure came since. A letter only ever enters a queue after a failure here, or behind a letter already in it.
+     */
+    synchronized void foundWithoutLetters(Collection<String> groups, long asOf) {
+        if (failuresSeen == asOf) {
+            groupsWithoutLetters.addAll(groups);
+        }
+    }
+
+    /** Whether the group's queue is known to be empty: seen empty, and no failure since. */
+    synchronized boolean knownWithoutLetters(String group) {
+        return groupsWithoutLetters.contains(group);
     }
 
     synchronized void forget(String group, String eventId) {

@@ -20,14 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The event handlers of one read-model processing group, as the single handler of its processor. Each event is
- * applied inside a savepoint and flushed to the database at once, so a failure — a value PostgreSQL refuses, a bug in
- * a handler — surfaces at that event and undoes only that event's changes; the dead-lettering invoker around this
- * handler then queues the event and the batch goes on.
- * <p>
- * An SQL error inside a flush also makes Hibernate mark the transaction rollback-only, so the batch cannot commit
- * whatever is done after it: then the failure asks for the batch to run again, and this handler remembers the event,
- * which the next run dead-letters without handling it.
+ * The event handlers of one read-model processing group, as the single handler of its processor. Each event's changes
+ * are flushed to the database at once, so a failure — a value PostgreSQL refuses, a bug in a handler — surfaces at that
+ * event. The failure is remembered and the batch is rolled back and runs again; on that run the dead-lettering invoker
+ * around this handler queues the remembered event without handling it, and the batch goes on. Normal processing thus
+ * pays for no savepoint; a dead letter being retried is applied inside one, so a second failure undoes only its own
+ * changes and the letter goes back to the queue.
  */
 final class ProjectionGroupHandler implements EventMessageHandler {
 
@@ -69,28 +67,47 @@ final class ProjectionGroupHandler implements EventMessageHandler {
             if (known.isPresent()) {
                 throw known.get().toDeadLetter();
             }
+            try {
+                apply(event);
+                return null;
+            } catch (Exception e) {
+                discardUnflushedChanges();
+                throw failed(event, e, false, false);
+            }
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             Savepoint savepoint = connection.setSavepoint();
             try {
-                for (EventMessageHandler projection : projections) {
-                    if (projection.canHandle(event)) {
-                        projection.handle(event);
-                    }
-                }
-                EntityManager entityManager = transactionalEntityManager();
-                if (entityManager != null) {
-                    entityManager.flush();
-                }
+                apply(event);
                 connection.releaseSavepoint(savepoint);
                 return null;
             } catch (Exception e) {
                 boolean canCommit = undo(connection, savepoint);
-                throw failed(event, e, canCommit, retryingDeadLetter);
+                throw failed(event, e, canCommit, true);
             }
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void apply(EventMessage<?> event) throws Exception {
+        for (EventMessageHandler projection : projections) {
+            if (projection.canHandle(event)) {
+                projection.handle(event);
+            }
+        }
+        EntityManager entityManager = transactionalEntityManager();
+        if (entityManager != null) {
+            entityManager.flush();
+        }
+    }
+
+    /** The batch is rolled back after a failure; the event's unflushed entities must not be flushed before that. */
+    private void discardUnflushedChanges() {
+        EntityManager entityManager = transactionalEntityManager();
+        if (entityManager != null) {
+            entityManager.clear();
         }
     }
 

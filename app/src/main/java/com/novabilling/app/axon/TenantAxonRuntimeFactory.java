@@ -229,7 +229,8 @@ public class TenantAxonRuntimeFactory {
         });
         built[0] = configurer.buildConfiguration();
         ProjectionDeadLetters deadLetters = new ProjectionDeadLetters(tenantId, deadLettered,
-                built[0]::eventProcessingConfiguration, new JdbcTemplate(tenantDataSource), tx, failures, handlers::handles);
+                built[0]::eventProcessingConfiguration, new JdbcTemplate(tenantDataSource), tx, failures, handlers::handles,
+                !CommitNotificationsConfiguration.announcesCommits(applicationContext.getEnvironment()));
         return new TenantAxonRuntime(tenantId, built[0], source[0], handlers, writes, storedTokens(tenantDataSource),
                 progress, deadLetters);
     }

@@ -1,5 +1,8 @@
 package com.novabilling.app.tenant;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.novabilling.app.security.SecurityProperties;
 import com.novabilling.app.security.Tokens;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.RowMapper;
@@ -16,6 +19,10 @@ import java.util.Optional;
 /**
  * API keys: {@code sk_live_} + 48 random base-62 characters. Only the SHA-256 digest is stored (a fast hash is
  * right for a high-entropy secret and allows an O(1) indexed lookup per request); the key is shown once.
+ * <p>
+ * A successful lookup is reused for {@code novabilling.security.api-key-cache-ttl}, which saves a query to the control
+ * database on every request. A revocation on this node clears the reuse at once; another node's reuse ends within
+ * the TTL. Failed lookups are never kept, so guessing keys cannot fill the cache.
  */
 @Repository
 public class ApiKeys {
@@ -24,10 +31,15 @@ public class ApiKeys {
 
     private final Clock clock;
     private final NamedParameterJdbcTemplate jdbc;
+    private final Cache<String, ActiveKey> recentLookups;
 
-    public ApiKeys(@Qualifier("control") NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public ApiKeys(@Qualifier("control") NamedParameterJdbcTemplate jdbc, Clock clock, SecurityProperties security) {
         this.clock = clock;
         this.jdbc = jdbc;
+        this.recentLookups = Caffeine.newBuilder()
+                .expireAfterWrite(security.apiKeyCacheTtl())
+                .maximumSize(security.apiKeyCacheTtl().isZero() ? 0 : 100_000)
+                .build();
     }
 
     public record ApiKey(String id, String tenantId, String name, String prefix, String lastFour, Instant createdAt,
@@ -59,11 +71,18 @@ public class ApiKeys {
 
     /** The live key with this secret, if any; a revoked key or a deactivated tenant authenticates nothing. */
     public Optional<ActiveKey> authenticate(String secret) {
-        return jdbc.query("""
+        String hash = Tokens.sha256Hex(secret);
+        ActiveKey recent = recentLookups.getIfPresent(hash);
+        if (recent != null) {
+            return Optional.of(recent);
+        }
+        Optional<ActiveKey> found = jdbc.query("""
                 SELECT k.id, k.tenant_id FROM api_keys k JOIN tenants t ON t.id = k.tenant_id
                 WHERE k.key_hash = :hash AND k.revoked_at IS NULL AND t.is_active
-                """, new MapSqlParameterSource("hash", Tokens.sha256Hex(secret)),
+                """, new MapSqlParameterSource("hash", hash),
                 (rs, i) -> new ActiveKey(rs.getString(1), rs.getString(2))).stream().findFirst();
+        found.ifPresent(key -> recentLookups.put(hash, key));
+        return found;
     }
 
     public List<ApiKey> listActive(String tenantId) {
@@ -77,8 +96,10 @@ public class ApiKeys {
     }
 
     public boolean revoke(String tenantId, String id) {
-        return jdbc.update("UPDATE api_keys SET revoked_at = :now WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL",
+        boolean revoked = jdbc.update("UPDATE api_keys SET revoked_at = :now WHERE tenant_id = :tenantId AND id = :id AND revoked_at IS NULL",
                 new MapSqlParameterSource("tenantId", tenantId).addValue("id", id).addValue("now", Timestamp.from(clock.instant()))) == 1;
+        recentLookups.invalidateAll(); // after the update: a lookup racing with it cannot keep the key
+        return revoked;
     }
 
     public void touch(String id, Instant usedAt) {

@@ -35,7 +35,7 @@ class TenantMailerTest {
 
     private SecretBox secrets() {
         String key = Base64.getEncoder().encodeToString(Tokens.randomBytes(32));
-        return new SecretBox(new ServerSecrets(new SecurityProperties(key, key, null, null, null, null), dataDir.toString()));
+        return new SecretBox(new ServerSecrets(new SecurityProperties(key, key, null, null, null, null, null), dataDir.toString()));
     }
 
     private TenantMailer mailer(SmtpHostPolicy.Resolver resolver) {
