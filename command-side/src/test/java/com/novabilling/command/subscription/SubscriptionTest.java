@@ -421,6 +421,36 @@ class SubscriptionTest {
         }
 
         @Test
+        void aSecondPauseInTheSamePeriodAddsUpAndTheNextPeriodFollowsTheStretchedSchedule() {
+            Instant april5 = Instant.parse("2026-04-05T00:00:00Z");
+            Instant april6 = Instant.parse("2026-04-06T00:00:00Z");
+            Instant april12 = Instant.parse("2026-04-12T00:00:00Z");
+            SubscriptionPausedEvent pausedAgain = new SubscriptionPausedEvent(ID, april5, MARCH_1, APRIL_11);
+            SubscriptionResumedEvent resumedAgain = new SubscriptionResumedEvent(ID, april5, april6, 86_400, MARCH_1,
+                    april12, 950_400, 950_400);
+            fixture.given(W1_BASIC, W1_PAUSED, W1_RESUMED, pausedAgain).andGivenCurrentTime(april6)
+                    .when(new ResumeSubscriptionCommand(ID))
+                    .expectEvents(resumedAgain);
+            fixture.given(W1_BASIC, W1_PAUSED, W1_RESUMED, pausedAgain, resumedAgain).andGivenCurrentTime(april12)
+                    .when(new AdvanceSubscriptionCommand(ID, null))
+                    .expectEvents(new SubscriptionPeriodClosedEvent(ID, MARCH_1, april12, BASIC,
+                            BillingInterval.MONTHLY, CurrencyCode.KES, BASIC_KES, MARCH_1, 950_400, april12,
+                            Instant.parse("2026-05-12T00:00:00Z"), BASIC, BillingInterval.MONTHLY, BASIC_KES));
+        }
+
+        @Test
+        void aChangeAfterAPauseCountsOnlyTheUnpausedSeconds() {
+            Instant april5 = Instant.parse("2026-04-05T00:00:00Z");
+            fixture.given(W1_BASIC, W1_PAUSED, W1_RESUMED).andGivenCurrentTime(april5)
+                    .when(changeTo(PRO))
+                    .expectEvents(new SubscriptionPlanChangedEvent(ID, PlanChangeKind.UPGRADE,
+                            PlanChangeTiming.IMMEDIATE, false, april5, CurrencyCode.KES, BASIC,
+                            BillingInterval.MONTHLY, BASIC_KES, PRO, BillingInterval.MONTHLY, PRO_KES, MARCH_1,
+                            APRIL_11, 2_678_400, 25 * 86_400, 6 * 86_400, true, MARCH_1, 864_000, MARCH_1, APRIL_11,
+                            864_000));
+        }
+
+        @Test
         void cancelingWhilePausedUsesThePeriodUpToThePause() {
             fixture.given(W1_BASIC, W1_PAUSED).andGivenCurrentTime(W1_RESUME)
                     .when(new CancelSubscriptionCommand(ID, CancelTiming.NOW))
