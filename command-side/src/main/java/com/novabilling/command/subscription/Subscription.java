@@ -116,7 +116,9 @@ public class Subscription {
             throw new ValidationException("trialDays", "must be between 0 and " + MAX_TRIAL_DAYS);
         }
         ZoneId zone = zoneOf(command.timeZone());
-        BillingAnchor anchorKind = command.billingAnchor() != null ? command.billingAnchor() : BillingAnchor.ANNIVERSARY;
+        BillingAnchor anchorKind = command.billingAnchor() != null
+                ? command.billingAnchor()
+                : BillingAnchor.ANNIVERSARY;
         Instant start = toSecond(command.startDate() != null ? command.startDate() : clock.instant());
 
         if (trialDays > 0) {

@@ -13,7 +13,8 @@ import java.time.Instant;
  * <ul>
  *   <li>{@code planId}, {@code billingInterval}, {@code price}: the plan that ran the period's end, at its captured
  *       price; it applied from {@code planEffectiveFrom} (the period start unless the plan changed within it — the
- *       usage before that instant belongs to the earlier plan, recorded by its {@link SubscriptionPlanChangedEvent}).</li>
+ *       usage before that instant belongs to the earlier plan, recorded by its
+ *       {@link SubscriptionPlanChangedEvent}).</li>
  *   <li>{@code pausedSeconds}: seconds of the period spent paused; the period was stretched by them.</li>
  *   <li>{@code next…}: the period that follows and the plan and price it runs on (a pending change already applied),
  *       for a fee billed in advance; all null when the subscription ends at {@code periodEnd}.</li>
