@@ -48,7 +48,9 @@ public class OpenApiConfiguration {
                     + "until the next invoice."),
             tag(ApiTags.AUDIT, "The tenant's event store as an audit trail, and its aggregates as they were at a "
                     + "given instant."),
-            tag(ApiTags.ADMIN, "Status and rebuild of the tenant's projections. Authenticated with a JWT."));
+            tag(ApiTags.ADMIN, "Status and rebuild of the tenant's projections. Authenticated with a JWT."),
+            tag(ApiTags.TEST_CLOCK, "A tenant's own test clock, on servers started with NOVABILLING_TEST_CLOCK=true: "
+                    + "move the tenant's time forward and every subscription transition due runs."));
 
     @Bean
     OpenAPI novaBillingOpenApi() {

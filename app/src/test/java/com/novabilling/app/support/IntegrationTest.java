@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
@@ -42,6 +43,10 @@ public abstract class IntegrationTest {
     static {
         try {
             DATA_DIR = Files.createTempDirectory("novabilling-test-");
+            // a run leaves 1-3 GB of PostgreSQL files: gone when the test JVM exits (after Spring stops the server,
+            // or regardless of it: nothing reads them again)
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(DATA_DIR.toFile()),
+                    "delete-test-data"));
             int smtpPort;
             try (ServerSocket s = new ServerSocket(0)) {
                 smtpPort = s.getLocalPort();
@@ -64,6 +69,7 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("novabilling.mail.allowed-private-hosts", () -> "127.0.0.1"); // GreenMail, for tenant SMTP tests
+        registry.add("novabilling.test-clock.enabled", () -> "true");
     }
 
     /** Tenants shared by the tests of one class, by role: every registered tenant keeps its own connections open. */

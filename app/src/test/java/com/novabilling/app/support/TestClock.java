@@ -3,6 +3,8 @@ package com.novabilling.app.support;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import com.novabilling.app.time.TenantClock;
+import com.novabilling.app.time.TestClocks;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,12 +43,18 @@ public final class TestClock extends Clock {
         throw new UnsupportedOperationException("the application's clock is UTC");
     }
 
+    /** The tests' base clock under the application's per-tenant clock, so tenants' test clocks still work. */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Configuration {
         @Bean
-        @Primary
         TestClock testClock() {
             return new TestClock();
+        }
+
+        @Bean
+        @Primary
+        TenantClock testTenantClock(TestClock testClock, TestClocks testClocks) {
+            return new TenantClock(testClock, testClocks);
         }
     }
 }

@@ -17,6 +17,7 @@ public final class ApiTags {
     public static final String ADD_ONS = "Add-Ons";
     public static final String AUDIT = "Audit";
     public static final String ADMIN = "Admin";
+    public static final String TEST_CLOCK = "Test Clock";
 
     private ApiTags() {
     }

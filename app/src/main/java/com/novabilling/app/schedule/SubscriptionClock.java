@@ -1,0 +1,62 @@
+package com.novabilling.app.schedule;
+
+import com.novabilling.api.subscription.AdvanceSubscriptionCommand;
+import com.novabilling.app.axon.TenantRuntimeRegistry;
+import com.novabilling.app.tenancy.TenantContext;
+import com.novabilling.command.subscription.SubscriptionScheduleTable;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs a tenant's due subscription transitions (trial ends, period closes, cancellations and changes at period end)
+ * up to the tenant's own now. Each due subscription gets one {@link AdvanceSubscriptionCommand}, which applies every
+ * transition due up to now in order and closes a period only once however often it is sent (docs/billing-rules.md
+ * §10), so running this twice, or on two nodes at once, changes nothing more.
+ */
+@Component
+public class SubscriptionClock {
+
+    private static final int PAGE = 500;
+
+    private final TenantRuntimeRegistry runtimes;
+    private final CommandGateway commandGateway;
+    private final SubscriptionScheduleTable schedule;
+    private final Clock clock;
+
+    public SubscriptionClock(TenantRuntimeRegistry runtimes, CommandGateway commandGateway,
+                             SubscriptionScheduleTable schedule, Clock clock) {
+        this.runtimes = runtimes;
+        this.commandGateway = commandGateway;
+        this.schedule = schedule;
+        this.clock = clock;
+    }
+
+    /** Runs what is due now for the tenant; the next instant something will be due, if any. */
+    public Optional<Instant> runDue(String tenantId) {
+        try (TenantContext.Scope ignored = TenantContext.open(tenantId);
+             TenantRuntimeRegistry.Lease inUse = runtimes.lease(tenantId)) {
+            Instant now = clock.instant();
+            Set<String> advanced = new HashSet<>();
+            while (true) {
+                List<String> due = schedule.dueBy(now, PAGE + advanced.size()).stream()
+                        .filter(id -> !advanced.contains(id))
+                        .toList();
+                if (due.isEmpty()) {
+                    break;
+                }
+                for (String subscriptionId : due) {
+                    commandGateway.sendAndWait(new AdvanceSubscriptionCommand(subscriptionId, null));
+                    advanced.add(subscriptionId);
+                }
+            }
+            return schedule.nextDueAfter(now);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package com.novabilling.app.schedule;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.app.tenancy.TenantContext;
+import com.novabilling.app.time.TenantClock;
+import com.novabilling.app.time.TestClocks;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A tenant's test clock (server started with {@code NOVABILLING_TEST_CLOCK=true}): moving it runs every
+ * subscription transition due up to the new instant, earliest first, each at its own instant, before answering.
+ */
+@RestController
+@RequestMapping("/test-clock")
+@Tag(name = ApiTags.TEST_CLOCK)
+public class TestClockController {
+
+    /** The tenant's time. {@code frozen}: the tenant has moved its clock, and its time stands there. */
+    public record TestClockView(Instant now, boolean frozen) {
+    }
+
+    @Schema(description = "Exactly one of `to` (an ISO-8601 instant) and `by` (an ISO-8601 period or duration such as "
+            + "P1M, P14D, PT36H or P1MT2H).")
+    public record AdvanceTestClockRequest(
+            @Schema(description = "The instant to move to; not before the clock's current time", example = "2027-01-31T00:00:00Z")
+            Instant to,
+            @Schema(description = "How far to move: an ISO-8601 period or duration, positive", example = "P1M")
+            String by) {
+    }
+
+    /** Most transitions one move runs, so a move of years over an hourly plan cannot hold the request for ever. */
+    static final int MAX_STEPS = 100_000;
+
+    private final TestClocks testClocks;
+    private final TenantClock clock;
+    private final SubscriptionClock subscriptions;
+    private final ControlDueWorkCalendar calendar;
+
+    public TestClockController(TestClocks testClocks, TenantClock clock, SubscriptionClock subscriptions,
+                               ControlDueWorkCalendar calendar) {
+        this.testClocks = testClocks;
+        this.clock = clock;
+        this.subscriptions = subscriptions;
+        this.calendar = calendar;
+    }
+
+    @GetMapping
+    @Operation(operationId = "getTestClock", summary = "Read the tenant's test clock",
+            description = "The tenant's current time, and whether it stands frozen on its test clock. 404 when the "
+                    + "server runs without test clocks.")
+    @ApiResponse(responseCode = "200", description = "The tenant's time",
+            content = @Content(schema = @Schema(implementation = TestClockView.class)))
+    @ApiResponse(responseCode = "404", description = "Test clocks are off on this server")
+    public TestClockView get() {
+        String tenantId = requireEnabled();
+        return view(tenantId);
+    }
+
+    @PostMapping("/advance")
+    @Operation(operationId = "advanceTestClock", summary = "Move the tenant's test clock forward",
+            description = "Freezes the tenant's time at the new instant and, before answering, runs every subscription "
+                    + "transition due up to it in order (trial ends, period closes, cancellations and plan changes at "
+                    + "period end), each at its own instant. Moving backwards is a 409.")
+    @ApiResponse(responseCode = "200", description = "The clock moved; every transition due up to it has run",
+            content = @Content(schema = @Schema(implementation = TestClockView.class)))
+    @ApiResponse(responseCode = "404", description = "Test clocks are off on this server")
+    @ApiResponse(responseCode = "409", description = "The instant lies before the clock's current time")
+    public TestClockView advance(@Valid @RequestBody AdvanceTestClockRequest request) {
+        String tenantId = requireEnabled();
+        Instant now = clock.instant();
+        Instant target = target(request, now);
+        if (target.isBefore(now)) {
+            throw new ConflictException("to", "The test clock stands at " + now + " and never moves backwards (to "
+                    + target + ")");
+        }
+        calendar.forget(tenantId);
+        Instant at = now;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            testClocks.freeze(tenantId, at, clock.baseInstant());
+            Optional<Instant> next = subscriptions.runDue(tenantId).filter(due -> !due.isAfter(target));
+            if (next.isEmpty()) {
+                break;
+            }
+            at = next.get();
+        }
+        testClocks.freeze(tenantId, target, clock.baseInstant());
+        subscriptions.runDue(tenantId);
+        return view(tenantId);
+    }
+
+    private TestClockView view(String tenantId) {
+        return new TestClockView(clock.instant(), testClocks.frozenAt(tenantId).isPresent());
+    }
+
+    private String requireEnabled() {
+        if (!testClocks.enabled()) {
+            throw new NotFoundException("Test clock", "test-clock (this server runs without test clocks; start it "
+                    + "with NOVABILLING_TEST_CLOCK=true)");
+        }
+        return TenantContext.require();
+    }
+
+    private static Instant target(AdvanceTestClockRequest request, Instant now) {
+        if ((request.to() == null) == (request.by() == null)) {
+            throw new ValidationException("to", "give exactly one of 'to' (an ISO-8601 instant) and 'by' (an "
+                    + "ISO-8601 period or duration such as P1M or PT36H)");
+        }
+        if (request.to() != null) {
+            return request.to();
+        }
+        return IsoAmounts.after(now, request.by(), "by");
+    }
+}
