@@ -11,15 +11,15 @@ import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.InvalidAmountException;
-import com.novabilling.rating.BreakdownLine;
-import com.novabilling.rating.CarriedState;
 import com.novabilling.rating.ChargeDefinition;
 import com.novabilling.rating.ChargeDefinitions;
-import com.novabilling.rating.RangeValidator;
 import com.novabilling.rating.RatingEngine;
 import com.novabilling.rating.RatingException;
 import com.novabilling.rating.RatingResult;
 import com.novabilling.rating.UsageEvent;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BreakdownLine;
+import com.novabilling.rating.validation.RangeValidator;
 
 import java.time.Duration;
 import java.time.Instant;
