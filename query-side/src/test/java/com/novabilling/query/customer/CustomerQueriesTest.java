@@ -1,5 +1,6 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerSortField;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.FindCustomerQuery;
@@ -28,22 +29,23 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-class CustomerQueryHandlerTest {
+/** The customers projection's query handlers over a mocked repository. */
+class CustomerQueriesTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     private final CustomerRepository repository = mock(CustomerRepository.class);
-    private final CustomerQueryHandler handler = new CustomerQueryHandler(repository);
+    private final CustomerProjection handler = new CustomerProjection(repository);
 
     private static CustomerEntity customer(String id, String name) {
-        CustomerEntity entity = new CustomerEntity(id, NOW);
-        entity.setDetails(null, name, name.toLowerCase() + "@example.com", null, null, Map.of(), NOW);
-        return entity;
+        return InMemoryCustomerRepository.rowOf(
+                new CustomerCreatedEvent(id, null, name, name.toLowerCase() + "@example.com", null, null, Map.of()), NOW);
     }
 
     @Test
     void findsCustomerById() {
-        when(repository.findById("cus_1")).thenReturn(Optional.of(customer("cus_1", "Jane")));
+        CustomerEntity jane = customer("cus_1", "Jane");
+        when(repository.findById("cus_1")).thenReturn(Optional.of(jane));
 
         CustomerView view = handler.handle(new FindCustomerQuery("cus_1"));
 
@@ -90,17 +92,17 @@ class CustomerQueryHandlerTest {
 
     @Test
     void textFieldsSortIgnoringCaseWithIdAsTieBreaker() {
-        assertThat(CustomerQueryHandler.sortOf(CustomerSortField.NAME, SortOrder.ASC))
+        assertThat(CustomerProjection.sortOf(CustomerSortField.NAME, SortOrder.ASC))
                 .containsExactly(Sort.Order.asc("name").ignoreCase(), Sort.Order.asc("id"));
-        assertThat(CustomerQueryHandler.sortOf(CustomerSortField.EXTERNAL_ID, SortOrder.DESC))
+        assertThat(CustomerProjection.sortOf(CustomerSortField.EXTERNAL_ID, SortOrder.DESC))
                 .containsExactly(Sort.Order.desc("externalId").ignoreCase(), Sort.Order.desc("id"));
     }
 
     @Test
     void timestampsSortAsIsAndCreatedAtDescendingIsTheDefault() {
-        assertThat(CustomerQueryHandler.sortOf(CustomerSortField.UPDATED_AT, SortOrder.ASC))
+        assertThat(CustomerProjection.sortOf(CustomerSortField.UPDATED_AT, SortOrder.ASC))
                 .containsExactly(Sort.Order.asc("updatedAt"), Sort.Order.asc("id"));
-        assertThat(CustomerQueryHandler.sortOf(null, null))
+        assertThat(CustomerProjection.sortOf(null, null))
                 .containsExactly(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
     }
 }
