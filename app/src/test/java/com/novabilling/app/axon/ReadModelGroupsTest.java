@@ -58,7 +58,6 @@ class ReadModelGroupsTest extends IntegrationTest {
                 Map.entry(ListAddOnsQuery.class, Set.of("add-ons")),
                 Map.entry(FindAppliedAddOnQuery.class, Set.of("add-ons")),
                 Map.entry(ListAppliedAddOnsQuery.class, Set.of("add-ons")));
-        System.out.println("READ MODELS BY QUERY " + catalog.readModelsByQuery());
 
         expected.forEach((query, groups) ->
                 assertThat(catalog.readModelsOf(query)).as(query.getSimpleName()).isEqualTo(groups));
