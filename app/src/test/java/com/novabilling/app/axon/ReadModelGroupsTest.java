@@ -18,9 +18,17 @@ import com.novabilling.api.metric.ListBillableMetricsQuery;
 import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.ListPlansQuery;
 import com.novabilling.app.support.IntegrationTest;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.repository.Repository;
 
 import java.util.Map;
 import java.util.Set;
@@ -63,5 +71,67 @@ class ReadModelGroupsTest extends IntegrationTest {
                 assertThat(catalog.readModelsOf(query)).as(query.getSimpleName()).isEqualTo(groups));
         assertThat(catalog.readModelsByQuery().values()).as("every query waits only for projections")
                 .allSatisfy(groups -> assertThat(catalog.projectionGroups()).containsAll(groups));
+    }
+
+    @Test
+    void aProjectionsQueryThatReadsAnotherProjectionsTableWaitsForBoth() {
+        try (var context = new AnnotationConfigApplicationContext(Tables.class, Metrics.class, Charges.class)) {
+            MessageHandlerCatalog catalog = MessageHandlerCatalog.scan(context);
+
+            assertThat(catalog.readModelsOf(String.class)).isEqualTo(Set.of("charges", "metrics"));
+            // the catalog cannot tell which projection writes a shared repository and which only reads it, so the
+            // metrics query waits for the charges group too: waiting longer is safe, answering before a write is not
+            assertThat(catalog.readModelsOf(Long.class)).isEqualTo(Set.of("metrics", "charges"));
+        }
+    }
+
+    interface MetricRows extends Repository<Object, String> {
+    }
+
+    interface ChargeRows extends Repository<Object, String> {
+    }
+
+    @Configuration
+    static class Tables {
+        @Bean
+        MetricRows metricRows() {
+            return Mockito.mock(MetricRows.class);
+        }
+
+        @Bean
+        ChargeRows chargeRows() {
+            return Mockito.mock(ChargeRows.class);
+        }
+    }
+
+    @ProcessingGroup("metrics")
+    static class Metrics {
+        Metrics(MetricRows rows) {
+        }
+
+        @EventHandler
+        void on(Integer event) {
+        }
+
+        @QueryHandler
+        Integer find(Long query) {
+            return 0;
+        }
+    }
+
+    /** Its own group, and — through the shared repository — the metrics projection's. */
+    @ProcessingGroup("charges")
+    static class Charges {
+        Charges(ChargeRows charges, MetricRows metrics) {
+        }
+
+        @EventHandler
+        void on(Short event) {
+        }
+
+        @QueryHandler
+        Integer estimate(String query) {
+            return 0;
+        }
     }
 }

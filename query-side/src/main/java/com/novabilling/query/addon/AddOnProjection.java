@@ -11,7 +11,6 @@ import com.novabilling.api.addon.FindAddOnQuery;
 import com.novabilling.api.addon.FindAppliedAddOnQuery;
 import com.novabilling.api.addon.ListAddOnsQuery;
 import com.novabilling.api.addon.ListAppliedAddOnsQuery;
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.query.paging.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
@@ -30,17 +29,16 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(AddOnProjection.PROCESSING_GROUP)
-public class AddOnProjection extends ReadModelProjection<AddOnEntity> {
+public class AddOnProjection extends ReadModelProjection<AddOnEntity, AddOnRepository> {
 
     public static final String PROCESSING_GROUP = "add-ons";
+    private static final String APPLIED = "Applied add-on";
     private static final Sort NEWEST_APPLIED_FIRST = Sort.by(Sort.Order.desc("appliedAt"), Sort.Order.desc("id"));
 
-    private final AddOnRepository addOns;
     private final AppliedAddOnRepository appliedAddOns;
 
     public AddOnProjection(AddOnRepository addOns, AppliedAddOnRepository appliedAddOns) {
         super("Add-on", addOns, AddOnEntity::new, appliedAddOns);
-        this.addOns = addOns;
         this.appliedAddOns = appliedAddOns;
     }
 
@@ -63,17 +61,12 @@ public class AddOnProjection extends ReadModelProjection<AddOnEntity> {
 
     @EventHandler
     public void on(AddOnAppliedEvent event, @Timestamp Instant appliedAt) {
-        if (!appliedAddOns.existsById(event.appliedAddOnId())) {
-            appliedAddOns.save(new AppliedAddOnEntity(event, appliedAt));
-        }
+        insertOnce(appliedAddOns, new AppliedAddOnEntity(event, appliedAt));
     }
 
     @EventHandler
     public void on(AppliedAddOnRemovedEvent event, @Timestamp Instant removedAt) {
-        AppliedAddOnEntity applied = appliedAddOns.findById(event.appliedAddOnId()).orElseThrow(() ->
-                new IllegalStateException("Applied add-on " + event.appliedAddOnId() + " is not in the read model"));
-        applied.markRemoved(removedAt);
-        appliedAddOns.save(applied);
+        markRemoved(appliedAddOns, APPLIED, event.appliedAddOnId(), removedAt);
     }
 
     @QueryHandler
@@ -84,15 +77,13 @@ public class AddOnProjection extends ReadModelProjection<AddOnEntity> {
     @QueryHandler
     public PageResult<AddOnView> handle(ListAddOnsQuery query) {
         String pattern = query.search() == null ? null : PageParameters.containsPattern(query.search());
-        return pageResult(addOns.find(pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
+        return pageResult(rows.find(pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
                 AddOnEntity::toView, query.page(), query.limit());
     }
 
     @QueryHandler
     public AppliedAddOnView handle(FindAppliedAddOnQuery query) {
-        return appliedAddOns.findById(query.appliedAddOnId())
-                .map(AppliedAddOnEntity::toView)
-                .orElseThrow(() -> new NotFoundException("Applied add-on", query.appliedAddOnId()));
+        return find(appliedAddOns, APPLIED, query.appliedAddOnId()).toView();
     }
 
     @QueryHandler

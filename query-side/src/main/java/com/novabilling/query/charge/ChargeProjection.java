@@ -20,17 +20,15 @@ import java.time.Instant;
 /** The {@code charges} read model: its event handlers and its queries (estimates: {@link ChargeEstimator}). */
 @Component
 @ProcessingGroup(ChargeProjection.PROCESSING_GROUP)
-public class ChargeProjection extends ReadModelProjection<ChargeEntity> {
+public class ChargeProjection extends ReadModelProjection<ChargeEntity, ChargeRepository> {
 
     public static final String PROCESSING_GROUP = "charges";
     static final String RESOURCE = "Charge";
     private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
-    private final ChargeRepository repository;
 
     public ChargeProjection(ChargeRepository repository) {
         super(RESOURCE, repository, ChargeEntity::new);
-        this.repository = repository;
     }
 
     @EventHandler
@@ -58,7 +56,7 @@ public class ChargeProjection extends ReadModelProjection<ChargeEntity> {
 
     @QueryHandler
     public PageResult<ChargeView> handle(ListChargesQuery query) {
-        return pageResult(repository.find(query.planId(), query.billableMetricId(),
+        return pageResult(rows.find(query.planId(), query.billableMetricId(),
                         pageable(query.page(), query.limit(), OLDEST_FIRST)),
                 ChargeEntity::toView, query.page(), query.limit());
     }

@@ -11,7 +11,6 @@ import com.novabilling.api.coupon.FindAppliedCouponQuery;
 import com.novabilling.api.coupon.FindCouponQuery;
 import com.novabilling.api.coupon.ListAppliedCouponsQuery;
 import com.novabilling.api.coupon.ListCouponsQuery;
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.query.paging.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
@@ -31,17 +30,16 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(CouponProjection.PROCESSING_GROUP)
-public class CouponProjection extends ReadModelProjection<CouponEntity> {
+public class CouponProjection extends ReadModelProjection<CouponEntity, CouponRepository> {
 
     public static final String PROCESSING_GROUP = "coupons";
+    private static final String APPLIED = "Applied coupon";
     private static final Sort OLDEST_APPLICATION_FIRST = Sort.by(Sort.Order.asc("appliedAt"), Sort.Order.asc("id"));
 
-    private final CouponRepository coupons;
     private final AppliedCouponRepository appliedCoupons;
 
     public CouponProjection(CouponRepository coupons, AppliedCouponRepository appliedCoupons) {
         super("Coupon", coupons, CouponEntity::new, appliedCoupons);
-        this.coupons = coupons;
         this.appliedCoupons = appliedCoupons;
     }
 
@@ -64,17 +62,12 @@ public class CouponProjection extends ReadModelProjection<CouponEntity> {
         CouponEntity coupon = existing(event.couponId());
         coupon.setTimesRedeemed(event.timesRedeemed());
         save(coupon);
-        appliedCoupons.save(new AppliedCouponEntity(event.appliedCouponId(), event.couponId(), event.couponCode(),
-                event.customerId(), event.discount(), event.duration(), event.durationInPeriods(), appliedAt));
+        insertOnce(appliedCoupons, new AppliedCouponEntity(event, appliedAt));
     }
 
     @EventHandler
     public void on(AppliedCouponRemovedEvent event, @Timestamp Instant removedAt) {
-        AppliedCouponEntity applied = appliedCoupons.findById(event.appliedCouponId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Applied coupon " + event.appliedCouponId() + " was removed but is not in the read model"));
-        applied.markRemoved(removedAt);
-        appliedCoupons.save(applied);
+        markRemoved(appliedCoupons, APPLIED, event.appliedCouponId(), removedAt);
     }
 
     @EventHandler
@@ -90,15 +83,13 @@ public class CouponProjection extends ReadModelProjection<CouponEntity> {
     @QueryHandler
     public PageResult<CouponView> handle(ListCouponsQuery query) {
         String pattern = query.search() == null ? null : PageParameters.containsPattern(query.search());
-        return pageResult(coupons.find(query.isActive(), pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
+        return pageResult(rows.find(query.isActive(), pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
                 CouponEntity::toView, query.page(), query.limit());
     }
 
     @QueryHandler
     public AppliedCouponView handle(FindAppliedCouponQuery query) {
-        return appliedCoupons.findById(query.appliedCouponId())
-                .map(AppliedCouponEntity::toView)
-                .orElseThrow(() -> new NotFoundException("Applied coupon", query.appliedCouponId()));
+        return find(appliedCoupons, APPLIED, query.appliedCouponId()).toView();
     }
 
     @QueryHandler

@@ -25,15 +25,13 @@ import java.time.Instant;
 /** The {@code customers} read model: its event handlers and its queries. */
 @Component
 @ProcessingGroup(CustomerProjection.PROCESSING_GROUP)
-public class CustomerProjection extends ReadModelProjection<CustomerEntity> {
+public class CustomerProjection extends ReadModelProjection<CustomerEntity, CustomerRepository> {
 
     public static final String PROCESSING_GROUP = "customers";
 
-    private final CustomerRepository repository;
 
     public CustomerProjection(CustomerRepository repository) {
         super("Customer", repository, CustomerEntity::new);
-        this.repository = repository;
     }
 
     @EventHandler
@@ -62,8 +60,8 @@ public class CustomerProjection extends ReadModelProjection<CustomerEntity> {
     public PageResult<CustomerView> handle(ListCustomersQuery query) {
         Pageable pageable = pageable(query.page(), query.limit(), sortOf(query.sortBy(), query.sortOrder()));
         Page<CustomerEntity> page = query.search() == null || query.search().isBlank()
-                ? repository.findAll(pageable)
-                : repository.search(PageParameters.containsPattern(query.search()), pageable);
+                ? rows.findAll(pageable)
+                : rows.search(PageParameters.containsPattern(query.search()), pageable);
         return pageResult(page, CustomerEntity::toView, query.page(), query.limit());
     }
 

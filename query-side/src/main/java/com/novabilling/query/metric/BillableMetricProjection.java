@@ -20,15 +20,13 @@ import java.time.Instant;
 /** The {@code billable_metrics} read model: its event handlers and its queries. */
 @Component
 @ProcessingGroup(BillableMetricProjection.PROCESSING_GROUP)
-public class BillableMetricProjection extends ReadModelProjection<BillableMetricEntity> {
+public class BillableMetricProjection extends ReadModelProjection<BillableMetricEntity, BillableMetricRepository> {
 
     public static final String PROCESSING_GROUP = "billable-metrics";
 
-    private final BillableMetricRepository repository;
 
     public BillableMetricProjection(BillableMetricRepository repository) {
         super("Billable metric", repository, BillableMetricEntity::new);
-        this.repository = repository;
     }
 
     @EventHandler
@@ -58,7 +56,7 @@ public class BillableMetricProjection extends ReadModelProjection<BillableMetric
     @QueryHandler
     public PageResult<BillableMetricView> handle(ListBillableMetricsQuery query) {
         String pattern = query.search() == null ? null : PageParameters.containsPattern(query.search());
-        return pageResult(repository.find(query.aggregationType(), pattern,
+        return pageResult(rows.find(query.aggregationType(), pattern,
                         pageable(query.page(), query.limit(), NEWEST_FIRST)),
                 BillableMetricEntity::toView, query.page(), query.limit());
     }

@@ -23,15 +23,13 @@ import java.time.Instant;
 /** The {@code plans} read model: its event handlers and its queries. */
 @Component
 @ProcessingGroup(PlanProjection.PROCESSING_GROUP)
-public class PlanProjection extends ReadModelProjection<PlanEntity> {
+public class PlanProjection extends ReadModelProjection<PlanEntity, PlanRepository> {
 
     public static final String PROCESSING_GROUP = "plans";
 
-    private final PlanRepository repository;
 
     public PlanProjection(PlanRepository repository) {
         super("Plan", repository, PlanEntity::new);
-        this.repository = repository;
     }
 
     @EventHandler
@@ -77,7 +75,7 @@ public class PlanProjection extends ReadModelProjection<PlanEntity> {
     @QueryHandler
     public PageResult<PlanView> handle(ListPlansQuery query) {
         String pattern = query.search() == null ? null : PageParameters.containsPattern(query.search());
-        return pageResult(repository.find(query.active(), pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
+        return pageResult(rows.find(query.active(), pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
                 PlanEntity::toView, query.page(), query.limit());
     }
 }

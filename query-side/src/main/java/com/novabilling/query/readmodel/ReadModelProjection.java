@@ -22,13 +22,15 @@ import java.util.function.Supplier;
  * resource's tables.
  *
  * @param <E> the resource's row
+ * @param <R> its repository
  */
-public abstract class ReadModelProjection<E extends ReadModelRow> {
+public abstract class ReadModelProjection<E extends ReadModelRow, R extends JpaRepository<E, String>> {
 
     public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
+    /** The resource's rows, for the subclass's own queries. */
+    protected final R rows;
     private final String resource;
-    private final JpaRepository<E, String> rows;
     private final Supplier<E> newRow;
     private final List<JpaRepository<?, ?>> dependentTables;
 
@@ -36,7 +38,7 @@ public abstract class ReadModelProjection<E extends ReadModelRow> {
      * @param resource        the resource's name in messages ("Billable metric"), as a 404 names it
      * @param dependentTables further tables of the same projection, emptied before {@code rows} on a reset
      */
-    protected ReadModelProjection(String resource, JpaRepository<E, String> rows, Supplier<E> newRow,
+    protected ReadModelProjection(String resource, R rows, Supplier<E> newRow,
                                   JpaRepository<?, ?>... dependentTables) {
         this.resource = resource;
         this.rows = rows;
@@ -87,7 +89,28 @@ public abstract class ReadModelProjection<E extends ReadModelRow> {
 
     /** The row a query names, or a 404 that reads the same for a missing id and another tenant's. */
     protected E find(String id) {
-        return rows.findById(id).orElseThrow(() -> new NotFoundException(resource, id));
+        return find(rows, resource, id);
+    }
+
+    /** A row of one of the projection's other tables, or a 404 naming {@code resource} ("Applied coupon"). */
+    protected static <T> T find(JpaRepository<T, String> table, String resource, String id) {
+        return table.findById(id).orElseThrow(() -> new NotFoundException(resource, id));
+    }
+
+    /** An applying event: the applied row is inserted once, so a redelivery changes nothing. */
+    protected static <A extends AppliedRow> void insertOnce(JpaRepository<A, String> table, A applied) {
+        if (!table.existsById(applied.id)) {
+            table.save(applied);
+        }
+    }
+
+    /** A removing event: the applied row stays, as history, marked removed at the event's time. */
+    protected static <A extends AppliedRow> void markRemoved(JpaRepository<A, String> table, String resource,
+                                                             String id, Instant at) {
+        A applied = table.findById(id).orElseThrow(() -> new IllegalStateException(
+                resource + " " + id + " was removed but is not in the read model"));
+        applied.markRemoved(at);
+        table.save(applied);
     }
 
     /** Page {@code page} (from 1) of {@code limit} rows in {@code sort} order. */
