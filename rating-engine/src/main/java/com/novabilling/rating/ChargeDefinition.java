@@ -1,6 +1,8 @@
 package com.novabilling.rating;
 
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.rating.pricing.ChargeModel;
+import com.novabilling.rating.pricing.PricingProperties;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,9 @@
 package com.novabilling.rating;
 
+import com.novabilling.rating.aggregation.Bucket;
+import com.novabilling.rating.aggregation.EventValues;
+import com.novabilling.rating.pricing.PricingProperties;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package com.novabilling.rating;
 
+import com.novabilling.rating.aggregation.AggregationType;
+import com.novabilling.rating.pricing.UnitRounding;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,22 @@
 package com.novabilling.rating;
 
 import com.novabilling.api.error.FieldError;
-
 import com.novabilling.api.money.Money;
+import com.novabilling.rating.aggregation.Aggregation;
+import com.novabilling.rating.aggregation.Aggregator;
+import com.novabilling.rating.aggregation.Bucket;
+import com.novabilling.rating.aggregation.BucketAssigner;
+import com.novabilling.rating.aggregation.BucketEvents;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.aggregation.EventValues;
+import com.novabilling.rating.aggregation.Window;
+import com.novabilling.rating.pricing.BreakdownLine;
+import com.novabilling.rating.pricing.BucketFee;
+import com.novabilling.rating.pricing.ChargeCalculator;
+import com.novabilling.rating.pricing.ChargeModel;
+import com.novabilling.rating.validation.ChargeConfigValidator;
+import com.novabilling.rating.validation.MetricValidator;
+import com.novabilling.rating.validation.PricingValidator;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,6 +1,9 @@
 package com.novabilling.rating;
 
 import com.novabilling.api.money.Money;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BreakdownLine;
+import com.novabilling.rating.pricing.BucketFee;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -10,6 +10,11 @@ import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.rating.aggregation.AggregationType;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BreakdownLine;
+import com.novabilling.rating.pricing.UnitRounding;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

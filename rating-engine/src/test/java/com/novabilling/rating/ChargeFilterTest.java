@@ -1,9 +1,17 @@
 package com.novabilling.rating;
 
 import com.novabilling.api.error.FieldError;
-
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
+import com.novabilling.rating.aggregation.AggregationType;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BucketFee;
+import com.novabilling.rating.pricing.ChargeModel;
+import com.novabilling.rating.pricing.GraduatedPricing;
+import com.novabilling.rating.pricing.PriceRange;
+import com.novabilling.rating.pricing.StandardPricing;
+import com.novabilling.rating.validation.ChargeConfigValidator;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -2,6 +2,14 @@ package com.novabilling.rating;
 
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
+import com.novabilling.rating.aggregation.AggregationType;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BreakdownLine;
+import com.novabilling.rating.pricing.ChargeModel;
+import com.novabilling.rating.pricing.GraduatedPricing;
+import com.novabilling.rating.pricing.LineKind;
+import com.novabilling.rating.pricing.StandardPricing;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

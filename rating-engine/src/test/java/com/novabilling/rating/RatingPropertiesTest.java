@@ -1,6 +1,21 @@
 package com.novabilling.rating;
 
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.rating.aggregation.Aggregation;
+import com.novabilling.rating.aggregation.AggregationType;
+import com.novabilling.rating.aggregation.Aggregator;
+import com.novabilling.rating.aggregation.Bucket;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BucketFee;
+import com.novabilling.rating.pricing.ChargeCalculator;
+import com.novabilling.rating.pricing.GraduatedPricing;
+import com.novabilling.rating.pricing.PackagePricing;
+import com.novabilling.rating.pricing.PercentagePricing;
+import com.novabilling.rating.pricing.PriceRange;
+import com.novabilling.rating.pricing.PricingProperties;
+import com.novabilling.rating.pricing.VolumePricing;
+import com.novabilling.rating.validation.RangeValidator;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -155,9 +170,9 @@ class RatingPropertiesTest {
         Instant split = EPOCH.plusSeconds(splitSecond);
         for (MetricDefinition metric : List.of(MetricDefinition.of("calls", AggregationType.COUNT, null),
                 MetricDefinition.of("storage", AggregationType.SUM, "gb"))) {
-            BigDecimal whole = AggregatorTest.units(metric, from, to, events);
-            BigDecimal parts = AggregatorTest.units(metric, from, split, events)
-                    .add(AggregatorTest.units(metric, split, to, events));
+            BigDecimal whole = units(metric, from, to, events);
+            BigDecimal parts = units(metric, from, split, events)
+                    .add(units(metric, split, to, events));
 
             assertThat(parts).as(metric.aggregationType().name()).isEqualByComparingTo(whole);
         }
@@ -176,5 +191,9 @@ class RatingPropertiesTest {
         Aggregation whole = Aggregator.aggregate(storage, split, to, events, CarriedState.NONE);
 
         assertThat(chained.units()).isEqualByComparingTo(whole.units());
+    }
+
+    private static BigDecimal units(MetricDefinition metric, Instant from, Instant to, List<UsageEvent> events) {
+        return Aggregator.aggregate(metric, from, to, events, CarriedState.NONE).units();
     }
 }

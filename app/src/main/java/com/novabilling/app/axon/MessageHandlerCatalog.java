@@ -193,32 +193,37 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
     }
 
     /**
-     * Which projections a query handler reads: its own group if it is a projection itself, else the groups of the
-     * projections that share a repository with it (the read model's tables are reached only through those), else
-     * — unable to tell — every projection. Same-transaction groups never count: they commit with the write.
+     * Which projections a query handler reads: its own group if it is a projection itself (a projection holds the
+     * query handlers of its read model), and the groups of the projections that share a repository with it (the
+     * read model's tables are reached only through those, so a handler reading another feature's read model waits
+     * for that one too); else — unable to tell — every projection. Same-transaction groups never count: they commit
+     * with the write.
      */
     private static Set<String> readModelGroups(ApplicationContext context, String queryBean,
                                                Map<String, String> groupOfBean, Set<String> projections,
                                                Set<String> sameTransaction) {
         String own = groupOfBean.get(queryBean);
-        if (own != null) {
-            return sameTransaction.contains(own) ? Set.of() : Set.of(own);
+        if (own != null && sameTransaction.contains(own)) {
+            return Set.of();
         }
         if (!(context instanceof ConfigurableApplicationContext configurable)) {
-            return projections;
+            return own != null ? Set.of(own) : projections;
         }
         ConfigurableListableBeanFactory beans = configurable.getBeanFactory();
         Set<String> repositories = repositoriesOf(beans, queryBean);
-        if (repositories.isEmpty()) {
-            return Set.of(); // reads no read model (e.g. the event store for audit)
-        }
         Set<String> read = new HashSet<>();
+        if (own != null) {
+            read.add(own);
+        }
         groupOfBean.forEach((projection, group) -> {
             if (projections.contains(group) && !Collections.disjoint(repositories, repositoriesOf(beans, projection))) {
                 read.add(group);
             }
         });
-        return read.isEmpty() ? projections : Set.copyOf(read);
+        if (read.isEmpty()) {
+            return repositories.isEmpty() ? Set.of() : projections; // none: reads no read model (the event store)
+        }
+        return Set.copyOf(read);
     }
 
     private static Set<String> repositoriesOf(ConfigurableListableBeanFactory beans, String bean) {

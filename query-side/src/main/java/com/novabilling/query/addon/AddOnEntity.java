@@ -4,20 +4,19 @@ import com.novabilling.api.addon.AddOnPriceView;
 import com.novabilling.api.addon.AddOnView;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
+import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 @Entity
 @Table(name = "addons")
-public class AddOnEntity {
+public class AddOnEntity extends ReadModelRow {
 
     /** One price as stored in the {@code prices} JSON column: minor units, never a floating-point number. */
     public record StoredPrice(CurrencyCode currency, long minor) {
@@ -26,8 +25,6 @@ public class AddOnEntity {
         }
     }
 
-    @Id
-    private String id;
     private String name;
     private String code;
     private String description;
@@ -39,29 +36,14 @@ public class AddOnEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    protected AddOnEntity() {
-        // for JPA
-    }
-
-    public AddOnEntity(String id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-    }
-
-    public void setDetails(String name, String code, String description, String invoiceDisplayName,
-                           List<Money> prices, Map<String, Object> metadata, Instant updatedAt) {
+    void setDetails(String name, String code, String description, String invoiceDisplayName, List<Money> prices,
+                    Map<String, Object> metadata) {
         this.name = name;
         this.code = code;
         this.description = description;
         this.invoiceDisplayName = invoiceDisplayName;
         this.prices = prices.stream().map(price -> new StoredPrice(price.currency(), price.minor())).toList();
         this.metadata = metadata == null ? Map.of() : metadata;
-        this.updatedAt = updatedAt;
     }
 
     public AddOnView toView() {

@@ -5,21 +5,19 @@ import com.novabilling.api.addon.AppliedAddOnStatus;
 import com.novabilling.api.addon.AppliedAddOnView;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
+import com.novabilling.query.readmodel.AppliedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
 
 @Entity
 @Table(name = "applied_addons")
-public class AppliedAddOnEntity {
+public class AppliedAddOnEntity extends AppliedRow {
 
-    @Id
-    private String id;
     @Column(name = "addon_id")
     private String addOnId;
     @Column(name = "addon_code")
@@ -27,8 +25,6 @@ public class AppliedAddOnEntity {
     private String name;
     @Column(name = "invoice_display_name")
     private String invoiceDisplayName;
-    @Column(name = "customer_id")
-    private String customerId;
     @Column(name = "subscription_id")
     private String subscriptionId;
     private int quantity;
@@ -40,34 +36,28 @@ public class AppliedAddOnEntity {
     private long amountMinor;
     @Enumerated(EnumType.STRING)
     private AppliedAddOnStatus status;
-    @Column(name = "applied_at")
-    private Instant appliedAt;
-    @Column(name = "removed_at")
-    private Instant removedAt;
 
     protected AppliedAddOnEntity() {
         // for JPA
     }
 
     public AppliedAddOnEntity(AddOnAppliedEvent event, Instant appliedAt) {
-        this.id = event.appliedAddOnId();
+        super(event.appliedAddOnId(), event.customerId(), appliedAt);
         this.addOnId = event.addOnId();
         this.addOnCode = event.addOnCode();
         this.name = event.name();
         this.invoiceDisplayName = event.invoiceDisplayName();
-        this.customerId = event.customerId();
         this.subscriptionId = event.subscriptionId();
         this.quantity = event.quantity();
         this.currency = event.unitAmount().currency();
         this.unitAmountMinor = event.unitAmount().minor();
         this.amountMinor = event.amount().minor();
         this.status = AppliedAddOnStatus.PENDING;
-        this.appliedAt = appliedAt;
     }
 
-    public void markRemoved(Instant removedAt) {
-        this.status = AppliedAddOnStatus.REMOVED;
-        this.removedAt = removedAt;
+    @Override
+    protected void setRemovedStatus() {
+        status = AppliedAddOnStatus.REMOVED;
     }
 
     public AppliedAddOnView toView() {

@@ -8,24 +8,21 @@ import com.novabilling.api.charge.ChargeProperties;
 import com.novabilling.api.charge.ChargeRange;
 import com.novabilling.api.charge.ChargeView;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.List;
 
 @Entity
 @Table(name = "charges")
-public class ChargeEntity {
+public class ChargeEntity extends ReadModelRow {
 
-    @Id
-    private String id;
     @Column(name = "plan_id")
     private String planId;
     @Column(name = "billable_metric_id")
@@ -50,31 +47,20 @@ public class ChargeEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<ChargeFilterPricing> filters;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
 
-    protected ChargeEntity() {
-        // for JPA
-    }
-
-    public ChargeEntity(String id, String planId, String billableMetricId, CurrencyCode currency, Instant createdAt) {
-        this.id = id;
+    void setDetails(String planId, String billableMetricId, CurrencyCode currency) {
         this.planId = planId;
         this.billableMetricId = billableMetricId;
         this.currency = currency;
-        this.createdAt = createdAt;
     }
 
-    public void setPricing(BillingTiming billingTiming, ChargePricing pricing, Instant updatedAt) {
+    void setPricing(BillingTiming billingTiming, ChargePricing pricing) {
         this.billingTiming = billingTiming;
         this.chargeModel = pricing.chargeModel();
         this.properties = pricing.properties();
         this.graduatedRanges = pricing.graduatedRanges();
         this.volumeRanges = pricing.volumeRanges();
         this.filters = pricing.filtersOrNone();
-        this.updatedAt = updatedAt;
     }
 
     public String billableMetricId() {

@@ -7,19 +7,24 @@ import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.EstimateChargeQuery;
 import com.novabilling.api.charge.EstimateEvent;
 import com.novabilling.api.error.FieldError;
+import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.InvalidAmountException;
-import com.novabilling.rating.BreakdownLine;
-import com.novabilling.rating.CarriedState;
+import com.novabilling.query.metric.BillableMetricEntity;
+import com.novabilling.query.metric.BillableMetricRepository;
 import com.novabilling.rating.ChargeDefinition;
 import com.novabilling.rating.ChargeDefinitions;
-import com.novabilling.rating.RangeValidator;
 import com.novabilling.rating.RatingEngine;
 import com.novabilling.rating.RatingException;
 import com.novabilling.rating.RatingResult;
 import com.novabilling.rating.UsageEvent;
+import com.novabilling.rating.aggregation.CarriedState;
+import com.novabilling.rating.pricing.BreakdownLine;
+import com.novabilling.rating.validation.RangeValidator;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +35,31 @@ import java.util.List;
 /**
  * Rates a charge for an estimate with the rating engine, storing nothing. Units are priced with the charge's default
  * pricing (filters need events); events are bucketed by the charge filters and aggregated by the metric over the
- * window, by default {@code [earliest event, latest event + 1 s)}. Recurring metrics start from nothing.
+ * window, by default {@code [earliest event, latest event + 1 s)}. Recurring metrics start from nothing. Not part of
+ * the charges projection: it reads the billable metrics read model too (docs/architecture.md §6).
  */
-final class ChargeEstimator {
+@Component
+public class ChargeEstimator {
 
     static final Duration DEFAULT_WINDOW_TAIL = Duration.ofSeconds(1);
 
-    private ChargeEstimator() {
+    private final ChargeRepository charges;
+    private final BillableMetricRepository metrics;
+
+    /** Reads the charges and the billable metrics read models, so an estimate waits for both after a write. */
+    public ChargeEstimator(ChargeRepository charges, BillableMetricRepository metrics) {
+        this.charges = charges;
+        this.metrics = metrics;
+    }
+
+    @QueryHandler
+    public ChargeEstimateView handle(EstimateChargeQuery query) {
+        ChargeEntity charge = charges.findById(query.chargeId())
+                .orElseThrow(() -> new NotFoundException(ChargeProjection.RESOURCE, query.chargeId()));
+        BillableMetricEntity metric = metrics.findById(charge.billableMetricId()).orElseThrow(() ->
+                new IllegalStateException("Charge " + query.chargeId() + " prices billable metric "
+                        + charge.billableMetricId() + ", which is not in the read model"));
+        return estimate(metric.toDefinition(), charge.currency(), charge.pricing(), query);
     }
 
     static ChargeEstimateView estimate(BillableMetricDefinition metric, CurrencyCode chargeCurrency,

@@ -3,50 +3,61 @@ package com.novabilling.query.charge;
 import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
 import com.novabilling.api.charge.ChargeUpdatedEvent;
+import com.novabilling.api.charge.ChargeView;
+import com.novabilling.api.charge.FindChargeQuery;
+import com.novabilling.api.charge.ListChargesQuery;
+import com.novabilling.api.query.PageResult;
+import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Maintains the {@code charges} table. Handlers upsert by id, so a redelivered event changes nothing. */
+/** The {@code charges} read model: its event handlers and its queries (estimates: {@link ChargeEstimator}). */
 @Component
 @ProcessingGroup(ChargeProjection.PROCESSING_GROUP)
-public class ChargeProjection {
+public class ChargeProjection extends ReadModelProjection<ChargeEntity, ChargeRepository> {
 
     public static final String PROCESSING_GROUP = "charges";
+    static final String RESOURCE = "Charge";
+    private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
-    private final ChargeRepository repository;
 
     public ChargeProjection(ChargeRepository repository) {
-        this.repository = repository;
+        super(RESOURCE, repository, ChargeEntity::new);
     }
 
     @EventHandler
     public void on(ChargeCreatedEvent event, @Timestamp Instant createdAt) {
-        ChargeEntity charge = repository.findById(event.chargeId()).orElseGet(() -> new ChargeEntity(event.chargeId(),
-                event.planId(), event.billableMetricId(), event.currency(), createdAt));
-        charge.setPricing(event.billingTiming(), event.toPricing(), createdAt);
-        repository.save(charge);
+        create(event.chargeId(), createdAt, charge -> {
+            charge.setDetails(event.planId(), event.billableMetricId(), event.currency());
+            charge.setPricing(event.billingTiming(), event.toPricing());
+        });
     }
 
     @EventHandler
     public void on(ChargeUpdatedEvent event, @Timestamp Instant updatedAt) {
-        ChargeEntity charge = repository.findById(event.chargeId()).orElseThrow(() -> new IllegalStateException(
-                "Charge " + event.chargeId() + " was updated but is not in the read model"));
-        charge.setPricing(event.billingTiming(), event.toPricing(), updatedAt);
-        repository.save(charge);
+        update(event.chargeId(), updatedAt, charge -> charge.setPricing(event.billingTiming(), event.toPricing()));
     }
 
     @EventHandler
     public void on(ChargeDeletedEvent event) {
-        repository.deleteById(event.chargeId());
+        delete(event.chargeId());
     }
 
-    @ResetHandler
-    public void reset() {
-        repository.deleteAllInBatch();
+    @QueryHandler
+    public ChargeView handle(FindChargeQuery query) {
+        return find(query.chargeId()).toView();
+    }
+
+    @QueryHandler
+    public PageResult<ChargeView> handle(ListChargesQuery query) {
+        return pageResult(rows.find(query.planId(), query.billableMetricId(),
+                        pageable(query.page(), query.limit(), OLDEST_FIRST)),
+                ChargeEntity::toView, query.page(), query.limit());
     }
 }

@@ -2,14 +2,15 @@ package com.novabilling.query.coupon;
 
 import com.novabilling.api.coupon.AppliedCouponStatus;
 import com.novabilling.api.coupon.AppliedCouponView;
+import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.query.readmodel.AppliedRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -17,16 +18,12 @@ import java.time.Instant;
 /** One application of a coupon to a customer, with the discount terms it was applied with. */
 @Entity
 @Table(name = "applied_coupons")
-public class AppliedCouponEntity {
+public class AppliedCouponEntity extends AppliedRow {
 
-    @Id
-    private String id;
     @Column(name = "coupon_id")
     private String couponId;
     @Column(name = "coupon_code")
     private String couponCode;
-    @Column(name = "customer_id")
-    private String customerId;
     @Embedded
     private StoredDiscount discount;
     @Enumerated(EnumType.STRING)
@@ -35,32 +32,24 @@ public class AppliedCouponEntity {
     private Integer durationInPeriods;
     @Enumerated(EnumType.STRING)
     private AppliedCouponStatus status;
-    @Column(name = "applied_at")
-    private Instant appliedAt;
-    @Column(name = "removed_at")
-    private Instant removedAt;
 
     protected AppliedCouponEntity() {
         // for JPA
     }
 
-    public AppliedCouponEntity(String id, String couponId, String couponCode, String customerId,
-                               CouponDiscount discount, CouponDuration duration, Integer durationInPeriods,
-                               Instant appliedAt) {
-        this.id = id;
-        this.couponId = couponId;
-        this.couponCode = couponCode;
-        this.customerId = customerId;
-        this.discount = StoredDiscount.of(discount);
-        this.duration = duration;
-        this.durationInPeriods = durationInPeriods;
+    public AppliedCouponEntity(CouponAppliedEvent event, Instant appliedAt) {
+        super(event.appliedCouponId(), event.customerId(), appliedAt);
+        this.couponId = event.couponId();
+        this.couponCode = event.couponCode();
+        this.discount = StoredDiscount.of(event.discount());
+        this.duration = event.duration();
+        this.durationInPeriods = event.durationInPeriods();
         this.status = AppliedCouponStatus.ACTIVE;
-        this.appliedAt = appliedAt;
     }
 
-    public void markRemoved(Instant removedAt) {
-        this.status = AppliedCouponStatus.REMOVED;
-        this.removedAt = removedAt;
+    @Override
+    protected void setRemovedStatus() {
+        status = AppliedCouponStatus.REMOVED;
     }
 
     public AppliedCouponView toView() {

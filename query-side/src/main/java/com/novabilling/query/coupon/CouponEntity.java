@@ -3,12 +3,12 @@ package com.novabilling.query.coupon;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponView;
+import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,10 +19,8 @@ import java.util.Map;
 
 @Entity
 @Table(name = "coupons")
-public class CouponEntity {
+public class CouponEntity extends ReadModelRow {
 
-    @Id
-    private String id;
     private String name;
     private String code;
     private String description;
@@ -45,24 +43,9 @@ public class CouponEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    protected CouponEntity() {
-        // for JPA
-    }
-
-    public CouponEntity(String id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-    }
-
-    public void setDetails(String name, String code, String description, CouponDiscount discount,
-                           CouponDuration duration, Integer durationInPeriods, Integer maxRedemptions,
-                           Instant expiresAt, List<String> planIds, boolean active, Map<String, Object> metadata,
-                           Instant updatedAt) {
+    void setDetails(String name, String code, String description, CouponDiscount discount, CouponDuration duration,
+                    Integer durationInPeriods, Integer maxRedemptions, Instant expiresAt, List<String> planIds,
+                    boolean active, Map<String, Object> metadata) {
         this.name = name;
         this.code = code;
         this.description = description;
@@ -74,11 +57,10 @@ public class CouponEntity {
         this.planIds = planIds == null ? List.of() : planIds;
         this.active = active;
         this.metadata = metadata == null ? Map.of() : metadata;
-        this.updatedAt = updatedAt;
     }
 
     /** Redemptions are counted by the coupon; the event carries the new count, so a redelivery changes nothing. */
-    public void setTimesRedeemed(int timesRedeemed) {
+    void setTimesRedeemed(int timesRedeemed) {
         this.timesRedeemed = timesRedeemed;
     }
 

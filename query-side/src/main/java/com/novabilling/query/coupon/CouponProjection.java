@@ -1,86 +1,101 @@
 package com.novabilling.query.coupon;
 
 import com.novabilling.api.coupon.AppliedCouponRemovedEvent;
+import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
+import com.novabilling.api.coupon.CouponView;
+import com.novabilling.api.coupon.FindAppliedCouponQuery;
+import com.novabilling.api.coupon.FindCouponQuery;
+import com.novabilling.api.coupon.ListAppliedCouponsQuery;
+import com.novabilling.api.coupon.ListCouponsQuery;
+import com.novabilling.api.query.PageResult;
+import com.novabilling.query.paging.PageParameters;
+import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
 /**
- * Maintains {@code coupons} and {@code applied_coupons}. Handlers upsert by id or set absolute values, so a
- * redelivered event changes nothing. Applied coupons outlive their coupon: invoicing reads them as history.
+ * The {@code coupons} and {@code applied_coupons} read models: their event handlers and their queries. Handlers
+ * upsert by id or set absolute values, so a redelivered event changes nothing. Applied coupons outlive their coupon:
+ * invoicing reads them as history.
  */
 @Component
 @ProcessingGroup(CouponProjection.PROCESSING_GROUP)
-public class CouponProjection {
+public class CouponProjection extends ReadModelProjection<CouponEntity, CouponRepository> {
 
     public static final String PROCESSING_GROUP = "coupons";
+    private static final String APPLIED = "Applied coupon";
+    private static final Sort OLDEST_APPLICATION_FIRST = Sort.by(Sort.Order.asc("appliedAt"), Sort.Order.asc("id"));
 
-    private final CouponRepository coupons;
     private final AppliedCouponRepository appliedCoupons;
 
     public CouponProjection(CouponRepository coupons, AppliedCouponRepository appliedCoupons) {
-        this.coupons = coupons;
+        super("Coupon", coupons, CouponEntity::new, appliedCoupons);
         this.appliedCoupons = appliedCoupons;
     }
 
     @EventHandler
     public void on(CouponCreatedEvent event, @Timestamp Instant createdAt) {
-        CouponEntity coupon = coupons.findById(event.couponId())
-                .orElseGet(() -> new CouponEntity(event.couponId(), createdAt));
-        coupon.setDetails(event.name(), event.code(), event.description(), event.discount(), event.duration(),
-                event.durationInPeriods(), event.maxRedemptions(), event.expiresAt(), event.planIds(), event.active(),
-                event.metadata(), createdAt);
-        coupons.save(coupon);
+        create(event.couponId(), createdAt, coupon -> coupon.setDetails(event.name(), event.code(),
+                event.description(), event.discount(), event.duration(), event.durationInPeriods(),
+                event.maxRedemptions(), event.expiresAt(), event.planIds(), event.active(), event.metadata()));
     }
 
     @EventHandler
     public void on(CouponUpdatedEvent event, @Timestamp Instant updatedAt) {
-        CouponEntity coupon = existing(event.couponId());
-        coupon.setDetails(event.name(), event.code(), event.description(), event.discount(), event.duration(),
-                event.durationInPeriods(), event.maxRedemptions(), event.expiresAt(), event.planIds(), event.active(),
-                event.metadata(), updatedAt);
-        coupons.save(coupon);
+        update(event.couponId(), updatedAt, coupon -> coupon.setDetails(event.name(), event.code(),
+                event.description(), event.discount(), event.duration(), event.durationInPeriods(),
+                event.maxRedemptions(), event.expiresAt(), event.planIds(), event.active(), event.metadata()));
     }
 
     @EventHandler
     public void on(CouponAppliedEvent event, @Timestamp Instant appliedAt) {
         CouponEntity coupon = existing(event.couponId());
         coupon.setTimesRedeemed(event.timesRedeemed());
-        coupons.save(coupon);
-        appliedCoupons.save(new AppliedCouponEntity(event.appliedCouponId(), event.couponId(), event.couponCode(),
-                event.customerId(), event.discount(), event.duration(), event.durationInPeriods(), appliedAt));
+        save(coupon);
+        insertOnce(appliedCoupons, new AppliedCouponEntity(event, appliedAt));
     }
 
     @EventHandler
     public void on(AppliedCouponRemovedEvent event, @Timestamp Instant removedAt) {
-        AppliedCouponEntity applied = appliedCoupons.findById(event.appliedCouponId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Applied coupon " + event.appliedCouponId() + " was removed but is not in the read model"));
-        applied.markRemoved(removedAt);
-        appliedCoupons.save(applied);
+        markRemoved(appliedCoupons, APPLIED, event.appliedCouponId(), removedAt);
     }
 
     @EventHandler
     public void on(CouponDeletedEvent event) {
-        coupons.deleteById(event.couponId());
+        delete(event.couponId());
     }
 
-    @ResetHandler
-    public void reset() {
-        appliedCoupons.deleteAllInBatch();
-        coupons.deleteAllInBatch();
+    @QueryHandler
+    public CouponView handle(FindCouponQuery query) {
+        return find(query.couponId()).toView();
     }
 
-    private CouponEntity existing(String couponId) {
-        return coupons.findById(couponId).orElseThrow(() -> new IllegalStateException(
-                "Coupon " + couponId + " changed but is not in the read model"));
+    @QueryHandler
+    public PageResult<CouponView> handle(ListCouponsQuery query) {
+        String pattern = query.search() == null ? null : PageParameters.containsPattern(query.search());
+        return pageResult(rows.find(query.isActive(), pattern, pageable(query.page(), query.limit(), NEWEST_FIRST)),
+                CouponEntity::toView, query.page(), query.limit());
+    }
+
+    @QueryHandler
+    public AppliedCouponView handle(FindAppliedCouponQuery query) {
+        return find(appliedCoupons, APPLIED, query.appliedCouponId()).toView();
+    }
+
+    @QueryHandler
+    public PageResult<AppliedCouponView> handle(ListAppliedCouponsQuery query) {
+        return pageResult(appliedCoupons.find(query.customerId(), query.status(),
+                        pageable(query.page(), query.limit(), OLDEST_APPLICATION_FIRST)),
+                AppliedCouponEntity::toView, query.page(), query.limit());
     }
 }

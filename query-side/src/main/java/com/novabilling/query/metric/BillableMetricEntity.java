@@ -5,24 +5,21 @@ import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.metric.BillableMetricView;
+import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.List;
 
 @Entity
 @Table(name = "billable_metrics")
-public class BillableMetricEntity {
+public class BillableMetricEntity extends ReadModelRow {
 
-    @Id
-    private String id;
     private String name;
     private String code;
     private String description;
@@ -38,23 +35,9 @@ public class BillableMetricEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private BillableMetricRounding rounding;
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    protected BillableMetricEntity() {
-        // for JPA
-    }
-
-    public BillableMetricEntity(String id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-    }
-
-    public void setDetails(String name, String code, String description, AggregationType aggregationType,
-                           String fieldName, boolean recurring, List<BillableMetricFilter> filters,
-                           BillableMetricRounding rounding, Instant updatedAt) {
+    void setDetails(String name, String code, String description, AggregationType aggregationType,
+                    String fieldName, boolean recurring, List<BillableMetricFilter> filters,
+                    BillableMetricRounding rounding) {
         this.name = name;
         this.code = code;
         this.description = description;
@@ -63,7 +46,6 @@ public class BillableMetricEntity {
         this.recurring = recurring;
         this.filters = filters == null ? List.of() : filters;
         this.rounding = rounding;
-        this.updatedAt = updatedAt;
     }
 
     public BillableMetricView toView() {

@@ -3,53 +3,61 @@ package com.novabilling.query.metric;
 import com.novabilling.api.metric.BillableMetricCreatedEvent;
 import com.novabilling.api.metric.BillableMetricDeletedEvent;
 import com.novabilling.api.metric.BillableMetricUpdatedEvent;
+import com.novabilling.api.metric.BillableMetricView;
+import com.novabilling.api.metric.FindBillableMetricQuery;
+import com.novabilling.api.metric.ListBillableMetricsQuery;
+import com.novabilling.api.query.PageResult;
+import com.novabilling.query.paging.PageParameters;
+import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Maintains the {@code billable_metrics} table. Handlers upsert by id, so a redelivered event changes nothing. */
+/** The {@code billable_metrics} read model: its event handlers and its queries. */
 @Component
 @ProcessingGroup(BillableMetricProjection.PROCESSING_GROUP)
-public class BillableMetricProjection {
+public class BillableMetricProjection extends ReadModelProjection<BillableMetricEntity, BillableMetricRepository> {
 
     public static final String PROCESSING_GROUP = "billable-metrics";
 
-    private final BillableMetricRepository repository;
 
     public BillableMetricProjection(BillableMetricRepository repository) {
-        this.repository = repository;
+        super("Billable metric", repository, BillableMetricEntity::new);
     }
 
     @EventHandler
     public void on(BillableMetricCreatedEvent event, @Timestamp Instant createdAt) {
-        BillableMetricEntity metric = repository.findById(event.billableMetricId())
-                .orElseGet(() -> new BillableMetricEntity(event.billableMetricId(), createdAt));
-        metric.setDetails(event.name(), event.code(), event.description(), event.aggregationType(), event.fieldName(),
-                event.recurring(), event.filters(), event.rounding(), createdAt);
-        repository.save(metric);
+        create(event.billableMetricId(), createdAt, metric -> metric.setDetails(event.name(), event.code(),
+                event.description(), event.aggregationType(), event.fieldName(), event.recurring(), event.filters(),
+                event.rounding()));
     }
 
     @EventHandler
     public void on(BillableMetricUpdatedEvent event, @Timestamp Instant updatedAt) {
-        BillableMetricEntity metric = repository.findById(event.billableMetricId())
-                .orElseThrow(() -> new IllegalStateException(
-                        "Billable metric " + event.billableMetricId() + " was updated but is not in the read model"));
-        metric.setDetails(event.name(), event.code(), event.description(), event.aggregationType(), event.fieldName(),
-                event.recurring(), event.filters(), event.rounding(), updatedAt);
-        repository.save(metric);
+        update(event.billableMetricId(), updatedAt, metric -> metric.setDetails(event.name(), event.code(),
+                event.description(), event.aggregationType(), event.fieldName(), event.recurring(), event.filters(),
+                event.rounding()));
     }
 
     @EventHandler
     public void on(BillableMetricDeletedEvent event) {
-        repository.deleteById(event.billableMetricId());
+        delete(event.billableMetricId());
     }
 
-    @ResetHandler
-    public void reset() {
-        repository.deleteAllInBatch();
+    @QueryHandler
+    public BillableMetricView handle(FindBillableMetricQuery query) {
+        return find(query.billableMetricId()).toView();
+    }
+
+    @QueryHandler
+    public PageResult<BillableMetricView> handle(ListBillableMetricsQuery query) {
+        String pattern = query.search() == null ? null : PageParameters.containsPattern(query.search());
+        return pageResult(rows.find(query.aggregationType(), pattern,
+                        pageable(query.page(), query.limit(), NEWEST_FIRST)),
+                BillableMetricEntity::toView, query.page(), query.limit());
     }
 }

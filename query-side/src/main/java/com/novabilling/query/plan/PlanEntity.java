@@ -5,23 +5,22 @@ import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanPriceView;
 import com.novabilling.api.plan.PlanView;
+import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 @Entity
 @Table(name = "plans")
-public class PlanEntity {
+public class PlanEntity extends ReadModelRow {
 
     /** One price as stored in the {@code prices} JSON column: minor units, never a floating-point number. */
     public record StoredPrice(String id, CurrencyCode currency, long minor) {
@@ -30,8 +29,6 @@ public class PlanEntity {
         }
     }
 
-    @Id
-    private String id;
     private String name;
     private String code;
     private String description;
@@ -50,23 +47,8 @@ public class PlanEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<StoredPrice> prices = new ArrayList<>();
-    @Column(name = "created_at")
-    private Instant createdAt;
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
-    protected PlanEntity() {
-        // for JPA
-    }
-
-    public PlanEntity(String id, Instant createdAt) {
-        this.id = id;
-        this.createdAt = createdAt;
-    }
-
-    public void setDetails(String name, String code, String description, BillingInterval billingInterval,
-                           List<String> features, int trialDays, boolean active, Map<String, Object> metadata,
-                           Instant updatedAt) {
+    void setDetails(String name, String code, String description, BillingInterval billingInterval,
+                    List<String> features, int trialDays, boolean active, Map<String, Object> metadata) {
         this.name = name;
         this.code = code;
         this.description = description;
@@ -75,11 +57,10 @@ public class PlanEntity {
         this.trialDays = trialDays;
         this.active = active;
         this.metadata = metadata == null ? Map.of() : metadata;
-        this.updatedAt = updatedAt;
     }
 
     /** Adds the price, or replaces the one with the same id (a redelivered event changes nothing). */
-    public void putPrice(String priceId, Money amount, Instant updatedAt) {
+    void putPrice(String priceId, Money amount) {
         List<StoredPrice> changed = new ArrayList<>(prices);
         StoredPrice price = new StoredPrice(priceId, amount.currency(), amount.minor());
         int index = indexOf(priceId);
@@ -89,12 +70,10 @@ public class PlanEntity {
             changed.add(price);
         }
         prices = changed;
-        this.updatedAt = updatedAt;
     }
 
-    public void removePrice(String priceId, Instant updatedAt) {
+    void removePrice(String priceId) {
         prices = prices.stream().filter(price -> !price.id().equals(priceId)).toList();
-        this.updatedAt = updatedAt;
     }
 
     public PlanView toView() {

@@ -38,14 +38,12 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
     private static final CouponDiscount FIVE_USD = CouponDiscount.fixed(Money.ofMinor(500, CurrencyCode.USD));
 
     private CouponProjection projection;
-    private CouponQueryHandler queryHandler;
 
     @BeforeEach
     void setUp() {
         CouponRepository coupons = repositories.getRepository(CouponRepository.class);
         AppliedCouponRepository appliedCoupons = repositories.getRepository(AppliedCouponRepository.class);
         projection = new CouponProjection(coupons, appliedCoupons);
-        queryHandler = new CouponQueryHandler(coupons, appliedCoupons);
         inTransaction(projection::reset);
     }
 
@@ -70,7 +68,7 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(new CouponUpdatedEvent("cpn_1", "Five off!", "FIVE", "first month",
                 FIVE_USD, CouponDuration.REPEATING, 3, 10, expiry, List.of("pln_2"), false, Map.of()), later));
 
-        assertThat(queryHandler.handle(new FindCouponQuery("cpn_1"))).isEqualTo(new CouponView("cpn_1", "Five off!",
+        assertThat(projection.handle(new FindCouponQuery("cpn_1"))).isEqualTo(new CouponView("cpn_1", "Five off!",
                 "FIVE", "first month", DiscountType.FIXED_AMOUNT, new BigDecimal("5.00"), "USD",
                 CouponDuration.REPEATING, 3, 10, 0, expiry, List.of("pln_2"), false, Map.of(), T0, later));
     }
@@ -79,7 +77,7 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
     void keepsPercentagesExactToFourDecimals() {
         inTransaction(() -> projection.on(created("cpn_1", "Third", "THIRD", THIRD, true), T0));
 
-        CouponView coupon = queryHandler.handle(new FindCouponQuery("cpn_1"));
+        CouponView coupon = projection.handle(new FindCouponQuery("cpn_1"));
         assertThat(coupon.discountValue()).isEqualTo(new BigDecimal("33.3333"));
         assertThat(coupon.currency()).isNull();
     }
@@ -94,8 +92,8 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
             inTransaction(() -> projection.on(new AppliedCouponRemovedEvent("cpn_1", "apc_1", "cus_1"), removedAt));
         }
 
-        assertThat(queryHandler.handle(new FindCouponQuery("cpn_1")).timesRedeemed()).isEqualTo(1);
-        assertThat(queryHandler.handle(new FindAppliedCouponQuery("apc_1"))).isEqualTo(new AppliedCouponView(
+        assertThat(projection.handle(new FindCouponQuery("cpn_1")).timesRedeemed()).isEqualTo(1);
+        assertThat(projection.handle(new FindAppliedCouponQuery("apc_1"))).isEqualTo(new AppliedCouponView(
                 "apc_1", "cpn_1", "CODE", "cus_1", DiscountType.FIXED_AMOUNT, new BigDecimal("5.00"), "USD",
                 CouponDuration.REPEATING, 3, AppliedCouponStatus.REMOVED, appliedAt, removedAt));
     }
@@ -106,12 +104,12 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(created("cpn_2", "Summer", "SUMMER_50%", THIRD, false), T0.plusSeconds(1)));
         inTransaction(() -> projection.on(created("cpn_3", "Autumn", "AUTUMN", THIRD, true), T0.plusSeconds(2)));
 
-        assertThat(ids(queryHandler.handle(new ListCouponsQuery(1, 20, null, null)).data()))
+        assertThat(ids(projection.handle(new ListCouponsQuery(1, 20, null, null)).data()))
                 .containsExactly("cpn_3", "cpn_2", "cpn_1");
-        assertThat(ids(queryHandler.handle(new ListCouponsQuery(1, 20, true, null)).data()))
+        assertThat(ids(projection.handle(new ListCouponsQuery(1, 20, true, null)).data()))
                 .containsExactly("cpn_3", "cpn_1");
-        assertThat(ids(queryHandler.handle(new ListCouponsQuery(1, 20, null, "50%")).data())).containsExactly("cpn_2");
-        assertThat(ids(queryHandler.handle(new ListCouponsQuery(1, 20, false, "spring")).data())).isEmpty();
+        assertThat(ids(projection.handle(new ListCouponsQuery(1, 20, null, "50%")).data())).containsExactly("cpn_2");
+        assertThat(ids(projection.handle(new ListCouponsQuery(1, 20, false, "spring")).data())).isEmpty();
     }
 
     @Test
@@ -128,13 +126,13 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
         assertThat(applicationIds(new ListAppliedCouponsQuery(2, 2, null, null))).containsExactly("apc_3");
 
         inTransaction(() -> projection.on(new CouponDeletedEvent("cpn_1", "FIVE")));
-        assertThatThrownBy(() -> queryHandler.handle(new FindCouponQuery("cpn_1")))
+        assertThatThrownBy(() -> projection.handle(new FindCouponQuery("cpn_1")))
                 .isInstanceOf(NotFoundException.class).hasMessage("Coupon with id 'cpn_1' not found");
         assertThat(applicationIds(new ListAppliedCouponsQuery(1, 20, null, null))).hasSize(3);
     }
 
     private List<String> applicationIds(ListAppliedCouponsQuery query) {
-        return queryHandler.handle(query).data().stream().map(AppliedCouponView::id).toList();
+        return projection.handle(query).data().stream().map(AppliedCouponView::id).toList();
     }
 
     private static List<String> ids(List<CouponView> coupons) {

@@ -1,5 +1,6 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
@@ -36,19 +37,19 @@ class CustomerQueryControllerTest {
     @BeforeEach
     void setUp() {
         SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
-        new AnnotationQueryHandlerAdapter<>(new CustomerQueryHandler(repository)).subscribe(queryBus);
+        new AnnotationQueryHandlerAdapter<>(new CustomerProjection(repository)).subscribe(queryBus);
         controller = new CustomerQueryController(DefaultQueryGateway.builder().queryBus(queryBus).build());
     }
 
     private static CustomerEntity jane() {
-        CustomerEntity entity = new CustomerEntity("cus_1", NOW);
-        entity.setDetails("cust_123", "Jane", "jane@example.com", "US", "USD", Map.of(), NOW);
-        return entity;
+        return InMemoryCustomerRepository.rowOf(
+                new CustomerCreatedEvent("cus_1", "cust_123", "Jane", "jane@example.com", "US", "USD", Map.of()), NOW);
     }
 
     @Test
     void getReturnsTheViewItself() {
-        when(repository.findById("cus_1")).thenReturn(Optional.of(jane()));
+        CustomerEntity jane = jane();
+        when(repository.findById("cus_1")).thenReturn(Optional.of(jane));
 
         assertThat(controller.get("cus_1")).isEqualTo(jane().toView());
     }

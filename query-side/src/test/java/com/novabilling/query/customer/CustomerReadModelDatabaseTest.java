@@ -26,13 +26,11 @@ class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private CustomerProjection projection;
-    private CustomerQueryHandler queryHandler;
 
     @BeforeEach
     void setUp() {
         CustomerRepository repository = repositories.getRepository(CustomerRepository.class);
         projection = new CustomerProjection(repository);
-        queryHandler = new CustomerQueryHandler(repository);
         inTransaction(projection::reset);
     }
 
@@ -46,7 +44,7 @@ class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
     }
 
     private PageResult<CustomerView> list(int page, int limit, String search, CustomerSortField sortBy, SortOrder order) {
-        return queryHandler.handle(new ListCustomersQuery(page, limit, search, sortBy, order));
+        return projection.handle(new ListCustomersQuery(page, limit, search, sortBy, order));
     }
 
     @Test
@@ -62,7 +60,7 @@ class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(new CustomerUpdatedEvent(
                 "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", metadata), later));
 
-        assertThat(queryHandler.handle(new FindCustomerQuery("cus_1"))).isEqualTo(new CustomerView(
+        assertThat(projection.handle(new FindCustomerQuery("cus_1"))).isEqualTo(new CustomerView(
                 "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", metadata, T0, later));
     }
 

@@ -1,7 +1,8 @@
 package com.novabilling.query.customer;
 
-import org.springframework.test.util.ReflectionTestUtils;
+import com.novabilling.api.customer.CustomerCreatedEvent;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,7 @@ final class InMemoryCustomerRepository {
         when(repository.findById(any())).thenAnswer(call -> Optional.ofNullable(rows.get(call.<String>getArgument(0))));
         when(repository.save(any())).thenAnswer(call -> {
             CustomerEntity entity = call.getArgument(0);
-            rows.put((String) ReflectionTestUtils.getField(entity, "id"), entity);
+            rows.put(entity.id(), entity);
             return entity;
         });
         doAnswer(call -> rows.remove(call.<String>getArgument(0))).when(repository).deleteById(any());
@@ -29,5 +30,12 @@ final class InMemoryCustomerRepository {
             rows.clear();
             return null;
         }).when(repository).deleteAllInBatch();
+    }
+
+    /** The row the projection makes of a creating event, as a query handler would read it. */
+    static CustomerEntity rowOf(CustomerCreatedEvent event, Instant at) {
+        InMemoryCustomerRepository store = new InMemoryCustomerRepository();
+        new CustomerProjection(store.repository).on(event, at);
+        return store.rows.get(event.customerId());
     }
 }

@@ -1,6 +1,0 @@
-package com.novabilling.rating;
-
-/** The five charge models of docs/billing-rules.md §5. */
-public enum ChargeModel {
-    STANDARD, GRADUATED, VOLUME, PACKAGE, PERCENTAGE
-}
