@@ -52,6 +52,7 @@ public abstract class ReadModelProjection<E extends ReadModelRow, R extends JpaR
             E created = newRow.get();
             created.id = id;
             created.createdAt = at;
+            created.markUnsaved();
             return created;
         });
         change.accept(row);

@@ -1,5 +1,10 @@
 package com.novabilling.query.readmodel;
 
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -11,7 +16,7 @@ import java.time.Instant;
  * that did it, set by {@link ReadModelProjection}, never the clock of the node that projects.
  */
 @MappedSuperclass
-public abstract class ReadModelRow {
+public abstract class ReadModelRow implements Persistable<String> {
 
     @Id
     protected String id;
@@ -20,7 +25,31 @@ public abstract class ReadModelRow {
     @Column(name = "updated_at")
     protected Instant updatedAt;
 
+    /** Made by a creating event and not stored yet: saved with an insert, not a merge that reads the row first. */
+    @Transient
+    private boolean unsaved;
+
     public String id() {
         return id;
+    }
+
+    @Override
+    public String getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return unsaved;
+    }
+
+    void markUnsaved() {
+        unsaved = true;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markSaved() {
+        unsaved = false;
     }
 }
