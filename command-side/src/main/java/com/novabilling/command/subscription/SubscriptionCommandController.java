@@ -3,6 +3,7 @@ package com.novabilling.command.subscription;
 import com.novabilling.api.error.Causes;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.api.subscription.AdvanceSubscriptionCommand;
 import com.novabilling.api.subscription.FindSubscriptionQuery;
 import com.novabilling.api.subscription.PauseSubscriptionCommand;
 import com.novabilling.api.subscription.ResumeSubscriptionCommand;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
+
 import static com.novabilling.api.query.QueryResults.await;
 
 /** Subscriptions' writes (docs/billing-rules.md §10); each answers the subscription as the read model now has it. */
@@ -34,12 +37,14 @@ public class SubscriptionCommandController {
     private final CommandGateway commandGateway;
     private final QueryGateway queryGateway;
     private final TenantTimeZone timeZone;
+    private final Clock clock;
 
     public SubscriptionCommandController(CommandGateway commandGateway, QueryGateway queryGateway,
-                                         TenantTimeZone timeZone) {
+                                         TenantTimeZone timeZone, Clock clock) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.timeZone = timeZone;
+        this.clock = clock;
     }
 
     @PostMapping
@@ -54,6 +59,11 @@ public class SubscriptionCommandController {
     public SubscriptionView create(@Valid @RequestBody CreateSubscriptionRequest request) {
         String subscriptionId = SubscriptionIds.newId();
         commandGateway.sendAndWait(request.toCommand(subscriptionId, timeZone.currentZoneId()));
+        if (request.startDate() != null && request.startDate().isBefore(clock.instant())) {
+            // A backdated start: perform the transitions already due (period closes, trial end) at once, as the
+            // scheduler would, so the answer shows the period current now.
+            commandGateway.sendAndWait(new AdvanceSubscriptionCommand(subscriptionId, null));
+        }
         return find(subscriptionId);
     }
 
@@ -69,6 +79,7 @@ public class SubscriptionCommandController {
     }
 
     @PostMapping("/{subscriptionId}/cancel")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "cancelSubscription", summary = "Cancel a subscription",
             description = "{cancelAt: \"now\"} (the default) ends it at once, recording the seconds used and "
                     + "remaining of the period; {cancelAt: \"period_end\"} (or the SDK's {cancelAtPeriodEnd: true}) "
@@ -84,6 +95,7 @@ public class SubscriptionCommandController {
     }
 
     @PostMapping("/{subscriptionId}/pause")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "pauseSubscription", summary = "Pause a subscription",
             description = "Pauses an ACTIVE subscription now: no period ends while it is PAUSED; on resume the "
                     + "period is stretched by the paused seconds.")
@@ -95,6 +107,7 @@ public class SubscriptionCommandController {
     }
 
     @PostMapping("/{subscriptionId}/resume")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "resumeSubscription", summary = "Resume a subscription",
             description = "Resumes a PAUSED subscription now; its current period ends later by the paused seconds.")
     @ApiResponse(responseCode = "409", description = "The subscription is not PAUSED")
@@ -105,6 +118,7 @@ public class SubscriptionCommandController {
     }
 
     @PostMapping("/{subscriptionId}/change-plan")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "changeSubscriptionPlan", summary = "Change a subscription's plan",
             description = "An upgrade applies now, keeping the anchor (another interval restarts the schedule); "
                     + "a downgrade waits for the period's end as pendingChange; timing overrides the rule. While "
