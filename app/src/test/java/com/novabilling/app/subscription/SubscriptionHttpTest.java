@@ -415,6 +415,49 @@ class SubscriptionHttpTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void rebuildingTheProjectionGivesTheSameReadModel() {
+        TestTenant t = registerTenant();
+        String customer = customer(t, "USD");
+        String basic = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String pro = plan(t, "MONTHLY", 0, Map.of("USD", 50));
+        String trial = plan(t, "MONTHLY", 14, Map.of("USD", 10));
+        String changed = created(t, Map.of("customerId", customer, "planId", basic)).get("id").asText();
+        api().post("/api/subscriptions/" + changed + "/change-plan", t.apiKey(), Map.of("planId", pro));
+        api().post("/api/subscriptions/" + changed + "/change-plan", t.apiKey(), Map.of("planId", basic));
+        String paused = created(t, Map.of("customerId", customer, "planId", basic)).get("id").asText();
+        api().post("/api/subscriptions/" + paused + "/pause", t.apiKey(), null);
+        String cancelling = created(t, Map.of("customerId", customer, "planId", trial)).get("id").asText();
+        api().post("/api/subscriptions/" + cancelling + "/cancel", t.apiKey(), Map.of("cancelAt", "period_end"));
+        api().patch("/api/subscriptions/" + cancelling, t.apiKey(), Map.of("metadata", Map.of("k", "v")));
+        JsonNode before = api().get("/api/subscriptions?limit=100", t.apiKey()).body();
+        List<JsonNode> each = new ArrayList<>();
+        for (String id : List.of(changed, paused, cancelling)) {
+            each.add(api().get("/api/subscriptions/" + id, t.apiKey()).body());
+        }
+
+        Api.Response started = api().post("/api/admin/projections/rebuild?processor=subscriptions", t.accessToken(),
+                Map.of());
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode status = api().get("/api/admin/projections", t.accessToken()).body();
+            boolean caughtUp = false;
+            for (JsonNode p : status.get("data")) {
+                if (p.get("name").asText().equals("subscriptions")) {
+                    caughtUp = p.get("caughtUp").asBoolean() && p.get("progress").asDouble() == 1.0;
+                }
+            }
+            assertThat(caughtUp).isTrue();
+        });
+
+        assertThat(api().get("/api/subscriptions?limit=100", t.apiKey()).body()).isEqualTo(before);
+        assertThat(before.at("/meta/total").asLong()).isEqualTo(3);
+        List<String> ids = List.of(changed, paused, cancelling);
+        for (int i = 0; i < ids.size(); i++) {
+            assertThat(api().get("/api/subscriptions/" + ids.get(i), t.apiKey()).body()).isEqualTo(each.get(i));
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
