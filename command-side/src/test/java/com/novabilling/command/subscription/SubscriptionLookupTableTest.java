@@ -190,6 +190,28 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
         assertThat(subscribe.get(10, TimeUnit.SECONDS)).hasValueSatisfying(c -> assertThat(c.deleted()).isTrue());
     }
 
+    /** The same lock on the plan's row: a plan deletion waits for a subscription being created on it. */
+    @Test
+    void aPlanDeletionAfterAConcurrentSubscriptionIsRefused() throws Exception {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> subscribe = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(tx -> {
+            assertThat(catalog.findPlan("pln_a")).isPresent();
+            locked.countDown();
+            awaitQuietly(release);
+            subscriptions.on(created("sub_1", "cus_a", "pln_a"));
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Optional<String>> delete = CompletableFuture.supplyAsync(() ->
+                transactions.execute(tx -> guard.reasonToKeep(GuardedResource.PLAN, "pln_a")));
+        Thread.sleep(300);
+        assertThat(delete).as("the deletion waits for the subscribing transaction").isNotDone();
+        release.countDown();
+        subscribe.get(10, TimeUnit.SECONDS);
+
+        assertThat(delete.get(10, TimeUnit.SECONDS)).isPresent();
+    }
+
     /** V11_101 fills the new columns of rows written before it from the tenant's own events. */
     @Test
     void theMigrationBackfillsTermsAndDeletedCustomersFromTheEventStore() throws Exception {
