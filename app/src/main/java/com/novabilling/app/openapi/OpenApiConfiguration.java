@@ -40,6 +40,8 @@ public class OpenApiConfiguration {
                     + "Authenticated with a JWT."),
             tag(ApiTags.CUSTOMERS, "The customers the tenant bills, each in one currency."),
             tag(ApiTags.PLANS, "Billing plans with their interval, features and one price per currency."),
+            tag(ApiTags.SUBSCRIPTIONS, "Customers' subscriptions to plans: billing periods, trials, cancellation, "
+                    + "pause and resume, and plan changes."),
             tag(ApiTags.BILLABLE_METRICS, "Event-based usage metrics for usage-based billing: what usage events "
                     + "of a code are aggregated into."),
             tag(ApiTags.CHARGES, "Pricing models that price a billable metric on a plan, and estimates with them."),

@@ -73,8 +73,8 @@ class OpenApiHttpTest extends IntegrationTest {
         assertThat(list.at("/tags/0").asText()).isEqualTo("Customers");
         List<String> tags = new ArrayList<>();
         doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
-        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Billable Metrics", "Charges", "Coupons",
-                "Add-Ons");
+        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Billable Metrics",
+                "Charges", "Coupons", "Add-Ons");
 
         String apiError = "#/components/schemas/ApiError";
         List<String> errorFields = new ArrayList<>();

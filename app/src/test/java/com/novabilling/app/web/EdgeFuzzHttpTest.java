@@ -212,6 +212,15 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                      "trialDays":3,"active":true,"prices":[{"currency":"USD","amount":10.5}],"metadata":{"k":"v"}}""");
             case "/api/plans/{planId}/prices", "/api/plans/{planId}/prices/{priceId}" ->
                     List.of("{\"currency\":\"KES\",\"amount\":100}");
+            case "/api/subscriptions" -> List.of("""
+                    {"customerId":"%s","planId":"%s","currency":"USD","trialDays":3,
+                     "startDate":"2026-03-01T00:00:00Z","billingAnchor":"calendar","metadata":{"source":"fuzz"}}"""
+                    .formatted(customer, plan));
+            case "/api/subscriptions/{subscriptionId}" -> List.of("{\"metadata\":{\"source\":\"fuzz\"}}");
+            case "/api/subscriptions/{subscriptionId}/cancel" -> List.of("{\"cancelAt\":\"period_end\"}",
+                    "{\"cancelAtPeriodEnd\":true}");
+            case "/api/subscriptions/{subscriptionId}/change-plan" -> List.of("{\"planId\":\"%s\",\"timing\":\"immediate\"}"
+                    .formatted(plan), "{\"newPlanId\":\"%s\"}".formatted(plan));
             case "/api/billable-metrics", "/api/billable-metrics/{billableMetricId}" -> List.of("""
                     {"name":"Calls","code":"fuzz_calls","aggregationType":"SUM","fieldName":"bytes","recurring":false,
                      "filters":[{"key":"region","values":["eu","us"]}]}""");
@@ -455,6 +464,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         assertThat(plan.status()).as(plan.text()).isEqualTo(201);
         ids.put("planId", plan.body().get("id").asText());
         ids.put("priceId", plan.body().at("/prices/0/id").asText());
+        ids.put("subscriptionId", created(t, "/api/subscriptions", Map.of("customerId", ids.get("customerId"),
+                "planId", ids.get("planId"))));
         ids.put("billableMetricId", created(t, "/api/billable-metrics", Map.of("name", "Bytes", "code", uniqueCode("bytes"),
                 "aggregationType", "SUM", "fieldName", "bytes",
                 "filters", List.of(Map.of("key", "region", "values", List.of("eu", "us"))))));

@@ -28,6 +28,7 @@ public class CustomerLookupTable implements CustomerLookup {
             INSERT INTO customer_lookup (customer_id, external_id, email, currency) VALUES (?, ?, ?, ?)
             ON CONFLICT (customer_id) DO UPDATE
             SET external_id = EXCLUDED.external_id, email = EXCLUDED.email, currency = EXCLUDED.currency
+            WHERE NOT customer_lookup.deleted
             """;
 
     private final JdbcTemplate jdbcTemplate;
@@ -46,9 +47,16 @@ public class CustomerLookupTable implements CustomerLookup {
         upsert(event.customerId(), event.externalId(), event.email(), event.currency());
     }
 
+    /**
+     * The row stays, marked deleted, so that a subscription asked for the customer is refused as "deleted" (409)
+     * rather than "not found"; its email and external id are released for other customers.
+     */
     @EventHandler
     public void on(CustomerDeletedEvent event) {
-        jdbcTemplate.update("DELETE FROM customer_lookup WHERE customer_id = ?", event.customerId());
+        jdbcTemplate.update("""
+                INSERT INTO customer_lookup (customer_id, email, deleted) VALUES (?, NULL, TRUE)
+                ON CONFLICT (customer_id) DO UPDATE SET deleted = TRUE, email = NULL, external_id = NULL
+                """, event.customerId());
     }
 
     @Override
@@ -70,10 +78,29 @@ public class CustomerLookupTable implements CustomerLookup {
 
     @Override
     public Optional<CustomerFacts> find(String customerId) {
-        return jdbcTemplate.query("SELECT customer_id, currency FROM customer_lookup WHERE customer_id = ?",
+        return jdbcTemplate.query(
+                        "SELECT customer_id, currency FROM customer_lookup WHERE customer_id = ? AND NOT deleted",
                         (row, i) -> new CustomerFacts(row.getString(1), CurrencyCode.parse(row.getString(2)).orElse(null)),
                         customerId)
                 .stream().findFirst();
+    }
+
+    /**
+     * The customer's currency and whether it was deleted, locking its row until the transaction ends: FOR SHARE
+     * (subscribing: several subscriptions of one customer may be created at once) or FOR UPDATE (deleting). The lock
+     * serialises a customer's deletion against a concurrent subscription to it: whichever locks first commits first,
+     * and the other then sees its result (READ COMMITTED re-reads the locked row).
+     */
+    public Optional<CustomerRow> lock(String customerId, boolean exclusive) {
+        String sql = "SELECT customer_id, currency, deleted FROM customer_lookup WHERE customer_id = ? "
+                + (exclusive ? "FOR UPDATE" : "FOR SHARE");
+        return jdbcTemplate.query(sql, (row, i) -> new CustomerRow(row.getString(1),
+                                CurrencyCode.parse(row.getString(2)).orElse(null), row.getBoolean(3)), customerId)
+                .stream().findFirst();
+    }
+
+    /** A {@code customer_lookup} row; {@code currency} null when none was set. */
+    public record CustomerRow(String customerId, CurrencyCode currency, boolean deleted) {
     }
 
     private boolean takenByOther(String ownerQuery, String value, String exceptCustomerId) {

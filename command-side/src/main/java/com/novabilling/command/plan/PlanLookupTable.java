@@ -1,10 +1,13 @@
 package com.novabilling.command.plan;
 
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
+import com.novabilling.api.plan.PlanPriceUpdatedEvent;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import com.novabilling.command.reference.CodeKind;
 import com.novabilling.command.reference.ResourceCodes;
@@ -27,12 +30,13 @@ import java.util.Optional;
 public class PlanLookupTable implements PlanLookup {
 
     private static final String UPSERT_PLAN = """
-            INSERT INTO plan_lookup (plan_id, code, active) VALUES (?, ?, ?)
-            ON CONFLICT (plan_id) DO UPDATE SET code = EXCLUDED.code, active = EXCLUDED.active
+            INSERT INTO plan_lookup (plan_id, code, active, billing_interval, trial_days) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (plan_id) DO UPDATE SET code = EXCLUDED.code, active = EXCLUDED.active,
+                billing_interval = EXCLUDED.billing_interval, trial_days = EXCLUDED.trial_days
             """;
     private static final String INSERT_PRICE = """
-            INSERT INTO plan_price_lookup (price_id, plan_id, currency) VALUES (?, ?, ?)
-            ON CONFLICT (price_id) DO NOTHING
+            INSERT INTO plan_price_lookup (price_id, plan_id, currency, amount_minor) VALUES (?, ?, ?, ?)
+            ON CONFLICT (price_id) DO UPDATE SET amount_minor = EXCLUDED.amount_minor
             """;
 
     private final JdbcTemplate jdbcTemplate;
@@ -46,20 +50,25 @@ public class PlanLookupTable implements PlanLookup {
     @EventHandler
     public void on(PlanCreatedEvent event) {
         codes.claim(CodeKind.PLAN, event.code(), event.planId());
-        jdbcTemplate.update(UPSERT_PLAN, event.planId(), event.code(), event.active());
-        event.prices().forEach(price ->
-                jdbcTemplate.update(INSERT_PRICE, price.priceId(), event.planId(), price.amount().currency().name()));
+        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays());
+        event.prices().forEach(price -> upsertPrice(event.planId(), price.priceId(), price.amount()));
     }
 
     @EventHandler
     public void on(PlanUpdatedEvent event) {
         codes.claim(CodeKind.PLAN, event.code(), event.planId());
-        jdbcTemplate.update(UPSERT_PLAN, event.planId(), event.code(), event.active());
+        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays());
     }
 
     @EventHandler
     public void on(PlanPriceAddedEvent event) {
-        jdbcTemplate.update(INSERT_PRICE, event.priceId(), event.planId(), event.amount().currency().name());
+        upsertPrice(event.planId(), event.priceId(), event.amount());
+    }
+
+    @EventHandler
+    public void on(PlanPriceUpdatedEvent event) {
+        jdbcTemplate.update("UPDATE plan_price_lookup SET amount_minor = ? WHERE price_id = ?",
+                event.amount().minor(), event.priceId());
     }
 
     @EventHandler
@@ -87,6 +96,41 @@ public class PlanLookupTable implements PlanLookup {
                         (row, i) -> new PriceFacts(priceId, row.getString(1), CurrencyCode.valueOf(row.getString(2))),
                         priceId)
                 .stream().findFirst();
+    }
+
+    /**
+     * What a subscription decides on (docs/billing-rules.md §10), the row locked FOR SHARE until the transaction
+     * ends so that the plan cannot be deleted under a subscription being created (the deletion guard locks it FOR
+     * UPDATE). The interval is null and prices are left out where they are unknown (a row the V11_101 backfill
+     * found no event for).
+     */
+    public Optional<PlanRow> lockTerms(String planId, boolean exclusive) {
+        String sql = "SELECT code, active, billing_interval, trial_days FROM plan_lookup WHERE plan_id = ? "
+                + (exclusive ? "FOR UPDATE" : "FOR SHARE");
+        return jdbcTemplate.query(sql, (row, i) -> new PlanRow(planId, row.getString(1), row.getBoolean(2),
+                        row.getString(3) == null ? null : BillingInterval.valueOf(row.getString(3)),
+                        row.getInt(4), prices(planId)), planId)
+                .stream().findFirst();
+    }
+
+    /** A {@code plan_lookup} row with its known prices, in the order they were added. */
+    public record PlanRow(String planId, String code, boolean active, BillingInterval billingInterval, int trialDays,
+                          List<Money> prices) {
+    }
+
+    private List<Money> prices(String planId) {
+        return jdbcTemplate.query("""
+                        SELECT currency, amount_minor FROM plan_price_lookup
+                        WHERE plan_id = ? AND amount_minor IS NOT NULL ORDER BY position""",
+                (row, i) -> Money.ofMinor(row.getLong(2), CurrencyCode.valueOf(row.getString(1))), planId);
+    }
+
+    private void upsertPlan(String planId, String code, boolean active, BillingInterval interval, int trialDays) {
+        jdbcTemplate.update(UPSERT_PLAN, planId, code, active, interval == null ? null : interval.name(), trialDays);
+    }
+
+    private void upsertPrice(String planId, String priceId, Money amount) {
+        jdbcTemplate.update(INSERT_PRICE, priceId, planId, amount.currency().name(), amount.minor());
     }
 
     private List<CurrencyCode> currencies(String planId) {

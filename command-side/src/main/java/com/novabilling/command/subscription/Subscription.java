@@ -66,6 +66,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Subscription {
 
     static final int MAX_TRIAL_DAYS = 730;
+    /** A start may lie at most this far in the past or the future (docs/billing-rules.md §10). */
+    static final Duration MAX_START_OFFSET = Duration.ofDays(366);
+    /** A backdated start may lie at most this many of the plan's intervals in the past (HOURLY: 1,000 hours). */
+    static final int MAX_BACKDATED_PERIODS = 1_000;
 
     private record PendingChange(String planId, BillingInterval billingInterval, Money price, PlanChangeKind kind) {
     }
@@ -120,6 +124,7 @@ public class Subscription {
                 ? command.billingAnchor()
                 : BillingAnchor.ANNIVERSARY;
         Instant start = toSecond(command.startDate() != null ? command.startDate() : clock.instant());
+        requireStartWithinBounds(start, toSecond(clock.instant()), plan.billingInterval());
 
         if (trialDays > 0) {
             Instant trialEnds = start.atZone(zone).plusDays(trialDays).toInstant();
@@ -464,6 +469,28 @@ public class Subscription {
         }
         return plan.priceIn(currency).orElseThrow(() -> new ValidationException("currency", "plan '" + plan.code()
                 + "' has no price in " + currency + "; it is priced in " + currencyList(plan)));
+    }
+
+    /**
+     * A backdated start makes the first command catch up every period since (one event each), so it is bounded:
+     * not earlier than 366 days nor than 1,000 of the plan's intervals before now, not later than 366 days after.
+     */
+    private static void requireStartWithinBounds(Instant start, Instant now, BillingInterval interval) {
+        Instant earliest = now.minus(MAX_START_OFFSET);
+        Instant byPeriods = interval == BillingInterval.HOURLY
+                ? now.minus(Duration.ofHours(MAX_BACKDATED_PERIODS))
+                : earliest; // 1,000 days, weeks, months … are all more than 366 days
+        if (byPeriods.isAfter(earliest)) {
+            earliest = byPeriods;
+        }
+        if (start.isBefore(earliest)) {
+            throw new ValidationException("startDate", "must not be before " + earliest + " (at most 366 days and "
+                    + MAX_BACKDATED_PERIODS + " billing intervals in the past)");
+        }
+        if (start.isAfter(now.plus(MAX_START_OFFSET))) {
+            throw new ValidationException("startDate", "must not be after " + now.plus(MAX_START_OFFSET)
+                    + " (at most 366 days in the future)");
+        }
     }
 
     private static String currencyList(PlanTerms plan) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,30 @@ class SubscriptionTest {
                     .when(create(KES_CUSTOMER, "pln_nothing"))
                     .expectException(NotFoundException.class)
                     .expectNoEvents();
+        }
+
+        @Test
+        void aStartMoreThan366DaysAwayIs400() {
+            fixture.givenCurrentTime(MARCH_1)
+                    .when(new CreateSubscriptionCommand(ID, KES_CUSTOMER, BASIC, null, null,
+                            MARCH_1.minus(Duration.ofDays(367)), null, null, null))
+                    .expectException(ValidationException.class)
+                    .expectExceptionMessage(org.hamcrest.Matchers.containsString("startDate"))
+                    .expectNoEvents();
+            fixture.givenCurrentTime(MARCH_1)
+                    .when(new CreateSubscriptionCommand(ID, KES_CUSTOMER, BASIC, null, null,
+                            MARCH_1.plus(Duration.ofDays(367)), null, null, null))
+                    .expectException(ValidationException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aStartWithinTheBoundsIsAccepted() {
+            Instant yearAgo = MARCH_1.minus(Duration.ofDays(366));
+            fixture.givenCurrentTime(MARCH_1)
+                    .when(new CreateSubscriptionCommand(ID, KES_CUSTOMER, BASIC, null, null, yearAgo, null, null,
+                            null))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test

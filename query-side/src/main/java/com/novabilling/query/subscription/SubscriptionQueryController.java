@@ -1,0 +1,102 @@
+package com.novabilling.query.subscription;
+
+import com.novabilling.api.customer.CustomerView;
+import com.novabilling.api.customer.FindCustomerQuery;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.api.query.PageResult;
+import com.novabilling.api.subscription.FindSubscriptionQuery;
+import com.novabilling.api.subscription.ListSubscriptionsQuery;
+import com.novabilling.api.subscription.SubscriptionStatus;
+import com.novabilling.api.subscription.SubscriptionView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
+import static com.novabilling.query.paging.PageParameters.isAbsent;
+import static com.novabilling.query.paging.PageParameters.limit;
+import static com.novabilling.query.paging.PageParameters.page;
+
+@RestController
+public class SubscriptionQueryController {
+
+    private static final String STATUSES = Arrays.stream(SubscriptionStatus.values()).map(Enum::name)
+            .collect(Collectors.joining(", "));
+    private static final int MAX_ID_LENGTH = 255;
+
+    private final QueryGateway queryGateway;
+
+    public SubscriptionQueryController(QueryGateway queryGateway) {
+        this.queryGateway = queryGateway;
+    }
+
+    @GetMapping("/subscriptions")
+    @Tag(name = ApiTags.SUBSCRIPTIONS)
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions",
+            description = "Paginated ({data, meta}), newest first; the filters combine. Items do not embed the "
+                    + "plan and the customer (GET /subscriptions/{id} does).")
+    public PageResult<SubscriptionView> list(@RequestParam(required = false) String page,
+                                             @RequestParam(required = false) String limit,
+                                             @Parameter(description = "TRIALING, ACTIVE, PAUSED or CANCELED, any "
+                                                     + "letter case") @RequestParam(required = false) String status,
+                                             @RequestParam(required = false) String planId,
+                                             @RequestParam(required = false) String customerId) {
+        ListSubscriptionsQuery query = new ListSubscriptionsQuery(page(page), limit(limit), status(status),
+                id(planId, "planId"), id(customerId, "customerId"));
+        return await(queryGateway.query(query, pageOf(SubscriptionView.class)));
+    }
+
+    @GetMapping("/subscriptions/{subscriptionId}")
+    @Tag(name = ApiTags.SUBSCRIPTIONS)
+    @Operation(operationId = "getSubscription", summary = "Get a subscription",
+            description = "The subscription by its id, embedding its plan (with the subscription's price) and "
+                    + "its customer.")
+    public SubscriptionView get(@PathVariable String subscriptionId) {
+        return await(queryGateway.query(new FindSubscriptionQuery(subscriptionId), SubscriptionView.class));
+    }
+
+    @GetMapping("/customers/{customerId}/subscriptions")
+    @Tag(name = ApiTags.CUSTOMERS)
+    @Operation(operationId = "listSubscriptionsOfCustomer", summary = "List a customer's subscriptions",
+            description = "Paginated ({data, meta}), newest first, canceled ones included; 404 when the customer "
+                    + "does not exist.")
+    public PageResult<SubscriptionView> listOfCustomer(@PathVariable String customerId,
+                                                       @RequestParam(required = false) String page,
+                                                       @RequestParam(required = false) String limit,
+                                                       @Parameter(description = "TRIALING, ACTIVE, PAUSED or "
+                                                               + "CANCELED, any letter case")
+                                                       @RequestParam(required = false) String status) {
+        ListSubscriptionsQuery query = new ListSubscriptionsQuery(page(page), limit(limit), status(status), null,
+                customerId);
+        await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
+        return await(queryGateway.query(query, pageOf(SubscriptionView.class)));
+    }
+
+    private static SubscriptionStatus status(String value) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        return SubscriptionStatus.parse(value)
+                .orElseThrow(() -> new ValidationException("status", "must be one of " + STATUSES));
+    }
+
+    private static String id(String value, String name) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new ValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+        return value.trim();
+    }
+}
