@@ -14,6 +14,15 @@
 //                                                              GETs it back; FILE gets "index key customerId" lines
 //   verify        --tenants FILE --clients C --max-seconds S --label L
 //                                                              GET every tenant's customer once
+//   usage-setup   --key APIKEY --out FILE --run-id ID         create a customer, a SUM metric, a plan with a charge on
+//                                                              it and a subscription; FILE gets "subscriptionId code"
+//   throughput    --op event|batch --key APIKEY --usage FILE [--batch N] ...
+//                                                              POST /api/events (one event a request) or
+//                                                              POST /api/events/batch (N events a request)
+//   usage-fill    --key APIKEY --usage FILE --events N --clients C --label L
+//                                                              store N events in batches of 1,000 (untimed set-up)
+//   current-usage --key APIKEY --usage FILE --count N --label L
+//                                                              time N GET /api/subscriptions/{id}/usage, one client
 //   seconds       ISO-8601-DURATION                            print the duration in whole seconds (rounded up)
 //
 // Every loop is bounded: by time (throughput), by count (registrations), or by count and time (tenants, verify).
@@ -50,6 +59,8 @@ public class LoadClient {
     static final Pattern API_KEY = Pattern.compile("\"apiKey\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern TENANT_ID = Pattern.compile("\"tenant\"\\s*:\\s*\\{[^{}]*?\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern CUSTOMER_ID = Pattern.compile("\"id\"\\s*:\\s*\"(cus_[^\"]+)\"");
+    static final Pattern ANY_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
     static final int SAMPLES = 5;
     static final Pattern NOISE = Pattern.compile(",?\\s*\"(requestId|timestamp)\"\\s*:\\s*\"[^\"]*\"");
 
@@ -84,6 +95,9 @@ public class LoadClient {
             case "registrations" -> registrations();
             case "tenants" -> tenants();
             case "verify" -> verify();
+            case "usage-setup" -> usageSetup();
+            case "usage-fill" -> usageFill();
+            case "current-usage" -> currentUsage();
             default -> {
                 System.err.println("unknown command " + command);
                 System.exit(2);
@@ -197,6 +211,11 @@ public class LoadClient {
     static String customerJson(String unique) {
         return "{\"externalId\":\"ext-" + unique + "\",\"name\":\"Jane Smith\",\"email\":\"jane-" + unique
                 + "@example.com\",\"country\":\"US\",\"currency\":\"USD\"}";
+    }
+
+    static String eventJson(String[] usage, String transactionId) {
+        return "{\"transactionId\":\"" + transactionId + "\",\"subscriptionId\":\"" + usage[0] + "\",\"code\":\""
+                + usage[1] + "\",\"timestamp\":\"" + java.time.Instant.now() + "\",\"properties\":{\"calls\":1}}";
     }
 
     static String group(Pattern p, String body) {
@@ -376,11 +395,14 @@ public class LoadClient {
                 sum(label + ".skipped", "no customer ids");
                 return;
             }
-        } else if (op.equals("create")) {
+        } else if (op.equals("create") || op.equals("event") || op.equals("batch")) {
             ids = null;
         } else {
-            throw new IllegalArgumentException("--op create|get");
+            throw new IllegalArgumentException("--op create|get|event|batch");
         }
+        String[] usage = op.equals("event") || op.equals("batch") ? Files.readString(Path.of(req("usage"))).trim().split(" ") : null;
+        int batch = op.equals("batch") ? intOpt("batch", 100) : 1;
+        AtomicLong events = new AtomicLong();
 
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmup * 1e9);
@@ -398,7 +420,19 @@ public class LoadClient {
                 Stats.Buffer wb = warm.buffer();
                 while (System.nanoTime() < end && (maxRequests <= 0 || issued.incrementAndGet() <= maxRequests)) {
                     Result r;
-                    if (ids == null) {
+                    if (usage != null && batch == 1 && op.equals("event")) {
+                        r = send(client, "POST", "/api/events", key, eventJson(usage, runId + "-" + seq.incrementAndGet()));
+                    } else if (usage != null) {
+                        StringBuilder body = new StringBuilder("{\"events\":[");
+                        for (int i = 0; i < batch; i++) {
+                            body.append(i == 0 ? "" : ",").append(eventJson(usage, runId + "-" + seq.incrementAndGet()));
+                        }
+                        r = send(client, "POST", "/api/events/batch", key, body.append("]}").toString());
+                        String accepted = r.ok() ? group(ACCEPTED, r.body()) : null;
+                        if (r.ok() && (accepted == null || Integer.parseInt(accepted) != batch)) {
+                            r = new Result(-2, "batch of " + batch + " accepted " + accepted + ": " + r.body(), r.nanos());
+                        }
+                    } else if (ids == null) {
                         r = send(client, "POST", "/api/customers", key, customerJson(runId + "-" + seq.incrementAndGet()));
                         if (r.ok()) {
                             String id = group(CUSTOMER_ID, r.body());
@@ -416,6 +450,9 @@ public class LoadClient {
                         warm.record(wb, r);
                     } else if (done <= end) {
                         measured.record(mb, r);
+                        if (r.ok()) {
+                            events.addAndGet(batch);
+                        }
                     }
                 }
             }, "load-" + t);
@@ -430,9 +467,105 @@ public class LoadClient {
         out(String.format(Locale.ROOT, "  %s (%d client%s, %s s warm-up discarded: %d ok / %d errors, %s s measured)",
                 label, clients, clients == 1 ? "" : "s", num(warmup), warm.ok.get(), warm.errors.get(), num(duration)));
         measured.report(label, measured.ok.get() / measuredSeconds);
+        if (usage != null) {
+            double perSecond = events.get() / measuredSeconds;
+            out(String.format(Locale.ROOT, "    %-22s %.0f events/s stored", "", perSecond));
+            sum(label + ".events", String.format(Locale.ROOT, "%.0f", perSecond));
+        }
         if (warm.errors.get() > 0 && measured.errors.get() == 0) {
             warm.printSamples();
         }
+    }
+
+    /** A customer, a SUM metric, a monthly plan charging it, and a subscription: what usage events need. */
+    static void usageSetup() throws Exception {
+        HttpClient client = newClient();
+        String key = req("key");
+        String unique = runId().replace("-", "");
+        String code = "bench_calls_" + unique;
+        String customer = created(client, key, "/api/customers", customerJson("usage-" + unique));
+        String metric = created(client, key, "/api/billable-metrics", "{\"name\":\"Calls\",\"code\":\"" + code
+                + "\",\"aggregationType\":\"SUM\",\"fieldName\":\"calls\"}");
+        String plan = created(client, key, "/api/plans", "{\"name\":\"Metered\",\"code\":\"metered_" + unique
+                + "\",\"billingInterval\":\"MONTHLY\",\"trialDays\":0,\"prices\":[{\"currency\":\"USD\",\"amount\":10}]}");
+        created(client, key, "/api/charges", "{\"planId\":\"" + plan + "\",\"billableMetricId\":\"" + metric
+                + "\",\"chargeModel\":\"STANDARD\",\"properties\":{\"amount\":0.001}}");
+        String subscription = created(client, key, "/api/subscriptions", "{\"customerId\":\"" + customer
+                + "\",\"planId\":\"" + plan + "\"}");
+        Files.writeString(Path.of(req("out")), subscription + " " + code + "\n");
+        out("    usage set-up: subscription " + subscription + ", metric " + code);
+    }
+
+    static String created(HttpClient client, String key, String path, String json) {
+        Result r = send(client, "POST", path, key, json);
+        String id = r.ok() ? group(ANY_ID, r.body()) : null;
+        if (id == null) {
+            out("    could not create " + path + ": " + r.status() + " " + r.body());
+            System.exit(1);
+        }
+        return id;
+    }
+
+    /** Stores --events events in batches of 1,000 from --clients threads; prints the rate, as set-up. */
+    static void usageFill() throws Exception {
+        String key = req("key");
+        String[] usage = Files.readString(Path.of(req("usage"))).trim().split(" ");
+        long total = Long.parseLong(req("events"));
+        int clients = intOpt("clients", 4);
+        String label = req("label");
+        String runId = runId() + "-" + label;
+        AtomicLong next = new AtomicLong();
+        AtomicLong stored = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread th = new Thread(() -> {
+                HttpClient client = newClient();
+                while (failed.get() < 10) {
+                    long first = next.getAndAdd(1000);
+                    if (first >= total) {
+                        return;
+                    }
+                    int n = (int) Math.min(1000, total - first);
+                    StringBuilder body = new StringBuilder("{\"events\":[");
+                    for (int i = 0; i < n; i++) {
+                        body.append(i == 0 ? "" : ",").append(eventJson(usage, runId + "-" + (first + i)));
+                    }
+                    Result r = send(client, "POST", "/api/events/batch", key, body.append("]}").toString());
+                    String accepted = r.ok() ? group(ACCEPTED, r.body()) : null;
+                    if (accepted == null) {
+                        failed.incrementAndGet();
+                        out("    usage-fill error: " + r.status() + " " + (r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
+                    } else {
+                        stored.addAndGet(Long.parseLong(accepted));
+                    }
+                }
+            }, "fill-" + t);
+            threads.add(th);
+            th.start();
+        }
+        joinAll(threads);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out(String.format(Locale.ROOT, "    %s: %d events stored in %.1f s (%.0f events/s, %d clients)", label, stored.get(),
+                seconds, stored.get() / seconds, clients));
+        sum(label + ".stored", String.valueOf(stored.get()));
+        sum(label + ".events", String.format(Locale.ROOT, "%.0f", stored.get() / seconds));
+    }
+
+    /** GET the subscription's current usage --count times, one after the other. */
+    static void currentUsage() throws Exception {
+        String key = req("key");
+        String[] usage = Files.readString(Path.of(req("usage"))).trim().split(" ");
+        int count = intOpt("count", 10);
+        String label = req("label");
+        HttpClient client = newClient();
+        Stats stats = new Stats(label);
+        Stats.Buffer buffer = stats.buffer();
+        for (int i = 0; i < count; i++) {
+            stats.record(buffer, send(client, "GET", "/api/subscriptions/" + usage[0] + "/usage", key, null));
+        }
+        stats.report(label, null);
     }
 
     static void registrations() throws Exception {

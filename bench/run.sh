@@ -363,6 +363,27 @@ client throughput --op get --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" 
 hdr "3. registration (POST /api/auth/register, 1 client)"
 client registrations --count "$BENCH_REGISTRATIONS" --clients 1 --label reg || say "!! load client failed"
 
+# ------------------------------------------------------------------ 7: usage events (run before the tenants phase)
+if [[ "${BENCH_USAGE:-1}" == 1 ]]; then
+  hdr "7. usage events (POST /api/events and /api/events/batch, one subscription of the bench tenant)"
+  USAGE="$WORK/usage"
+  if client usage-setup --key "$KEY" --out "$USAGE"; then
+    for c in 1 4 8; do
+      client throughput --op event --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients "$c" --label "event.c$c" \
+        --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
+    done
+    for b in 100 1000; do
+      client throughput --op batch --batch "$b" --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients 4 --label "batch$b.c4" \
+        --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
+    done
+    client usage-fill --key "$KEY" --usage "$USAGE" --events "${BENCH_USAGE_EVENTS:-1000000}" --clients 4 --label usagefill \
+      || say "!! load client failed"
+    client current-usage --key "$KEY" --usage "$USAGE" --count 10 --label currentusage || say "!! load client failed"
+  else
+    say "!! usage set-up failed; figure 7 skipped"
+  fi
+fi
+
 # ------------------------------------------------------------------ 4: many tenants
 hdr "4. $BENCH_TENANTS tenants: register, create one customer, GET it ($BENCH_CLIENTS clients)"
 TENANTS_FILE="$WORK/tenants.tsv"
@@ -490,6 +511,15 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
   tp_row "2. GET customer, $BENCH_CLIENTS clients" get.cN
   if [[ -z "$(get reg.ok)" ]]; then row "3. registration, 1 client ($BENCH_REGISTRATIONS)" "not measured"; else
   row "3. registration, 1 client ($BENCH_REGISTRATIONS)" "p50 $(getd reg.p50) ms, p99 $(getd reg.p99) ms, max $(getd reg.max) ms, errors $(err_of reg)"; fi
+  for c in 1 4 8; do
+    tp_row "7. POST /events, $c client$( [[ $c == 1 ]] || printf s) ($(getd event.c$c.events 'n/a') events/s)" "event.c$c"
+  done
+  for b in 100 1000; do
+    tp_row "7. POST /events/batch of $b, 4 clients ($(getd batch$b.c4.events 'n/a') events/s)" "batch$b.c4"
+  done
+  row "7. fill: events stored in batches of 1,000 (4 clients)" "$(getd usagefill.stored 'not measured') at $(getd usagefill.events 'n/a') events/s"
+  if [[ -n "$(get currentusage.ok)" ]]; then
+  row "7. GET /subscriptions/{id}/usage over the stored events (10 in a row)" "p50 $(getd currentusage.p50) ms, p99 $(getd currentusage.p99) ms, max $(getd currentusage.max) ms, errors $(err_of currentusage)"; fi
   if [[ -z "$(get tenants.fullyOk)" ]]; then row "4. $BENCH_TENANTS tenants" "not measured"; else
   row "4. $BENCH_TENANTS tenants ($BENCH_CLIENTS clients): fully answering" "$(getd tenants.fullyOk) (failed $(getd tenants.failedTenants), not attempted $(getd tenants.notAttempted)), elapsed $(getd tenants.elapsed) s"
   row "4. … register / create / GET errors" "$(err_of tenants.register) / $(err_of tenants.create) / $(err_of tenants.get)"
