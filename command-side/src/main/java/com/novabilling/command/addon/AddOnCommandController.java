@@ -1,22 +1,18 @@
 package com.novabilling.command.addon;
 
-import com.novabilling.api.error.Causes;
 import com.novabilling.api.addon.AddOnView;
 import com.novabilling.api.addon.AppliedAddOnView;
 import com.novabilling.api.addon.DeleteAddOnCommand;
 import com.novabilling.api.addon.FindAddOnQuery;
 import com.novabilling.api.addon.FindAppliedAddOnQuery;
 import com.novabilling.api.addon.RemoveAppliedAddOnCommand;
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -27,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 @RestController
 @RequestMapping("/add-ons")
 @Tag(name = ApiTags.ADD_ONS)
@@ -37,12 +31,10 @@ public class AddOnCommandController {
     private static final String ADD_ON = "Add-on";
     private static final String APPLIED_ADD_ON = "Applied add-on";
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
 
-    public AddOnCommandController(CommandGateway commandGateway, QueryGateway queryGateway) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+    public AddOnCommandController(ResourceCommands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
@@ -52,7 +44,7 @@ public class AddOnCommandController {
     @ApiResponse(responseCode = "409", description = "Another add-on has the same code")
     public AddOnView create(@Valid @RequestBody CreateAddOnRequest request) {
         String addOnId = AddOnIds.newAddOnId();
-        commandGateway.sendAndWait(request.toCommand(addOnId));
+        commands.send(request.toCommand(addOnId));
         return findAddOn(addOnId);
     }
 
@@ -63,7 +55,7 @@ public class AddOnCommandController {
                     + "add-on.")
     public AddOnView update(@PathVariable String addOnId, @Valid @RequestBody(required = false) UpdateAddOnRequest request) {
         UpdateAddOnRequest changes = request != null ? request : UpdateAddOnRequest.NO_CHANGES;
-        send(changes.toCommand(requireAddOnId(addOnId)), ADD_ON, addOnId);
+        commands.sendTo(ADD_ON, addOnId, changes.toCommand(requireAddOnId(addOnId)));
         return findAddOn(addOnId);
     }
 
@@ -73,7 +65,7 @@ public class AddOnCommandController {
                     + "the add-on's name, code and price when it was applied, so it stays billable on the customer's "
                     + "next invoice. The add-on's code becomes free again.")
     public DeletedResource delete(@PathVariable String addOnId) {
-        send(new DeleteAddOnCommand(requireAddOnId(addOnId)), ADD_ON, addOnId);
+        commands.sendTo(ADD_ON, addOnId, new DeleteAddOnCommand(requireAddOnId(addOnId)));
         return DeletedResource.of(addOnId);
     }
 
@@ -86,7 +78,7 @@ public class AddOnCommandController {
     @ApiResponse(responseCode = "404", description = "The add-on, the customer or the subscription does not exist")
     public AppliedAddOnView apply(@Valid @RequestBody ApplyAddOnRequest request) {
         String appliedAddOnId = AddOnIds.newAppliedAddOnId();
-        commandGateway.sendAndWait(request.toCommand(appliedAddOnId));
+        commands.send(request.toCommand(appliedAddOnId));
         return findApplied(appliedAddOnId);
     }
 
@@ -95,28 +87,16 @@ public class AddOnCommandController {
             description = "Only a PENDING applied add-on can be removed (409 otherwise); answers it in status REMOVED.")
     public AppliedAddOnView removeApplied(@PathVariable String appliedAddOnId) {
         AddOnIds.requireAppliedAddOnId(appliedAddOnId);
-        send(new RemoveAppliedAddOnCommand(appliedAddOnId), APPLIED_ADD_ON, appliedAddOnId);
+        commands.sendTo(APPLIED_ADD_ON, appliedAddOnId, new RemoveAppliedAddOnCommand(appliedAddOnId));
         return findApplied(appliedAddOnId);
     }
 
-    /** Sends a command to an existing aggregate; one missing from this tenant's store is reported by its own name. */
-    private void send(Object command, String resource, String id) {
-        try {
-            commandGateway.sendAndWait(command);
-        } catch (RuntimeException e) {
-            if (Causes.contain(e, AggregateNotFoundException.class)) {
-                throw new NotFoundException(resource, id);
-            }
-            throw e;
-        }
-    }
-
     private AddOnView findAddOn(String addOnId) {
-        return await(queryGateway.query(new FindAddOnQuery(addOnId), AddOnView.class));
+        return commands.read(new FindAddOnQuery(addOnId), AddOnView.class);
     }
 
     private AppliedAddOnView findApplied(String appliedAddOnId) {
-        return await(queryGateway.query(new FindAppliedAddOnQuery(appliedAddOnId), AppliedAddOnView.class));
+        return commands.read(new FindAppliedAddOnQuery(appliedAddOnId), AppliedAddOnView.class);
     }
 
     private static String requireAddOnId(String addOnId) {

@@ -4,13 +4,12 @@ import com.novabilling.api.charge.ChargeView;
 import com.novabilling.api.charge.DeleteChargeCommand;
 import com.novabilling.api.charge.FindChargeQuery;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,19 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 @RestController
 @RequestMapping("/charges")
 @Tag(name = ApiTags.CHARGES)
 public class ChargeCommandController {
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
 
-    public ChargeCommandController(CommandGateway commandGateway, QueryGateway queryGateway) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+    public ChargeCommandController(ResourceCommands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
@@ -45,7 +40,7 @@ public class ChargeCommandController {
     @ApiResponse(responseCode = "409", description = "The plan already has a charge for the metric in this currency")
     public ChargeView create(@Valid @RequestBody CreateChargeRequest request) {
         String chargeId = ChargeIds.newId();
-        commandGateway.sendAndWait(request.toCommand(chargeId));
+        commands.send(request.toCommand(chargeId));
         return find(chargeId);
     }
 
@@ -57,7 +52,7 @@ public class ChargeCommandController {
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
         ChargeIds.requireChargeId(chargeId);
         UpdateChargeRequest changes = request != null ? request : UpdateChargeRequest.NO_CHANGES;
-        commandGateway.sendAndWait(changes.toCommand(chargeId));
+        commands.send(changes.toCommand(chargeId));
         return find(chargeId);
     }
 
@@ -66,11 +61,11 @@ public class ChargeCommandController {
             + "usage from now on.")
     public DeletedResource delete(@PathVariable String chargeId) {
         ChargeIds.requireChargeId(chargeId);
-        commandGateway.sendAndWait(new DeleteChargeCommand(chargeId));
+        commands.send(new DeleteChargeCommand(chargeId));
         return DeletedResource.of(chargeId);
     }
 
     private ChargeView find(String chargeId) {
-        return await(queryGateway.query(new FindChargeQuery(chargeId), ChargeView.class));
+        return commands.read(new FindChargeQuery(chargeId), ChargeView.class);
     }
 }

@@ -1,6 +1,5 @@
 package com.novabilling.command.coupon;
 
-import com.novabilling.api.error.Causes;
 import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.ApplyCouponCommand;
 import com.novabilling.api.coupon.CouponView;
@@ -11,14 +10,12 @@ import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -29,20 +26,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 @RestController
 @RequestMapping("/coupons")
 @Tag(name = ApiTags.COUPONS)
 public class CouponCommandController {
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
     private final CouponLookupTable lookup;
 
-    public CouponCommandController(CommandGateway commandGateway, QueryGateway queryGateway, CouponLookupTable lookup) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+    public CouponCommandController(ResourceCommands commands, CouponLookupTable lookup) {
+        this.commands = commands;
         this.lookup = lookup;
     }
 
@@ -55,7 +48,7 @@ public class CouponCommandController {
     @ApiResponse(responseCode = "409", description = "Another coupon has the same code")
     public CouponView create(@Valid @RequestBody CreateCouponRequest request) {
         String couponId = CouponIds.newCouponId();
-        commandGateway.sendAndWait(request.toCommand(couponId));
+        commands.send(request.toCommand(couponId));
         return find(couponId);
     }
 
@@ -122,21 +115,14 @@ public class CouponCommandController {
     /** Sends a command to an existing coupon, reporting a missing one as "Coupon with id … not found". */
     private void sendToCoupon(String couponId, Object command) {
         CouponIds.requireCouponId(couponId);
-        try {
-            commandGateway.sendAndWait(command);
-        } catch (RuntimeException e) {
-            if (Causes.contain(e, AggregateNotFoundException.class)) {
-                throw new NotFoundException("Coupon", couponId);
-            }
-            throw e;
-        }
+        commands.sendTo("Coupon", couponId, command);
     }
 
     private CouponView find(String couponId) {
-        return await(queryGateway.query(new FindCouponQuery(couponId), CouponView.class));
+        return commands.read(new FindCouponQuery(couponId), CouponView.class);
     }
 
     private AppliedCouponView findApplied(String appliedCouponId) {
-        return await(queryGateway.query(new FindAppliedCouponQuery(appliedCouponId), AppliedCouponView.class));
+        return commands.read(new FindAppliedCouponQuery(appliedCouponId), AppliedCouponView.class);
     }
 }

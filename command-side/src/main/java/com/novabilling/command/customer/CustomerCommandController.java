@@ -4,13 +4,12 @@ import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,19 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 @RestController
 @RequestMapping("/customers")
 @Tag(name = ApiTags.CUSTOMERS)
 public class CustomerCommandController {
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
 
-    public CustomerCommandController(CommandGateway commandGateway, QueryGateway queryGateway) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+    public CustomerCommandController(ResourceCommands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
@@ -44,7 +39,7 @@ public class CustomerCommandController {
     @ApiResponse(responseCode = "409", description = "Another customer has the same email or externalId")
     public CustomerView create(@Valid @RequestBody CreateCustomerRequest request) {
         String customerId = CustomerIds.newId();
-        commandGateway.sendAndWait(request.toCommand(customerId));
+        commands.send(request.toCommand(customerId));
         return find(customerId);
     }
 
@@ -56,7 +51,7 @@ public class CustomerCommandController {
                                @Valid @RequestBody(required = false) UpdateCustomerRequest request) {
         CustomerIds.requireCustomerId(customerId);
         UpdateCustomerRequest changes = request != null ? request : UpdateCustomerRequest.NO_CHANGES;
-        commandGateway.sendAndWait(changes.toCommand(customerId));
+        commands.send(changes.toCommand(customerId));
         return find(customerId);
     }
 
@@ -66,11 +61,11 @@ public class CustomerCommandController {
                     + "coupon application or a pending add-on.")
     public DeletedResource delete(@PathVariable String customerId) {
         CustomerIds.requireCustomerId(customerId);
-        commandGateway.sendAndWait(new DeleteCustomerCommand(customerId));
+        commands.send(new DeleteCustomerCommand(customerId));
         return DeletedResource.of(customerId);
     }
 
     private CustomerView find(String customerId) {
-        return await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
+        return commands.read(new FindCustomerQuery(customerId), CustomerView.class);
     }
 }

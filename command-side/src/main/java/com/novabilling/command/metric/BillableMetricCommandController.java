@@ -4,13 +4,12 @@ import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.DeleteBillableMetricCommand;
 import com.novabilling.api.metric.FindBillableMetricQuery;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,19 +20,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 @RestController
 @RequestMapping("/billable-metrics")
 @Tag(name = ApiTags.BILLABLE_METRICS)
 public class BillableMetricCommandController {
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
 
-    public BillableMetricCommandController(CommandGateway commandGateway, QueryGateway queryGateway) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+    public BillableMetricCommandController(ResourceCommands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
@@ -45,7 +40,7 @@ public class BillableMetricCommandController {
     @ApiResponse(responseCode = "409", description = "Another billable metric has the same code")
     public BillableMetricView create(@Valid @RequestBody CreateBillableMetricRequest request) {
         String billableMetricId = BillableMetricIds.newId();
-        commandGateway.sendAndWait(request.toCommand(billableMetricId));
+        commands.send(request.toCommand(billableMetricId));
         return find(billableMetricId);
     }
 
@@ -58,7 +53,7 @@ public class BillableMetricCommandController {
                                      @Valid @RequestBody(required = false) UpdateBillableMetricRequest request) {
         BillableMetricIds.requireBillableMetricId(billableMetricId);
         UpdateBillableMetricRequest changes = request != null ? request : UpdateBillableMetricRequest.NO_CHANGES;
-        commandGateway.sendAndWait(changes.toCommand(billableMetricId));
+        commands.send(changes.toCommand(billableMetricId));
         return find(billableMetricId);
     }
 
@@ -67,11 +62,11 @@ public class BillableMetricCommandController {
             description = "Refused with 409 while a charge uses the metric; deleting it frees its code.")
     public DeletedResource delete(@PathVariable String billableMetricId) {
         BillableMetricIds.requireBillableMetricId(billableMetricId);
-        commandGateway.sendAndWait(new DeleteBillableMetricCommand(billableMetricId));
+        commands.send(new DeleteBillableMetricCommand(billableMetricId));
         return DeletedResource.of(billableMetricId);
     }
 
     private BillableMetricView find(String billableMetricId) {
-        return await(queryGateway.query(new FindBillableMetricQuery(billableMetricId), BillableMetricView.class));
+        return commands.read(new FindBillableMetricQuery(billableMetricId), BillableMetricView.class);
     }
 }

@@ -6,13 +6,12 @@ import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.PlanView;
 import com.novabilling.api.plan.RemovePlanPriceCommand;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -23,19 +22,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 @RestController
 @RequestMapping("/plans")
 @Tag(name = ApiTags.PLANS)
 public class PlanCommandController {
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
 
-    public PlanCommandController(CommandGateway commandGateway, QueryGateway queryGateway) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+    public PlanCommandController(ResourceCommands commands) {
+        this.commands = commands;
     }
 
     @PostMapping
@@ -46,7 +41,7 @@ public class PlanCommandController {
     @ApiResponse(responseCode = "409", description = "Another plan has the same code")
     public PlanView create(@Valid @RequestBody CreatePlanRequest request) {
         String planId = PlanIds.newPlanId();
-        commandGateway.sendAndWait(request.toCommand(planId));
+        commands.send(request.toCommand(planId));
         return find(planId);
     }
 
@@ -57,7 +52,7 @@ public class PlanCommandController {
     public PlanView update(@PathVariable String planId, @Valid @RequestBody(required = false) UpdatePlanRequest request) {
         PlanIds.requirePlanId(planId);
         UpdatePlanRequest changes = request != null ? request : UpdatePlanRequest.NO_CHANGES;
-        commandGateway.sendAndWait(changes.toCommand(planId));
+        commands.send(changes.toCommand(planId));
         return find(planId);
     }
 
@@ -67,7 +62,7 @@ public class PlanCommandController {
                     + "the plan, such as a coupon naming it in its planIds.")
     public DeletedResource delete(@PathVariable String planId) {
         PlanIds.requirePlanId(planId);
-        commandGateway.sendAndWait(new DeletePlanCommand(planId));
+        commands.send(new DeletePlanCommand(planId));
         return DeletedResource.of(planId);
     }
 
@@ -78,7 +73,7 @@ public class PlanCommandController {
     @ApiResponse(responseCode = "409", description = "The plan already has a price in this currency")
     public PlanView addPrice(@PathVariable String planId, @Valid @RequestBody PlanPriceRequest request) {
         PlanIds.requirePlanId(planId);
-        commandGateway.sendAndWait(new AddPlanPriceCommand(planId, PlanIds.newPriceId(),
+        commands.send(new AddPlanPriceCommand(planId, PlanIds.newPriceId(),
                 request.toPrice(null, "").amount()));
         return find(planId);
     }
@@ -89,7 +84,7 @@ public class PlanCommandController {
     public PlanView updatePrice(@PathVariable String planId, @PathVariable String priceId,
                                 @Valid @RequestBody UpdatePlanPriceRequest request) {
         PlanIds.requirePlanId(planId);
-        commandGateway.sendAndWait(request.toCommand(planId, priceId));
+        commands.send(request.toCommand(planId, priceId));
         return find(planId);
     }
 
@@ -99,11 +94,11 @@ public class PlanCommandController {
                     + "whole plan.")
     public PlanView removePrice(@PathVariable String planId, @PathVariable String priceId) {
         PlanIds.requirePlanId(planId);
-        commandGateway.sendAndWait(new RemovePlanPriceCommand(planId, priceId));
+        commands.send(new RemovePlanPriceCommand(planId, priceId));
         return find(planId);
     }
 
     private PlanView find(String planId) {
-        return await(queryGateway.query(new FindPlanQuery(planId), PlanView.class));
+        return commands.read(new FindPlanQuery(planId), PlanView.class);
     }
 }

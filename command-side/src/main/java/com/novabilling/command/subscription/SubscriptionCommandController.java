@@ -1,8 +1,7 @@
 package com.novabilling.command.subscription;
 
-import com.novabilling.api.error.Causes;
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.api.subscription.AdvanceSubscriptionCommand;
 import com.novabilling.api.subscription.FindSubscriptionQuery;
 import com.novabilling.api.subscription.PauseSubscriptionCommand;
@@ -12,9 +11,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,23 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 
-import static com.novabilling.api.query.QueryResults.await;
-
 /** Subscriptions' writes (docs/billing-rules.md §10); each answers the subscription as the read model now has it. */
 @RestController
 @RequestMapping("/subscriptions")
 @Tag(name = ApiTags.SUBSCRIPTIONS)
 public class SubscriptionCommandController {
 
-    private final CommandGateway commandGateway;
-    private final QueryGateway queryGateway;
+    private final ResourceCommands commands;
     private final TenantTimeZone timeZone;
     private final Clock clock;
 
-    public SubscriptionCommandController(CommandGateway commandGateway, QueryGateway queryGateway,
+    public SubscriptionCommandController(ResourceCommands commands,
                                          TenantTimeZone timeZone, Clock clock) {
-        this.commandGateway = commandGateway;
-        this.queryGateway = queryGateway;
+        this.commands = commands;
         this.timeZone = timeZone;
         this.clock = clock;
     }
@@ -58,11 +50,11 @@ public class SubscriptionCommandController {
     @ApiResponse(responseCode = "409", description = "The plan is inactive or the customer is deleted")
     public SubscriptionView create(@Valid @RequestBody CreateSubscriptionRequest request) {
         String subscriptionId = SubscriptionIds.newId();
-        commandGateway.sendAndWait(request.toCommand(subscriptionId, timeZone.currentZoneId()));
+        commands.send(request.toCommand(subscriptionId, timeZone.currentZoneId()));
         if (request.startDate() != null && request.startDate().isBefore(clock.instant())) {
             // A backdated start: perform the transitions already due (period closes, trial end) at once, as the
             // scheduler would, so the answer shows the period current now.
-            commandGateway.sendAndWait(new AdvanceSubscriptionCommand(subscriptionId, null));
+            commands.send(new AdvanceSubscriptionCommand(subscriptionId, null));
         }
         return find(subscriptionId);
     }
@@ -136,17 +128,10 @@ public class SubscriptionCommandController {
 
     /** Sends a command to an existing subscription, reporting a missing one as "Subscription with id … not found". */
     private void send(String subscriptionId, Object command) {
-        try {
-            commandGateway.sendAndWait(command);
-        } catch (RuntimeException e) {
-            if (Causes.contain(e, AggregateNotFoundException.class)) {
-                throw new NotFoundException("Subscription", subscriptionId);
-            }
-            throw e;
-        }
+        commands.sendTo("Subscription", subscriptionId, command);
     }
 
     private SubscriptionView find(String subscriptionId) {
-        return await(queryGateway.query(new FindSubscriptionQuery(subscriptionId), SubscriptionView.class));
+        return commands.read(new FindSubscriptionQuery(subscriptionId), SubscriptionView.class);
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.api.customer.CreateCustomerCommand;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.DeleteCustomerCommand;
@@ -33,7 +34,7 @@ class CustomerCommandControllerTest {
 
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final QueryGateway queryGateway = mock(QueryGateway.class);
-    private final CustomerCommandController controller = new CustomerCommandController(commandGateway, queryGateway);
+    private final CustomerCommandController controller = new CustomerCommandController(new ResourceCommands(commandGateway, queryGateway));
 
     private static CustomerView view(String id) {
         return new CustomerView(id, null, "Jane", "jane@example.com", null, "USD", Map.of(), NOW, NOW);
