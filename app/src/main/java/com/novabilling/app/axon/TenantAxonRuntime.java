@@ -148,6 +148,11 @@ public class TenantAxonRuntime {
     }
 
     /** The dead-letter queues of the tenant's read-model projections. */
+    /** Delivers the tenant's deadlines due at {@code now}; the instant the next one falls due, if any. */
+    public java.util.Optional<java.time.Instant> runDueDeadlines(java.time.Instant now) {
+        return ((TenantDeadlineManager) configuration.deadlineManager()).runDue(now);
+    }
+
     public ProjectionDeadLetters deadLetters() {
         return deadLetters;
     }

@@ -34,6 +34,9 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import com.novabilling.command.schedule.DueWorkCalendar;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -83,6 +86,7 @@ public class TenantAxonRuntimeFactory {
     private final ProcessorExecutors executors;
     private final EntityManagerFactory entityManagerFactory;
     private final Serializer serializer;
+    private final DueWorkCalendar dueWork;
     private final Optional<String> claimOwner;
     private volatile MessageHandlerCatalog catalog;
 
@@ -93,7 +97,8 @@ public class TenantAxonRuntimeFactory {
                                     AxonProperties properties,
                                     ProcessorExecutors executors,
                                     EmbeddedPostgresHolder embeddedPostgres,
-                                    EntityManagerFactory entityManagerFactory) {
+                                    EntityManagerFactory entityManagerFactory,
+                                    DueWorkCalendar dueWork) {
         this.applicationContext = applicationContext;
         this.transactionManager = transactionManager;
         this.routingDataSource = routingDataSource;
@@ -102,6 +107,7 @@ public class TenantAxonRuntimeFactory {
         this.executors = executors;
         this.claimOwner = embeddedPostgres.processorClaimOwner();
         this.entityManagerFactory = entityManagerFactory;
+        this.dueWork = dueWork;
         this.serializer = JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
     }
 
@@ -175,7 +181,10 @@ public class TenantAxonRuntimeFactory {
                 .registerComponent(QueryGateway.class, c -> DefaultQueryGateway.builder()
                         .queryBus(c.queryBus())
                         .dispatchInterceptors(stampQueryOrigin(tenantId))
-                        .build());
+                        .build())
+                .registerComponent(DeadlineManager.class, c -> new TenantDeadlineManager(tenantId,
+                        new JdbcTemplate(routingDataSource), tx, serializer, () -> new ConfigurationScopeAwareProvider(c),
+                        dueWork));
 
         handlers.aggregates().forEach(configurer::configureAggregate);
         handlers.commandHandlers().forEach(h -> configurer.registerCommandHandler(c -> h));

@@ -28,7 +28,7 @@ import java.util.concurrent.Future;
  * claims the tenants whose work is due, earliest first, and runs each on a fixed pool of threads. Several nodes claim
  * with {@code FOR UPDATE SKIP LOCKED}, so a tenant's run happens on one node; a claim lasts {@code claim-timeout},
  * after which a dead node's tenants are claimed again. After downtime every missed instant is due at once and each
- * subscription catches up in order ({@link SubscriptionClock}).
+ * subscription catches up in order ({@link TenantDueWork}).
  */
 @Component
 public class DueWorkPoller implements AutoCloseable {
@@ -40,19 +40,19 @@ public class DueWorkPoller implements AutoCloseable {
     }
 
     private final NamedParameterJdbcTemplate control;
-    private final SubscriptionClock subscriptions;
+    private final TenantDueWork dueWork;
     private final TenantClock clock;
     private final Duration claimTimeout;
     private final int batch;
     private final ExecutorService runners;
     private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
 
-    public DueWorkPoller(@Qualifier("control") NamedParameterJdbcTemplate control, SubscriptionClock subscriptions,
+    public DueWorkPoller(@Qualifier("control") NamedParameterJdbcTemplate control, TenantDueWork dueWork,
                          TenantClock clock,
                          @Value("${novabilling.schedule.claim-timeout:PT5M}") Duration claimTimeout,
                          @Value("${novabilling.schedule.threads:2}") int threads) {
         this.control = control;
-        this.subscriptions = subscriptions;
+        this.dueWork = dueWork;
         this.clock = clock;
         this.claimTimeout = claimTimeout;
         this.batch = Math.max(1, threads) * 8;
@@ -115,7 +115,7 @@ public class DueWorkPoller implements AutoCloseable {
     private void run(Claim claim) {
         Optional<Instant> next;
         try {
-            next = subscriptions.runDue(claim.tenantId());
+            next = dueWork.runDue(claim.tenantId());
         } catch (RuntimeException e) {
             log.warn("Due work of tenant {} failed, retried in {}: {}", claim.tenantId(), RETRY_AFTER_FAILURE, e.getMessage());
             next = Optional.of(clock.baseInstant().plus(RETRY_AFTER_FAILURE));

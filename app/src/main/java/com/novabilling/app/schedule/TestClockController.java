@@ -49,14 +49,14 @@ public class TestClockController {
 
     private final TestClocks testClocks;
     private final TenantClock clock;
-    private final SubscriptionClock subscriptions;
+    private final TenantDueWork dueWork;
     private final ControlDueWorkCalendar calendar;
 
-    public TestClockController(TestClocks testClocks, TenantClock clock, SubscriptionClock subscriptions,
+    public TestClockController(TestClocks testClocks, TenantClock clock, TenantDueWork dueWork,
                                ControlDueWorkCalendar calendar) {
         this.testClocks = testClocks;
         this.clock = clock;
-        this.subscriptions = subscriptions;
+        this.dueWork = dueWork;
         this.calendar = calendar;
     }
 
@@ -93,14 +93,14 @@ public class TestClockController {
         Instant at = now;
         for (int step = 0; step < MAX_STEPS; step++) {
             testClocks.freeze(tenantId, at, clock.baseInstant());
-            Optional<Instant> next = subscriptions.runDue(tenantId).filter(due -> !due.isAfter(target));
+            Optional<Instant> next = dueWork.runDue(tenantId).filter(due -> !due.isAfter(target));
             if (next.isEmpty()) {
                 break;
             }
             at = next.get();
         }
         testClocks.freeze(tenantId, target, clock.baseInstant());
-        subscriptions.runDue(tenantId);
+        dueWork.runDue(tenantId);
         return view(tenantId);
     }
 

@@ -26,7 +26,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
     private DueWorkPoller poller;
 
     @Autowired
-    private SubscriptionClock subscriptionClock;
+    private TenantDueWork dueWork;
 
     @Test
     void aFourteenDayTrialBecomesActiveWhenTheTestClockPassesItsEnd() {
@@ -97,7 +97,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
             List<Callable<Object>> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 runs.add(() -> poller.runDue());
-                runs.add(() -> subscriptionClock.runDue(t.id()));
+                runs.add(() -> dueWork.runDue(t.id()));
             }
             for (Future<Object> run : triggers.invokeAll(runs)) {
                 run.get();

@@ -13,15 +13,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * Runs a tenant's due subscription transitions (trial ends, period closes, cancellations and changes at period end)
- * up to the tenant's own now. Each due subscription gets one {@link AdvanceSubscriptionCommand}, which applies every
- * transition due up to now in order and closes a period only once however often it is sent (docs/billing-rules.md
- * §10), so running this twice, or on two nodes at once, changes nothing more.
+ * Runs a tenant's due work up to the tenant's own now: its subscriptions' transitions (trial ends, period closes,
+ * cancellations and changes at period end) and its sagas' and aggregates' Axon deadlines. Each due subscription gets
+ * one {@link AdvanceSubscriptionCommand}, which applies every transition due up to now in order and closes a period
+ * only once however often it is sent (docs/billing-rules.md §10.7); a deadline is deleted in the transaction that
+ * delivers it. Running this twice, or on two nodes at once, changes nothing more.
  */
 @Component
-public class SubscriptionClock {
+public class TenantDueWork {
 
     private static final int PAGE = 500;
 
@@ -30,7 +32,7 @@ public class SubscriptionClock {
     private final SubscriptionScheduleTable schedule;
     private final Clock clock;
 
-    public SubscriptionClock(TenantRuntimeRegistry runtimes, CommandGateway commandGateway,
+    public TenantDueWork(TenantRuntimeRegistry runtimes, CommandGateway commandGateway,
                              SubscriptionScheduleTable schedule, Clock clock) {
         this.runtimes = runtimes;
         this.commandGateway = commandGateway;
@@ -56,7 +58,9 @@ public class SubscriptionClock {
                     advanced.add(subscriptionId);
                 }
             }
-            return schedule.nextDueAfter(now);
+            Optional<Instant> nextTransition = schedule.nextDueAfter(now);
+            Optional<Instant> nextDeadline = runtimes.require(tenantId).runDueDeadlines(now);
+            return Stream.of(nextTransition, nextDeadline).flatMap(Optional::stream).min(Instant::compareTo);
         }
     }
 }
