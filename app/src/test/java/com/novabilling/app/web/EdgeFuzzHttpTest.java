@@ -50,6 +50,9 @@ class EdgeFuzzHttpTest extends IntegrationTest {
     private record Case(String what, String body) {
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.novabilling.app.support.TestSubscriptions subscriptions;
+
     @Test
     void everyOperationRefusesHostileInputWithoutA5xxALeakOrAnythingStored() {
         TestTenant t = registerTenant();
@@ -59,6 +62,7 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(40);
         String database = tenantDatabase(t.id());
         long eventsBefore = count(database, "SELECT count(*) FROM domain_event_entry");
+        long usageBefore = count(database, "SELECT count(*) FROM usage_event");
 
         List<String> failures = new ArrayList<>();
         int sent = 0;
@@ -88,6 +92,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         assertThat(failures).as(failures.size() + " of " + sent + " hostile requests answered wrongly").isEmpty();
         assertThat(count(database, "SELECT count(*) FROM domain_event_entry"))
                 .as("no hostile request stored an event").isEqualTo(eventsBefore);
+        assertThat(count(database, "SELECT count(*) FROM usage_event"))
+                .as("no hostile request stored a usage event").isEqualTo(usageBefore);
 
         for (Operation op : operations) {
             if (op.method().equals("GET") && !op.path().contains("{") && op.path().startsWith("/api/")
@@ -250,6 +256,13 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                     List.of("{\"email\":\"fuzz@example.com\",\"password\":\"securePassword123\"}");
             case "/api/auth/refresh" -> List.of("{\"refreshToken\":\"not-a-token\"}");
             case "/api/auth/reset-password" -> List.of("{\"token\":\"not-a-token\",\"password\":\"securePassword123\"}");
+            case "/api/events" -> List.of("""
+                    {"transactionId":"fuzz_txn","subscriptionId":"%s","code":"%s",
+                     "properties":{"bytes":5,"region":"eu"}}""".formatted(ids.get("subscriptionId"), ids.get("metricCode")));
+            case "/api/events/batch" -> List.of("""
+                    {"events":[{"transactionId":"fuzz_batch_txn","subscriptionId":"%s","code":"%s",
+                     "timestamp":"2026-03-01T10:00:00Z","properties":{"bytes":5,"region":"eu"}}]}"""
+                    .formatted(ids.get("subscriptionId"), ids.get("metricCode")));
             case "/api/admin/projections/rebuild" -> List.of("{\"processor\":\"customers\"}");
             default -> List.of();
         };
@@ -455,7 +468,9 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         assertThat(plan.status()).as(plan.text()).isEqualTo(201);
         ids.put("planId", plan.body().get("id").asText());
         ids.put("priceId", plan.body().at("/prices/0/id").asText());
-        ids.put("billableMetricId", created(t, "/api/billable-metrics", Map.of("name", "Bytes", "code", uniqueCode("bytes"),
+        String metricCode = uniqueCode("bytes");
+        ids.put("metricCode", metricCode);
+        ids.put("billableMetricId", created(t, "/api/billable-metrics", Map.of("name", "Bytes", "code", metricCode,
                 "aggregationType", "SUM", "fieldName", "bytes",
                 "filters", List.of(Map.of("key", "region", "values", List.of("eu", "us"))))));
         ids.put("chargeId", created(t, "/api/charges", Map.of("planId", ids.get("planId"),
@@ -469,6 +484,12 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                 "customerId", ids.get("customerId"))));
         ids.put("appliedAddOnId", created(t, "/api/add-ons/apply", Map.of("addOnId", ids.get("addOnId"),
                 "customerId", ids.get("customerId"))));
+        // through the command gateway until POST /subscriptions is merged (then: created(t, "/api/subscriptions", …))
+        ids.put("subscriptionId", subscriptions.subscribe(t.id(), ids.get("customerId"), ids.get("planId"),
+                java.math.BigDecimal.TEN, null));
+        ids.put("eventId", created(t, "/api/events", Map.of("transactionId", uniqueCode("fx_txn"),
+                "subscriptionId", ids.get("subscriptionId"), "code", metricCode,
+                "properties", Map.of("bytes", 5, "region", "eu"))));
         ids.put("id", ids.get("customerId"));
         return ids;
     }

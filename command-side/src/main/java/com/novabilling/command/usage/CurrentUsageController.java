@@ -2,7 +2,6 @@ package com.novabilling.command.usage;
 
 import com.novabilling.api.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,8 +22,7 @@ public class CurrentUsageController {
     @Operation(operationId = "getSubscriptionCurrentUsage", summary = "Get a subscription's current usage",
             description = "The open period's usage per charge of the subscription's plan in its currency: units, "
                     + "amount (major units, each filter bucket rounded once) and the rating breakdown — what the "
-                    + "period-end invoice would bill for usage if the period ended now.")
-    @ApiResponse(responseCode = "404", description = "The subscription does not exist")
+                    + "period-end invoice would bill for usage if the period ended now. 404 when the subscription does not exist.")
     public CurrentUsageView get(@PathVariable String subscriptionId) {
         return currentUsage.of(subscriptionId);
     }
