@@ -1,4 +1,4 @@
--- Usage metering (issue 11 items 7-10, docs/billing-rules.md §13).
+-- Usage metering (issue 11 items 7-10, docs/billing-rules.md §11).
 --
 -- usage_event: the metering ledger, append-only and immutable. Not Axon events: one row per accepted usage event,
 -- inserted in batches (INSERT ... ON CONFLICT (transaction_id) DO NOTHING) and acknowledged after the commit.

@@ -35,7 +35,7 @@ import static com.novabilling.api.query.PageResultResponseType.pageOf;
 import static com.novabilling.api.query.QueryResults.await;
 
 /**
- * Rates the open period of a subscription (docs/billing-rules.md §13). COUNT, SUM, MAX and LATEST of a metric and a
+ * Rates the open period of a subscription (docs/billing-rules.md §11). COUNT, SUM, MAX and LATEST of a metric and a
  * charge without filters, not recurring, priced by a model other than PERCENTAGE, are aggregated in SQL over the
  * index {@code (subscription_id, code, timestamp)} and the units priced by the rating engine; everything else
  * streams the window's events (the whole history for a recurring metric) into {@link RatingEngine#rate}.

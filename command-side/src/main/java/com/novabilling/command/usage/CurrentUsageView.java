@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The open period's usage of a subscription, rated per charge of its plan in its currency (docs/billing-rules.md
- * §13): what the period-end invoice would bill for usage if the period ended now. Amounts in major units.
+ * §11): what the period-end invoice would bill for usage if the period ended now. Amounts in major units.
  *
  * @param from start of the open period
  * @param to   its end (exclusive); the cancellation instant for a subscription canceled within it

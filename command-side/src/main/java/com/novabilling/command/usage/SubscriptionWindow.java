@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What ingestion checks an event's timestamp against (docs/billing-rules.md §13): the subscription's start, its
+ * What ingestion checks an event's timestamp against (docs/billing-rules.md §11): the subscription's start, its
  * pauses (closed ones and an open one), its end when canceled, and the open period's start (earlier events are late).
  *
  * @param pausedAt   start of the pause in progress, or null

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * This node's memory of what usage ingestion validates against, per tenant: subscription windows (one per
  * subscription, loaded on first use from {@code usage_subscription_window}) and the metric definitions (all of the
  * tenant's, from {@code metric_lookup}) — so accepting an event costs no query of its own
- * (docs/billing-rules.md §13).
+ * (docs/billing-rules.md §11).
  *
  * <p>Kept current in two ways. A commit on this node of a subscription or metric event invalidates the entry at
  * once ({@link UsageWindowTable}, before and again after the commit). A change committed on another node is seen

@@ -24,7 +24,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * Usage metering (docs/billing-rules.md §13): events go straight to the tenant's ledger table, not through Axon,
+ * Usage metering (docs/billing-rules.md §11): events go straight to the tenant's ledger table, not through Axon,
  * and are answered once committed.
  */
 @RestController

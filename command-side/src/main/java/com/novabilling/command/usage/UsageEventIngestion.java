@@ -30,7 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Accepts usage events (docs/billing-rules.md §13): checks each against this node's {@link UsageCatalog} (no query
+ * Accepts usage events (docs/billing-rules.md §11): checks each against this node's {@link UsageCatalog} (no query
  * per event), stores the valid ones in one statement ({@link UsageEventLedger}) and answers per event: created,
  * duplicate (same transaction id and payload: the original), or refused (nothing stored).
  *

@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tenant's {@code usage_event} table, the metering ledger (docs/billing-rules.md §13): append-only, unique on
+ * The tenant's {@code usage_event} table, the metering ledger (docs/billing-rules.md §11): append-only, unique on
  * {@code transaction_id}. A batch is one statement — {@code INSERT … SELECT FROM unnest(arrays) ON CONFLICT
  * (transaction_id) DO NOTHING RETURNING} — committed (auto-commit, durably) before it is answered; the events it did
  * not insert are read back in one more statement. Two requests racing with the same key: the unique key decides,

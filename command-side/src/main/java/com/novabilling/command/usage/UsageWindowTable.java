@@ -29,7 +29,7 @@ import java.util.Optional;
 /**
  * The tenant's {@code usage_subscription_window} and {@code usage_subscription_pause}: what usage ingestion checks
  * about each subscription (its start, pauses, end, the open period), kept in the transaction that appends the
- * subscription's events so every node can load them (docs/billing-rules.md §13). After the commit it tells this
+ * subscription's events so every node can load them (docs/billing-rules.md §11). After the commit it tells this
  * node's {@link UsageCatalog} which subscription changed; a metric change empties the catalog's metrics.
  * Upserts only, so a redelivered event changes nothing.
  */
