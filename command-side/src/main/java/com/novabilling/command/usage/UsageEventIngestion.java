@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +45,13 @@ public class UsageEventIngestion {
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final UsageCatalog catalog;
     private final UsageEventLedger ledger;
@@ -241,15 +247,11 @@ public class UsageEventIngestion {
         if (refusal != null) {
             return new Refused(400, "timestamp", refusal);
         }
-        Map<String, Object> kept = new LinkedHashMap<>();
-        properties.forEach((key, value) -> {
-            if (value != null) {
-                kept.put(key, value);
-            }
-        });
+        Map<String, Object> kept = present(properties);
+        String propertiesJson = json(kept);
         return new UsageEventLedger.NewUsageEvent(UsageEventIds.newId(), request.transactionId(),
-                request.subscriptionId(), request.code(), timestamp, kept, json(kept), hashOf(request),
-                window.late(timestamp));
+                request.subscriptionId(), request.code(), timestamp, kept, propertiesJson,
+                hashOf(request, propertiesJson), window.late(timestamp));
     }
 
     private static boolean usableKey(String transactionId) {
@@ -274,30 +276,33 @@ public class UsageEventIngestion {
 
     /**
      * Digest of the payload as sent: subscription, code, timestamp (absent stays absent, so a retry of an event
-     * stamped on receipt is still the same payload) and the properties with their keys in order.
+     * stamped on receipt is still the same payload) and the properties as canonical JSON (keys in order, nulls
+     * dropped — the text that is stored).
      */
     static String hashOf(UsageEventRequest request) {
-        Map<String, Object> payload = new TreeMap<>();
-        payload.put("s", request.subscriptionId());
-        payload.put("c", request.code());
-        payload.put("t", request.timestamp() == null ? null
-                : request.timestamp().truncatedTo(ChronoUnit.MICROS).toString());
-        payload.put("p", request.properties() == null ? Map.of() : new TreeMap<>(withoutNulls(request.properties())));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(payload));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return hashOf(request, json(present(request.properties())));
     }
 
-    private static Map<String, Object> withoutNulls(Map<String, Object> properties) {
-        Map<String, Object> kept = new HashMap<>();
-        properties.forEach((key, value) -> {
-            if (value != null) {
-                kept.put(key, value);
-            }
-        });
+    private static String hashOf(UsageEventRequest request, String propertiesJson) {
+        String timestamp = request.timestamp() == null ? ""
+                : request.timestamp().truncatedTo(ChronoUnit.MICROS).toString();
+        String payload = request.subscriptionId() + '\u0000' + request.code() + '\u0000' + timestamp + '\u0000'
+                + propertiesJson;
+        MessageDigest digest = SHA_256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The properties without null values, keys in order. */
+    private static Map<String, Object> present(Map<String, Object> properties) {
+        Map<String, Object> kept = new TreeMap<>();
+        if (properties != null) {
+            properties.forEach((key, value) -> {
+                if (value != null) {
+                    kept.put(key, value);
+                }
+            });
+        }
         return kept;
     }
 
