@@ -23,9 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (docs/billing-rules.md §11).
  *
  * <p>Kept current in two ways. A commit on this node of a subscription or metric event invalidates the entry at
- * once ({@link UsageWindowTable}, before and again after the commit). A change committed on another node is seen
- * when the entry is older than {@code novabilling.usage.cache-ttl} (default 5 s), or at once for a subscription this
- * node has not seen (unknown ids are never cached). Loads carry the tenant's generation: a load that raced an
+ * once ({@link UsageWindowTable}, before and again after the commit). A commit on another node is announced by the
+ * commit notifications (when several nodes share the databases) and empties the tenant's entries
+ * ({@link #changedElsewhere(String)}); should one be missed, entries older than {@code novabilling.usage.cache-ttl}
+ * (default 5 s) are read again, and a subscription this node has not seen is always looked up (unknown ids are never
+ * cached). Loads carry the tenant's generation: a load that raced an
  * invalidation is answered but not kept.
  */
 @Component
@@ -97,6 +99,24 @@ public class UsageCatalog {
     public Optional<MetricRule> metricById(String tenantId, String billableMetricId) {
         return metricsByCode(tenantId).values().stream()
                 .filter(rule -> rule.billableMetricId().equals(billableMetricId)).findFirst();
+    }
+
+    /**
+     * Another node committed events of the tenant (which ones is not said): forget everything of the tenant, so a
+     * pause or a new metric committed there is respected here from the next event on, not only after the TTL.
+     */
+    public void changedElsewhere(String tenantId) {
+        TenantEntries entries = tenants.get(tenantId);
+        if (entries != null) {
+            entries.generation.incrementAndGet();
+            entries.windows.clear();
+            entries.metrics = null;
+        }
+    }
+
+    /** Notifications from other nodes may have been missed: forget every tenant. */
+    public void changedElsewhere() {
+        tenants.keySet().forEach(this::changedElsewhere);
     }
 
     void subscriptionChanged(String tenantId, String subscriptionId) {

@@ -115,6 +115,20 @@ class UsageWindowTableTest extends TenantSchemaTest {
     }
 
     @Test
+    void aCommitAnnouncedByAnotherNodeEmptiesTheTenantsEntries() {
+        table.on(created("sub_a"));
+        assertThat(catalog.window("t1", "sub_a")).get().extracting(SubscriptionWindow::pausedAt).isNull();
+        // another node pauses it: the row changes, this node's handler does not run
+        jdbcTemplate.update("UPDATE usage_subscription_window SET paused_at = period_start WHERE subscription_id = 'sub_a'");
+        assertThat(catalog.window("t1", "sub_a")).get().extracting(SubscriptionWindow::pausedAt)
+                .as("cached for the TTL").isNull();
+
+        catalog.changedElsewhere("t1");
+
+        assertThat(catalog.window("t1", "sub_a")).get().extracting(SubscriptionWindow::pausedAt).isEqualTo(START);
+    }
+
+    @Test
     void metricChangesReachTheCacheAtOnce() {
         BillableMetricLookupTable metrics = new BillableMetricLookupTable(jdbcTemplate, new JdbcResourceCodes(jdbcTemplate));
         assertThat(catalog.metricsByCode("t1")).isEmpty();
