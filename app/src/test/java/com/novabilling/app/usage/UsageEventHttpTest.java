@@ -341,10 +341,11 @@ class UsageEventHttpTest extends IntegrationTest {
     @Test
     void anEventForAClosedPeriodIsAcceptedAndFlaggedLate() {
         Fixture f = fixture();
-        String sub = subscribe(f);
-        Instant inFirstPeriod = now().minusSeconds(60);
-        clock.advance(Duration.ofDays(32));
+        // started 40 days ago: the first monthly period is over, closed by the advance (the shared clock stays put)
+        Instant started = now().minus(Duration.ofDays(40));
+        String sub = subscriptions.subscribe(f.tenant().id(), f.customerId(), f.planId(), BigDecimal.TEN, started);
         subscriptions.advance(f.tenant().id(), sub);
+        Instant inFirstPeriod = started.plus(Duration.ofDays(1));
 
         Api.Response late = api().post("/api/events", f.tenant().apiKey(),
                 event(uniqueCode("txn"), sub, f.sumCode(), inFirstPeriod, Map.of("gb", 1)));
