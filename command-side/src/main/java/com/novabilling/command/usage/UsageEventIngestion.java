@@ -259,9 +259,14 @@ public class UsageEventIngestion {
     }
 
     private static boolean isNumber(Object value) {
-        if (value instanceof Number number) {
-            return !(value instanceof Double d && !Double.isFinite(d))
-                    && !(value instanceof Float f && !Float.isFinite(f)) && number != null;
+        if (value instanceof Double d) {
+            return Double.isFinite(d);
+        }
+        if (value instanceof Float f) {
+            return Float.isFinite(f);
+        }
+        if (value instanceof Number) {
+            return true;
         }
         if (value instanceof String text) {
             try {
