@@ -1,5 +1,6 @@
 package com.novabilling.app.axon;
 
+import com.novabilling.command.usage.UsageCatalog;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +25,17 @@ public class CommitNotificationsConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(Enabled.class)
-    CommitNotifications commitNotifications(@Qualifier("control") HikariDataSource control, TenantRuntimeRegistry runtimes) {
-        CommitNotifications notifications = new CommitNotifications(control, runtimes::eventsCommittedElsewhere,
-                runtimes::wakeAll);
+    CommitNotifications commitNotifications(@Qualifier("control") HikariDataSource control, TenantRuntimeRegistry runtimes,
+                                            UsageCatalog usageCatalog) {
+        CommitNotifications notifications = new CommitNotifications(control,
+                tenantId -> {
+                    usageCatalog.changedElsewhere(tenantId);
+                    runtimes.eventsCommittedElsewhere(tenantId);
+                },
+                () -> {
+                    usageCatalog.changedElsewhere();
+                    runtimes.wakeAll();
+                });
         runtimes.onEventsCommitted(notifications::committed);
         log.info("Commits are announced to other nodes on the control database (channel {})", CommitNotifications.CHANNEL);
         return notifications;

@@ -48,6 +48,8 @@ public class OpenApiConfiguration {
             tag(ApiTags.COUPONS, "Discount coupons and their application to customers."),
             tag(ApiTags.ADD_ONS, "One-off charges with a price per currency, and their application to customers "
                     + "until the next invoice."),
+            tag(ApiTags.USAGE_EVENTS, "Usage events of subscriptions (the metering ledger, idempotent on "
+                    + "transactionId), and a subscription's current usage rated per charge."),
             tag(ApiTags.AUDIT, "The tenant's event store as an audit trail, and its aggregates as they were at a "
                     + "given instant."),
             tag(ApiTags.ADMIN, "Status and rebuild of the tenant's projections. Authenticated with a JWT."),

@@ -36,6 +36,11 @@ public final class ChildServer {
      * Its log is {@code <name>.log} beside the data directory.
      */
     public static ChildServer start(Path dataDir, String name, Duration startTimeout) {
+        return start(dataDir, name, startTimeout, List.of());
+    }
+
+    /** As {@link #start(Path, String, Duration)}, with more arguments for the application ({@code --name=value}). */
+    public static ChildServer start(Path dataDir, String name, Duration startTimeout, List<String> arguments) {
         int port = freePort();
         Path log = dataDir.resolveSibling(name + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -49,6 +54,7 @@ public final class ChildServer {
                 "--novabilling.database.embedded-durable=true",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=1"));
+        command.addAll(arguments);
         Process process;
         try {
             process = new ProcessBuilder(command)

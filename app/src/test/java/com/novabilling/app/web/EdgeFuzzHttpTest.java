@@ -59,6 +59,7 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         assertThat(operations).as("operations in the OpenAPI document").hasSizeGreaterThan(40);
         String database = tenantDatabase(t.id());
         long eventsBefore = count(database, "SELECT count(*) FROM domain_event_entry");
+        long usageBefore = count(database, "SELECT count(*) FROM usage_event");
 
         List<String> failures = new ArrayList<>();
         int sent = 0;
@@ -88,6 +89,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         assertThat(failures).as(failures.size() + " of " + sent + " hostile requests answered wrongly").isEmpty();
         assertThat(count(database, "SELECT count(*) FROM domain_event_entry"))
                 .as("no hostile request stored an event").isEqualTo(eventsBefore);
+        assertThat(count(database, "SELECT count(*) FROM usage_event"))
+                .as("no hostile request stored a usage event").isEqualTo(usageBefore);
 
         for (Operation op : operations) {
             if (op.method().equals("GET") && !op.path().contains("{") && op.path().startsWith("/api/")
@@ -259,6 +262,13 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                     List.of("{\"email\":\"fuzz@example.com\",\"password\":\"securePassword123\"}");
             case "/api/auth/refresh" -> List.of("{\"refreshToken\":\"not-a-token\"}");
             case "/api/auth/reset-password" -> List.of("{\"token\":\"not-a-token\",\"password\":\"securePassword123\"}");
+            case "/api/events" -> List.of("""
+                    {"transactionId":"fuzz_txn","subscriptionId":"%s","code":"%s",
+                     "properties":{"bytes":5,"region":"eu"}}""".formatted(ids.get("subscriptionId"), ids.get("metricCode")));
+            case "/api/events/batch" -> List.of("""
+                    {"events":[{"transactionId":"fuzz_batch_txn","subscriptionId":"%s","code":"%s",
+                     "timestamp":"2026-03-01T10:00:00Z","properties":{"bytes":5,"region":"eu"}}]}"""
+                    .formatted(ids.get("subscriptionId"), ids.get("metricCode")));
             case "/api/admin/projections/rebuild" -> List.of("{\"processor\":\"customers\"}");
             default -> List.of();
         };
@@ -466,7 +476,9 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         ids.put("priceId", plan.body().at("/prices/0/id").asText());
         ids.put("subscriptionId", created(t, "/api/subscriptions", Map.of("customerId", ids.get("customerId"),
                 "planId", ids.get("planId"))));
-        ids.put("billableMetricId", created(t, "/api/billable-metrics", Map.of("name", "Bytes", "code", uniqueCode("bytes"),
+        String metricCode = uniqueCode("bytes");
+        ids.put("metricCode", metricCode);
+        ids.put("billableMetricId", created(t, "/api/billable-metrics", Map.of("name", "Bytes", "code", metricCode,
                 "aggregationType", "SUM", "fieldName", "bytes",
                 "filters", List.of(Map.of("key", "region", "values", List.of("eu", "us"))))));
         ids.put("chargeId", created(t, "/api/charges", Map.of("planId", ids.get("planId"),
@@ -480,6 +492,9 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                 "customerId", ids.get("customerId"))));
         ids.put("appliedAddOnId", created(t, "/api/add-ons/apply", Map.of("addOnId", ids.get("addOnId"),
                 "customerId", ids.get("customerId"))));
+        ids.put("eventId", created(t, "/api/events", Map.of("transactionId", uniqueCode("fx_txn"),
+                "subscriptionId", ids.get("subscriptionId"), "code", metricCode,
+                "properties", Map.of("bytes", 5, "region", "eu"))));
         ids.put("id", ids.get("customerId"));
         return ids;
     }
