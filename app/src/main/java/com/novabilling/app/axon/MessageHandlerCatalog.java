@@ -194,10 +194,11 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
 
     /**
      * Which projections a query handler reads: its own group if it is a projection itself (a projection holds the
-     * query handlers of its read model), and the groups of the projections that share a repository with it (the
-     * read model's tables are reached only through those, so a handler reading another feature's read model waits
-     * for that one too); else — unable to tell — every projection. Same-transaction groups never count: they commit
-     * with the write.
+     * query handlers of its read model), and the groups of the projections whose repositories it reads — directly or
+     * through a helper bean it depends on, as the subscriptions' query reads the customers' and plans' read models to
+     * embed them (the read model's tables are reached only through the repositories, so such a handler waits for those
+     * projections too); else — unable to tell — every projection. A projection counts by the repositories it depends on
+     * directly, the ones it writes. Same-transaction groups never count: they commit with the write.
      */
     private static Set<String> readModelGroups(ApplicationContext context, String queryBean,
                                                Map<String, String> groupOfBean, Set<String> projections,
@@ -210,7 +211,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             return own != null ? Set.of(own) : projections;
         }
         ConfigurableListableBeanFactory beans = configurable.getBeanFactory();
-        Set<String> repositories = repositoriesOf(beans, queryBean);
+        Set<String> repositories = repositoriesReadBy(beans, queryBean);
         Set<String> read = new HashSet<>();
         if (own != null) {
             read.add(own);
@@ -224,6 +225,17 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             return repositories.isEmpty() ? Set.of() : projections; // none: reads no read model (the event store)
         }
         return Set.copyOf(read);
+    }
+
+    /** The repositories a bean depends on, directly or through the beans it depends on (two levels). */
+    private static Set<String> repositoriesReadBy(ConfigurableListableBeanFactory beans, String bean) {
+        Set<String> repositories = new HashSet<>(repositoriesOf(beans, bean));
+        for (String dependency : beans.getDependenciesForBean(bean)) {
+            if (beans.containsBeanDefinition(dependency) && !beans.getBeanDefinition(dependency).isAbstract()) {
+                repositories.addAll(repositoriesOf(beans, dependency));
+            }
+        }
+        return repositories;
     }
 
     private static Set<String> repositoriesOf(ConfigurableListableBeanFactory beans, String bean) {
