@@ -167,9 +167,9 @@ class PlanHttpTest extends IntegrationTest {
     @Test
     void listFiltersByActiveAndSearchesNameAndCode() {
         TestTenant t = registerTenant();
-        String starter = create(t, "Starter", "starter");
-        create(t, "Pro Plan", "pro");
-        create(t, "Enterprise 100%", "ent_100");
+        String starter = catalog(t).plan("Starter", "starter");
+        catalog(t).plan("Pro Plan", "pro");
+        catalog(t).plan("Enterprise 100%", "ent_100");
         api().patch("/api/plans/" + starter, t.apiKey(), Map.of("active", false));
 
         Api.Response all = api().get("/api/plans?limit=2", t.apiKey());
@@ -194,8 +194,8 @@ class PlanHttpTest extends IntegrationTest {
     @Test
     void duplicateCodesConflictOnCreateAndUpdate() {
         TestTenant t = registerTenant();
-        create(t, "Pro", "pro");
-        String basic = create(t, "Basic", "basic");
+        catalog(t).plan("Pro", "pro");
+        String basic = catalog(t).plan("Basic", "basic");
         Api.Response duplicate = api().post("/api/plans", t.apiKey(), SEED_CREATE_PLAN);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().at("/errors/0/field").asText()).isEqualTo("code");
@@ -276,12 +276,6 @@ class PlanHttpTest extends IntegrationTest {
 
     private String createSeedPlan(TestTenant t) {
         Api.Response created = api().post("/api/plans", t.apiKey(), SEED_CREATE_PLAN);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
-    private String create(TestTenant t, String name, String code) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", name, "code", code, "billingInterval", "MONTHLY"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
     }
