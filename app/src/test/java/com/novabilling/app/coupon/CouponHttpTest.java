@@ -110,30 +110,12 @@ class CouponHttpTest extends IntegrationTest {
         TestTenant t = registerTenant();
         Map<String, Object> valid = Map.of("name", "Sale", "code", "SALE", "discountType", "PERCENTAGE",
                 "discountValue", 10);
+        // one case per way a 400 is made; the constraints field by field: CouponRequestValidationTest (a request's
+        // own) and CouponTest (the discount terms as a whole)
         assertBadRequest(post(t, without(valid, "name")), "name");
-        assertBadRequest(post(t, without(valid, "code")), "code");
-        assertBadRequest(post(t, with(valid, "code", "has spaces")), "code");
-        assertBadRequest(post(t, without(valid, "discountType")), "discountType");
-        assertBadRequest(post(t, with(valid, "discountType", "BOGUS")), "discountType");
-        assertBadRequest(post(t, without(valid, "discountValue")), "discountValue");
         assertBadRequest(post(t, with(valid, "discountValue", 150)), "discountValue");
-        assertBadRequest(post(t, with(valid, "discountValue", 12.34567)), "discountValue");
-        assertBadRequest(post(t, with(valid, "discountValue", -5)), "discountValue");
-        assertBadRequest(post(t, with(valid, "discountValue", 0)), "discountValue");
-        assertBadRequest(post(t, with(valid, "currency", "USD")), "currency");
-        Map<String, Object> fixed = with(valid, "discountType", "FIXED_AMOUNT");
-        assertBadRequest(post(t, fixed), "currency");
-        assertBadRequest(post(t, with(fixed, "currency", "XYZ")), "currency");
-        assertBadRequest(post(t, with(with(fixed, "currency", "UGX"), "discountValue", 100.5)), "discountValue");
-        assertBadRequest(post(t, with(with(fixed, "currency", "KES"), "discountValue", 10.555)), "discountValue");
-        assertBadRequest(post(t, with(with(fixed, "currency", "USD"), "discountValue", -1)), "discountValue");
-        assertBadRequest(post(t, with(valid, "duration", "REPEATING")), "durationInPeriods");
-        assertBadRequest(post(t, with(with(valid, "duration", "REPEATING"), "durationInPeriods", 0)), "durationInPeriods");
-        assertBadRequest(post(t, with(valid, "durationInPeriods", 3)), "durationInPeriods");
-        assertBadRequest(post(t, with(with(valid, "duration", "FOREVER"), "durationInPeriods", 3)), "durationInPeriods");
+        assertBadRequest(post(t, with(valid, "discountType", "BOGUS")), "discountType");
         assertBadRequest(post(t, with(valid, "duration", "WEEKLY")), "duration");
-        assertBadRequest(post(t, with(valid, "maxRedemptions", 0)), "maxRedemptions");
-        assertBadRequest(post(t, with(valid, "expiresAt", "2020-01-01T00:00:00Z")), "expiresAt");
         assertBadRequest(post(t, with(valid, "expiresAt", "next tuesday")), "expiresAt");
         assertBadRequest(post(t, with(valid, "planIds", "pln_1")), "planIds");
         assertBadRequest(post(t, with(valid, "metadata", List.of(1))), "metadata");
@@ -144,11 +126,6 @@ class CouponHttpTest extends IntegrationTest {
         assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("name", " ")), "name");
         assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("discountValue", 101)), "discountValue");
         assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("currency", "USD")), "currency");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("discountType", "FIXED_AMOUNT")), "discountValue");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(),
-                Map.of("discountType", "FIXED_AMOUNT", "discountValue", 5)), "currency");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("duration", "REPEATING")), "durationInPeriods");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("expiresAt", "2020-01-01T00:00:00Z")), "expiresAt");
         Api.Response toFixed = api().patch("/api/coupons/" + id, t.apiKey(),
                 Map.of("discountType", "fixed_amount", "discountValue", 5, "currency", "EUR"));
         assertThat(toFixed.status()).as("terms may change before the first redemption: " + toFixed.text()).isEqualTo(200);
