@@ -66,18 +66,11 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void invalidAddOnsAreRefusedNamingTheField() {
         TestTenant t = registerTenant();
+        // one case per way a 400 is made; the constraints field by field: AddOnRequestValidationTest (a request's own
+        // and its prices' conversion), AddOnTest and AppliedAddOnTest (the rules of the add-on and its application)
         assertCreateRefused(t, Map.of("code", "setup", "prices", usd(25)), "name");
-        assertCreateRefused(t, Map.of("name", "Setup", "prices", usd(25)), "code");
-        assertCreateRefused(t, Map.of("name", "Setup", "code", "has space", "prices", usd(25)), "code");
-        assertCreateRefused(t, Map.of("name", "Setup", "code", "setup"), "prices");
-        assertCreateRefused(t, addOn(List.of()), "prices");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "XYZ", "amount", 1))), "prices[0].currency");
-        assertCreateRefused(t, addOn(List.of(Map.of("amount", 1))), "prices[0].currency");
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "usd", "amount", 2))),
                 "prices[1].currency");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", -5))), "prices[0].amount");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 0))), "prices[0].amount");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD"))), "prices[0].amount");
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "KES", "amount", "1.001"))),
                 "prices[1].amount");
@@ -86,7 +79,6 @@ class AddOnHttpTest extends IntegrationTest {
 
         String id = catalog(t).addOn("Setup", "setup", usd(25));
         assertPatchRefused(t, id, Map.of("name", " "), "name");
-        assertPatchRefused(t, id, Map.of("prices", List.of()), "prices");
         assertPatchRefused(t, id, Map.of("prices", List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertPatchRefused(t, id, Map.of("prices", List.of(Map.of("currency", "EUR", "amount", 1), Map.of("currency", "EUR", "amount", 2))),
                 "prices[1].currency");
@@ -262,16 +254,10 @@ class AddOnHttpTest extends IntegrationTest {
         String addOnId = api().post("/api/add-ons", t.apiKey(), CREATE_SETUP_FEE).body().get("id").asText();
         String customerId = catalog(t).customer();
 
+        // one case per way a 400 is made; the rest field by field: AddOnRequestValidationTest and AppliedAddOnTest
         assertApplyRefused(t, Map.of("customerId", customerId, "currency", "USD"), "addOnId");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "currency", "USD"), "customerId");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", 0), "quantity");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", -2), "quantity");
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", 2.5), "quantity");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", 1000001), "quantity");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "XYZ"), "currency");
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "EUR"), "currency");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId), "currency");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", catalog(t).customer("NGN")), "currency");
         assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).total()).isZero();
     }
 

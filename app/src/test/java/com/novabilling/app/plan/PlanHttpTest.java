@@ -71,21 +71,16 @@ class PlanHttpTest extends IntegrationTest {
     @Test
     void invalidInputIsRefusedNamingTheField() {
         TestTenant t = registerTenant();
+        // one case per way a 400 is made; the constraints field by field: PlanRequestValidationTest (a request's own
+        // and its prices' conversion) and PlanTest (one price per currency)
         assertBadRequest(t, Map.of("code", "pro", "billingInterval", "MONTHLY"), "name");
-        assertBadRequest(t, Map.of("name", "Pro", "billingInterval", "MONTHLY"), "code");
-        assertBadRequest(t, Map.of("name", "Pro", "code", "has space", "billingInterval", "MONTHLY"), "code");
-        assertBadRequest(t, Map.of("name", "Pro", "code", "pro"), "billingInterval");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "FORTNIGHTLY"), "billingInterval");
-        assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", -1), "trialDays");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", 1.9), "trialDays");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY",
                 "prices", List.of(Map.of("currency", "KES", "amount", "6500.5"))), "prices[0].amount");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", "soon"), "trialDays");
         assertBadRequest(t, plan(List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", "49.999"))), "prices[0].amount");
-        assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", -1))), "prices[0].amount");
-        assertBadRequest(t, plan(List.of(Map.of("currency", "XYZ", "amount", 1))), "prices[0].currency");
-        assertBadRequest(t, plan(List.of(Map.of("amount", 1))), "prices[0].currency");
         assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "usd", "amount", 2))),
                 "prices[1].currency");
 
