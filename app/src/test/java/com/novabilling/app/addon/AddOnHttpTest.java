@@ -7,7 +7,6 @@ import com.novabilling.app.support.TestTenant;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +46,8 @@ class AddOnHttpTest extends IntegrationTest {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body()).isEqualTo(addOn);
 
-        create(t, "Priority support", "support", usd(10));
-        create(t, "Data export 100%", "export_100", usd(5));
+        catalog(t).addOn("Priority support", "support", usd(10));
+        catalog(t).addOn("Data export 100%", "export_100", usd(5));
         Api.Response page = api().get("/api/add-ons?page=1&limit=2", t.apiKey());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.total()).isEqualTo(3);
@@ -67,27 +66,19 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void invalidAddOnsAreRefusedNamingTheField() {
         TestTenant t = registerTenant();
+        // one case per way a 400 is made; the constraints field by field: AddOnRequestValidationTest (a request's own
+        // and its prices' conversion), AddOnTest and AppliedAddOnTest (the rules of the add-on and its application)
         assertCreateRefused(t, Map.of("code", "setup", "prices", usd(25)), "name");
-        assertCreateRefused(t, Map.of("name", "Setup", "prices", usd(25)), "code");
-        assertCreateRefused(t, Map.of("name", "Setup", "code", "has space", "prices", usd(25)), "code");
-        assertCreateRefused(t, Map.of("name", "Setup", "code", "setup"), "prices");
-        assertCreateRefused(t, addOn(List.of()), "prices");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "XYZ", "amount", 1))), "prices[0].currency");
-        assertCreateRefused(t, addOn(List.of(Map.of("amount", 1))), "prices[0].currency");
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "usd", "amount", 2))),
                 "prices[1].currency");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", -5))), "prices[0].amount");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 0))), "prices[0].amount");
-        assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD"))), "prices[0].amount");
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertCreateRefused(t, addOn(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "KES", "amount", "1.001"))),
                 "prices[1].amount");
         assertThat(api().post("/api/add-ons", t.apiKey(), "{\"name\": ").status()).isEqualTo(400);
         assertThat(api().get("/api/add-ons", t.apiKey()).total()).isZero();
 
-        String id = create(t, "Setup", "setup", usd(25));
+        String id = catalog(t).addOn("Setup", "setup", usd(25));
         assertPatchRefused(t, id, Map.of("name", " "), "name");
-        assertPatchRefused(t, id, Map.of("prices", List.of()), "prices");
         assertPatchRefused(t, id, Map.of("prices", List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertPatchRefused(t, id, Map.of("prices", List.of(Map.of("currency", "EUR", "amount", 1), Map.of("currency", "EUR", "amount", 2))),
                 "prices[1].currency");
@@ -117,14 +108,14 @@ class AddOnHttpTest extends IntegrationTest {
         Api.Response unchanged = api().patch("/api/add-ons/" + id, t.apiKey(), Map.of());
         assertThat(unchanged.status()).isEqualTo(200);
         assertThat(unchanged.body()).isEqualTo(body);
-        assertThat(create(t, "Old code is free", "setup_fee", usd(1))).startsWith("aon_");
+        assertThat(catalog(t).addOn("Old code is free", "setup_fee", usd(1))).startsWith("aon_");
     }
 
     @Test
     void duplicateCodesConflictOnCreateAndPatch() {
         TestTenant t = registerTenant();
-        create(t, "Setup", "setup_fee", usd(25));
-        String support = create(t, "Support", "support", usd(10));
+        catalog(t).addOn("Setup", "setup_fee", usd(25));
+        String support = catalog(t).addOn("Support", "support", usd(10));
         Api.Response duplicate = api().post("/api/add-ons", t.apiKey(), CREATE_SETUP_FEE);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().at("/errors/0/field").asText()).isEqualTo("code");
@@ -142,7 +133,7 @@ class AddOnHttpTest extends IntegrationTest {
     void applyCapturesThePriceAndListsThePendingApplication() {
         TestTenant t = registerTenant();
         String addOnId = api().post("/api/add-ons", t.apiKey(), CREATE_SETUP_FEE).body().get("id").asText();
-        String ugandan = customer(t, "UGX");
+        String ugandan = catalog(t).customer("UGX");
 
         Api.Response applied = api().post("/api/add-ons/apply", t.apiKey(),
                 Map.of("addOnId", addOnId, "customerId", ugandan, "quantity", 3.0));
@@ -161,7 +152,7 @@ class AddOnHttpTest extends IntegrationTest {
         assertThat(body.get("appliedAt").asText()).isNotBlank();
         assertThat(body.get("removedAt").isNull()).isTrue();
 
-        String noCurrency = customer(t, null);
+        String noCurrency = catalog(t).customer();
         Api.Response inUsd = api().post("/api/add-ons/apply", t.apiKey(),
                 Map.of("addOnId", addOnId, "customerId", noCurrency, "currency", "usd"));
         assertThat(inUsd.status()).as(inUsd.text()).isEqualTo(201);
@@ -187,10 +178,10 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void removingAnApplicationMarksItRemovedOnce() {
         TestTenant t = registerTenant();
-        String addOnId = create(t, "Setup", "setup", usd(25));
-        String customerId = customer(t, "USD");
-        String kept = apply(t, addOnId, customerId);
-        String removed = apply(t, addOnId, customerId);
+        String addOnId = catalog(t).addOn("Setup", "setup", usd(25));
+        String customerId = catalog(t).customer("USD");
+        String kept = catalog(t).applyAddOn(addOnId, customerId);
+        String removed = catalog(t).applyAddOn(addOnId, customerId);
 
         Api.Response removal = api().delete("/api/add-ons/applied/" + removed, t.apiKey());
         assertThat(removal.status()).as(removal.text()).isEqualTo(200);
@@ -216,9 +207,9 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void aCustomerWithPendingAddOnsIsNotDeleted() {
         TestTenant t = sharedTenant();
-        String addOnId = create(t, "Setup", uniqueCode("setup"), usd(25));
-        String customerId = customer(t, "USD");
-        String pending = apply(t, addOnId, customerId);
+        String addOnId = catalog(t).addOn("Setup", uniqueCode("setup"), usd(25));
+        String customerId = catalog(t).customer("USD");
+        String pending = catalog(t).applyAddOn(addOnId, customerId);
 
         Api.Response refused = api().delete("/api/customers/" + customerId, t.apiKey());
         assertThat(refused.status()).as(refused.text()).isEqualTo(409);
@@ -234,9 +225,9 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void deletingAnAddOnKeepsItsPendingApplicationsBillable() {
         TestTenant t = registerTenant();
-        String addOnId = create(t, "Setup", "setup", usd(25));
-        String customerId = customer(t, "USD");
-        String applied = apply(t, addOnId, customerId);
+        String addOnId = catalog(t).addOn("Setup", "setup", usd(25));
+        String customerId = catalog(t).customer("USD");
+        String applied = catalog(t).applyAddOn(addOnId, customerId);
 
         Api.Response deleted = api().delete("/api/add-ons/" + addOnId, t.apiKey());
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
@@ -254,33 +245,27 @@ class AddOnHttpTest extends IntegrationTest {
 
         Api.Response applyDeleted = api().post("/api/add-ons/apply", t.apiKey(), Map.of("addOnId", addOnId, "customerId", customerId));
         assertThat(applyDeleted.status()).isEqualTo(404);
-        assertThat(create(t, "Setup again", "setup", usd(30))).as("the code is free again").startsWith("aon_");
+        assertThat(catalog(t).addOn("Setup again", "setup", usd(30))).as("the code is free again").startsWith("aon_");
     }
 
     @Test
     void invalidApplicationsAreRefusedNamingTheField() {
         TestTenant t = registerTenant();
         String addOnId = api().post("/api/add-ons", t.apiKey(), CREATE_SETUP_FEE).body().get("id").asText();
-        String customerId = customer(t, null);
+        String customerId = catalog(t).customer();
 
+        // one case per way a 400 is made; the rest field by field: AddOnRequestValidationTest and AppliedAddOnTest
         assertApplyRefused(t, Map.of("customerId", customerId, "currency", "USD"), "addOnId");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "currency", "USD"), "customerId");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", 0), "quantity");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", -2), "quantity");
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", 2.5), "quantity");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "USD", "quantity", 1000001), "quantity");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "XYZ"), "currency");
         assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId, "currency", "EUR"), "currency");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customerId), "currency");
-        assertApplyRefused(t, Map.of("addOnId", addOnId, "customerId", customer(t, "NGN")), "currency");
         assertThat(api().get("/api/add-ons/applied/list", t.apiKey()).total()).isZero();
     }
 
     @Test
     void unknownAddOnCustomerOrSubscriptionIsNotFound() {
         TestTenant t = registerTenant();
-        String addOnId = create(t, "Setup", "setup", usd(25));
-        String customerId = customer(t, "USD");
+        String addOnId = catalog(t).addOn("Setup", "setup", usd(25));
+        String customerId = catalog(t).customer("USD");
 
         Api.Response noAddOn = api().post("/api/add-ons/apply", t.apiKey(),
                 Map.of("addOnId", "aon_000000000000000000000000", "customerId", customerId));
@@ -304,11 +289,11 @@ class AddOnHttpTest extends IntegrationTest {
     void anotherTenantsAddOnsAndCustomersAreIndistinguishableFromMissingOnes() {
         TestTenant owner = registerTenant();
         TestTenant stranger = registerTenant();
-        String addOnId = create(owner, "Setup", "setup", usd(25));
-        String ownersCustomer = customer(owner, "USD");
-        String applied = apply(owner, addOnId, ownersCustomer);
-        String strangersAddOn = create(stranger, "Theirs", "theirs", usd(5));
-        String strangersCustomer = customer(stranger, "USD");
+        String addOnId = catalog(owner).addOn("Setup", "setup", usd(25));
+        String ownersCustomer = catalog(owner).customer("USD");
+        String applied = catalog(owner).applyAddOn(addOnId, ownersCustomer);
+        String strangersAddOn = catalog(stranger).addOn("Theirs", "theirs", usd(5));
+        String strangersCustomer = catalog(stranger).customer("USD");
         String missingAddOn = "aon_000000000000000000000000";
 
         for (String id : List.of(addOnId, missingAddOn)) {
@@ -345,9 +330,9 @@ class AddOnHttpTest extends IntegrationTest {
     @Test
     void everyChangeIsAnAuditedEvent() {
         TestTenant t = registerTenant();
-        String addOnId = create(t, "Setup", "setup", usd(25));
+        String addOnId = catalog(t).addOn("Setup", "setup", usd(25));
         api().patch("/api/add-ons/" + addOnId, t.apiKey(), Map.of("name", "Setup v2"));
-        String applied = apply(t, addOnId, customer(t, "USD"));
+        String applied = catalog(t).applyAddOn(addOnId, catalog(t).customer("USD"));
         api().delete("/api/add-ons/applied/" + applied, t.apiKey());
         api().delete("/api/add-ons/" + addOnId, t.apiKey());
 
@@ -362,11 +347,11 @@ class AddOnHttpTest extends IntegrationTest {
     void rebuildingTheAddOnProjectionsReplaysToTheSameReadModels() {
         TestTenant t = registerTenant();
         String setup = api().post("/api/add-ons", t.apiKey(), CREATE_SETUP_FEE).body().get("id").asText();
-        String support = create(t, "Support", "support", usd(10));
+        String support = catalog(t).addOn("Support", "support", usd(10));
         api().patch("/api/add-ons/" + setup, t.apiKey(), Map.of("prices", List.of(Map.of("currency", "KES", "amount", 99.5))));
-        String customerId = customer(t, "KES");
-        apply(t, setup, customerId);
-        api().delete("/api/add-ons/applied/" + apply(t, setup, customerId), t.apiKey());
+        String customerId = catalog(t).customer("KES");
+        catalog(t).applyAddOn(setup, customerId);
+        api().delete("/api/add-ons/applied/" + catalog(t).applyAddOn(setup, customerId), t.apiKey());
         api().delete("/api/add-ons/" + support, t.apiKey());
         JsonNode addOnsBefore = api().get("/api/add-ons", t.apiKey()).body();
         JsonNode appliedBefore = api().get("/api/add-ons/applied/list", t.apiKey()).body();
@@ -461,28 +446,5 @@ class AddOnHttpTest extends IntegrationTest {
 
     private static Map<String, Object> addOn(List<Map<String, Object>> prices) {
         return Map.of("name", "Setup", "code", "setup", "prices", prices);
-    }
-
-    private String create(TestTenant t, String name, String code, List<Map<String, Object>> prices) {
-        Api.Response r = api().post("/api/add-ons", t.apiKey(), Map.of("name", name, "code", code, "prices", prices));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
-    }
-
-    private String customer(TestTenant t, String currency) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Customer",
-                "email", "c-" + System.nanoTime() + "@example.com"));
-        if (currency != null) {
-            body.put("currency", currency);
-        }
-        Api.Response r = api().post("/api/customers", t.apiKey(), body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
-    }
-
-    private String apply(TestTenant t, String addOnId, String customerId) {
-        Api.Response r = api().post("/api/add-ons/apply", t.apiKey(), Map.of("addOnId", addOnId, "customerId", customerId));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 }

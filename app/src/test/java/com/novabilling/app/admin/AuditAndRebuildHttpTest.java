@@ -19,7 +19,7 @@ class AuditAndRebuildHttpTest extends IntegrationTest {
     @Test
     void auditListsTheTenantsEventsWithWhoAndWhy() {
         TestTenant t = registerTenant();
-        String id = create(t, "Audit", "audit-" + UUID.randomUUID() + "@example.com");
+        String id = catalog(t).customer("Audit", "audit-" + UUID.randomUUID() + "@example.com");
         api().patch("/api/customers/" + id, t.apiKey(), Map.of("name", "Audited"));
 
         Api.Response events = api().get("/api/audit/events?aggregateId=" + id, t.apiKey());
@@ -45,7 +45,7 @@ class AuditAndRebuildHttpTest extends IntegrationTest {
     @Test
     void aggregateStateAsOfAnInstant() throws Exception {
         TestTenant t = registerTenant();
-        String id = create(t, "Before", "asof-" + UUID.randomUUID() + "@example.com");
+        String id = catalog(t).customer("Before", "asof-" + UUID.randomUUID() + "@example.com");
         clock.advance(Duration.ofSeconds(1));
         Instant between = clock.instant();
         clock.advance(Duration.ofSeconds(1));
@@ -71,9 +71,9 @@ class AuditAndRebuildHttpTest extends IntegrationTest {
     void rebuildReplaysTheProjectionsToTheSameReadModel() {
         TestTenant t = registerTenant();
         for (int i = 0; i < 5; i++) {
-            create(t, "Rebuild " + i, "rebuild-" + i + "-" + UUID.randomUUID() + "@example.com");
+            catalog(t).customer("Rebuild " + i, "rebuild-" + i + "-" + UUID.randomUUID() + "@example.com");
         }
-        String deleted = create(t, "Gone", "gone-" + UUID.randomUUID() + "@example.com");
+        String deleted = catalog(t).customer("Gone", "gone-" + UUID.randomUUID() + "@example.com");
         api().delete("/api/customers/" + deleted, t.apiKey());
         JsonNode before = api().get("/api/customers?limit=100&sortBy=name&sortOrder=asc", t.apiKey()).body();
 
@@ -98,11 +98,5 @@ class AuditAndRebuildHttpTest extends IntegrationTest {
 
         assertThat(api().post("/api/admin/projections/rebuild?processor=nope", t.accessToken(), Map.of()).status()).isEqualTo(404);
         assertThat(api().get("/api/admin/projections", t.apiKey()).status()).as("admin takes a JWT").isEqualTo(401);
-    }
-
-    private String create(TestTenant t, String name, String email) {
-        Api.Response r = api().post("/api/customers", t.apiKey(), Map.of("name", name, "email", email));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 }

@@ -33,7 +33,7 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
         String name = FaultyCustomerProjection.HANDLER_FAULT + UUID.randomUUID();
 
         long began = System.nanoTime();
-        Api.Response stored = createCustomer(t, name);
+        Api.Response stored = catalog(t).tryCustomer(name);
         Duration took = Duration.ofNanos(System.nanoTime() - began);
         assertThat(stored.status()).as(stored.text()).isEqualTo(202);
         assertThat(took).isLessThan(PROMPTLY);
@@ -42,7 +42,7 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
         assertThat(stored.text()).doesNotContain("Exception", "org.", "java.", "injected");
         String eventId = eventIdIn(message);
 
-        Api.Response other = createCustomer(t, "Flows On");
+        Api.Response other = catalog(t).tryCustomer("Flows On");
         assertThat(other.status()).as(other.text()).isEqualTo(201);
         assertThat(other.body().get("name").asText()).isEqualTo("Flows On");
         assertThat(api().get("/api/customers/" + other.body().get("id").asText(), t.apiKey()).status()).isEqualTo(200);
@@ -95,7 +95,7 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
         String name = FaultyCustomerProjection.DATABASE_FAULT + UUID.randomUUID();
 
         long began = System.nanoTime();
-        Api.Response stored = createCustomer(t, name);
+        Api.Response stored = catalog(t).tryCustomer(name);
         assertThat(Duration.ofNanos(System.nanoTime() - began)).isLessThan(PROMPTLY);
         assertThat(stored.status()).as(stored.text()).isEqualTo(202);
         String eventId = eventIdIn(stored.body().get("message").asText());
@@ -105,7 +105,7 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
         assertThat(letter.get("error").asText()).startsWith("the read model's database refused a value");
         assertThat(letter.get("cause").asText()).isEqualTo("division by zero");
         String customerId = letter.get("aggregateId").asText();
-        assertThat(createCustomer(t, "After The Failure").status()).isEqualTo(201);
+        assertThat(catalog(t).tryCustomer("After The Failure").status()).isEqualTo(201);
 
         Api.Response stillFailing = api().post("/api/admin/projections/customers/dead-letters/retry", t.accessToken(), null);
         assertThat(stillFailing.status()).as(stillFailing.text()).isEqualTo(200);
@@ -129,7 +129,7 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
     void evictingBySequenceDropsEveryLetterOfTheAggregate() {
         TestTenant t = registerTenant();
         String name = FaultyCustomerProjection.HANDLER_FAULT + UUID.randomUUID();
-        assertThat(createCustomer(t, name).status()).isEqualTo(202);
+        assertThat(catalog(t).tryCustomer(name).status()).isEqualTo(202);
         String customerId = firstDeadLetter(t).get("aggregateId").asText();
         assertThat(api().patch("/api/customers/" + customerId, t.apiKey(), Map.of("country", "KE")).status()).isEqualTo(202);
 
@@ -143,7 +143,7 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
     void aRebuildClearsTheDeadLettersAndDeadLettersAgainWhatStillFails() {
         TestTenant t = registerTenant();
         String name = FaultyCustomerProjection.HANDLER_FAULT + UUID.randomUUID();
-        assertThat(createCustomer(t, name).status()).isEqualTo(202);
+        assertThat(catalog(t).tryCustomer(name).status()).isEqualTo(202);
         String customerId = firstDeadLetter(t).get("aggregateId").asText();
 
         rebuildCustomers(t);
@@ -170,15 +170,10 @@ class ProjectionDeadLetterHttpTest extends IntegrationTest {
                 .as("admin takes a JWT").isEqualTo(401);
 
         TestTenant stranger = strangerTenant();
-        assertThat(createCustomer(stranger, FaultyCustomerProjection.HANDLER_FAULT + UUID.randomUUID()).status())
+        assertThat(catalog(stranger).tryCustomer(FaultyCustomerProjection.HANDLER_FAULT + UUID.randomUUID()).status())
                 .isEqualTo(202);
         await().untilAsserted(() -> assertThat(deadLetters(stranger)).hasSize(1));
         assertThat(deadLetters(t)).as("another tenant's letters are not listed").isEmpty();
-    }
-
-    private Api.Response createCustomer(TestTenant t, String name) {
-        return api().post("/api/customers", t.apiKey(),
-                Map.of("name", name, "email", "dl-" + UUID.randomUUID() + "@example.com"));
     }
 
     private JsonNode deadLetters(TestTenant t) {

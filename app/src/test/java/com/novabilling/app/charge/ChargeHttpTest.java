@@ -57,7 +57,7 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void seedCreateGraduatedChargeExampleWorksAndReadsBackIdentically() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String request = SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId);
 
@@ -117,8 +117,8 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void estimateThroughEventsAppliesChargeFiltersF1() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
-        String metricId = createMetric(t, Map.of("name", "API Calls", "code", uniqueCode("api_calls"), "aggregationType", "COUNT",
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
+        String metricId = catalog(t).metric(Map.of("name", "API Calls", "code", uniqueCode("api_calls"), "aggregationType", "COUNT",
                 "filters", List.of(Map.of("key", "region", "values", List.of("us-east", "us-west", "eu")),
                         Map.of("key", "tier", "values", List.of("gold")))));
         Api.Response charge = api().post("/api/charges", t.apiKey(), Map.of("planId", planId,
@@ -157,10 +157,10 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void estimateThroughEventsOfAWeightedSumA10WithAndWithoutWindow() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
-        String metricId = createMetric(t, Map.of("name", "Seats", "code", uniqueCode("seats"), "aggregationType", "WEIGHTED_SUM",
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
+        String metricId = catalog(t).metric(Map.of("name", "Seats", "code", uniqueCode("seats"), "aggregationType", "WEIGHTED_SUM",
                 "fieldName", "seats"));
-        String chargeId = createCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel",
+        String chargeId = catalog(t).charge(Map.of("planId", planId, "billableMetricId", metricId, "chargeModel",
                 "STANDARD", "properties", Map.of("amount", 1)));
         List<Map<String, Object>> events = List.of(
                 Map.of("timestamp", "2026-04-01T00:00:00Z", "properties", Map.of("seats", 10)),
@@ -204,36 +204,29 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void invalidChargesAreRefusedNamingTheField() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         String metricId = createSeedMetric(t);
-        String cpuId = createMetric(t, Map.of("name", "CPU", "code", uniqueCode("cpu"), "aggregationType", "MAX", "fieldName", "cpu"));
-        String paymentsId = createMetric(t, Map.of("name", "Payments", "code", uniqueCode("payments"), "aggregationType", "SUM",
+        String cpuId = catalog(t).metric(Map.of("name", "CPU", "code", uniqueCode("cpu"), "aggregationType", "MAX", "fieldName", "cpu"));
+        String paymentsId = catalog(t).metric(Map.of("name", "Payments", "code", uniqueCode("payments"), "aggregationType", "SUM",
                 "fieldName", "amount"));
 
+        // the rules of ranges and pricing one by one are the rating engine's (RangeValidatorTest, PricingValidatorTest);
+        // here one of each kind, the volume ranges and the percentage rate by their names, and the rules that need
+        // the plan and the metric
         assertBadCharge(t, graduated(planId, metricId, List.of(range(0, 1000L, 0), range(1002, null, 0.01))),
                 "graduatedRanges[1].fromValue");
-        assertBadCharge(t, graduated(planId, metricId, List.of(range(0, 1000L, 0), range(900, null, 0.01))),
-                "graduatedRanges[1].fromValue");
-        assertBadCharge(t, graduated(planId, metricId, List.of(range(0, 1000L, 0), range(1001, null, 0.01),
-                range(2001, null, 0.005))), "graduatedRanges[1].toValue");
-        assertBadCharge(t, graduated(planId, metricId, List.of(range(1, 1000L, 0), range(1001, null, 0.01))),
-                "graduatedRanges[0].fromValue");
-        assertBadCharge(t, graduated(planId, metricId, List.of(range(0, 1000L, 0), range(1001, null, -0.01))),
-                "graduatedRanges[1].perUnitAmount");
         Map<String, Object> volume = new HashMap<>(Map.of("planId", planId, "billableMetricId", metricId,
                 "chargeModel", "VOLUME", "volumeRanges", List.of(range(0, 10L, 1), range(11, 20L, 1))));
         assertBadCharge(t, volume, "volumeRanges[1].toValue");
         assertBadCharge(t, Map.of("planId", planId, "billableMetricId", paymentsId, "chargeModel", "PERCENTAGE",
                 "properties", Map.of("rate", 150)), "properties.rate");
-        assertBadCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel", "PACKAGE",
-                "properties", Map.of("packageSize", 0, "amount", 5)), "properties.packageSize");
         assertBadCharge(t, Map.of("planId", planId, "billableMetricId", cpuId, "chargeModel", "STANDARD",
                 "billingTiming", "IN_ADVANCE", "properties", Map.of("amount", 1)), "billingTiming");
         assertBadCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel", "STANDARD",
                 "currency", "JPY", "properties", Map.of("amount", 1)), "currency");
         assertBadCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel", "STANDARD",
                 "currency", "EUR", "properties", Map.of("amount", 1)), "currency");
-        assertBadCharge(t, Map.of("planId", createPlanWithoutPrices(t), "billableMetricId", metricId,
+        assertBadCharge(t, Map.of("planId", catalog(t).plan("Free", uniqueCode("free")), "billableMetricId", metricId,
                 "chargeModel", "STANDARD", "properties", Map.of("amount", 1)), "currency");
         assertBadCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel", "STANDARD",
                 "properties", Map.of("amount", 1, "packageSize", 10)), "properties.packageSize");
@@ -265,7 +258,7 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void missingPlanOrMetricIsNotFound() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         String metricId = createSeedMetric(t);
         String missingPlan = "pln_000000000000000000000000";
 
@@ -283,10 +276,10 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void onePlanPricesAMetricOncePerCurrency() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         api().post("/api/plans/" + planId + "/prices", t.apiKey(), Map.of("currency", "KES", "amount", 6500));
         String metricId = createSeedMetric(t);
-        createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
+        catalog(t).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
 
         Api.Response duplicate = api().post("/api/charges", t.apiKey(), SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
         assertThat(duplicate.status()).isEqualTo(409);
@@ -302,13 +295,13 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void metricAndPlanPriceInUseAreKept() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         Api.Response withKes = api().post("/api/plans/" + planId + "/prices", t.apiKey(), Map.of("currency", "KES", "amount", 6500));
         String usdPriceId = withKes.body().at("/prices/0/id").asText();
         String kesPriceId = withKes.body().at("/prices/1/id").asText();
         String metricId = createSeedMetric(t);
-        String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
-        createCharge(t, Map.of("planId", planId, "billableMetricId", metricId, "chargeModel", "STANDARD",
+        String chargeId = catalog(t).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
+        catalog(t).charge(Map.of("planId", planId, "billableMetricId", metricId, "chargeModel", "STANDARD",
                 "currency", "KES", "properties", Map.of("amount", 1), "filters", List.of(
                         Map.of("values", Map.of("region", List.of("eu")), "properties", Map.of("amount", 2)))));
 
@@ -339,9 +332,9 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void updatesPricingButNotPlanMetricOrCurrency() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         String metricId = createSeedMetric(t);
-        String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
+        String chargeId = catalog(t).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
 
         Api.Response standard = api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("chargeModel", "STANDARD",
                 "billingTiming", "in_advance", "properties", Map.of("amount", 0.002)));
@@ -359,7 +352,7 @@ class ChargeHttpTest extends IntegrationTest {
         Api.Response newCurrency = api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("currency", "KES"));
         assertThat(newCurrency.status()).isEqualTo(400);
         assertThat(newCurrency.body().at("/errors/0/field").asText()).isEqualTo("currency");
-        Api.Response newPlan = api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("planId", createPlan(t, "basic", "USD", "9")));
+        Api.Response newPlan = api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("planId", catalog(t).plan("MONTHLY", "USD", "9")));
         assertThat(newPlan.status()).isEqualTo(400);
         assertThat(newPlan.body().at("/errors/0/field").asText()).isEqualTo("planId");
         assertThat(api().patch("/api/charges/" + chargeId, t.apiKey(), Map.of("planId", planId, "currency", "USD"))
@@ -379,13 +372,13 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void listsFilterByPlanAndMetricAndPage() {
         TestTenant t = registerTenant();
-        String pro = createPlan(t, "pro", "USD", "49.99");
-        String basic = createPlan(t, "basic", "USD", "9.99");
+        String pro = catalog(t).plan("MONTHLY", "USD", "49.99");
+        String basic = catalog(t).plan("MONTHLY", "USD", "9.99");
         String calls = createSeedMetric(t);
-        String storage = createMetric(t, Map.of("name", "Storage", "code", uniqueCode("storage"), "aggregationType", "SUM", "fieldName", "gb"));
-        String proCalls = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(pro, calls));
-        String proStorage = createCharge(t, standardCharge(pro, storage));
-        String basicCalls = createCharge(t, standardCharge(basic, calls));
+        String storage = catalog(t).metric(Map.of("name", "Storage", "code", uniqueCode("storage"), "aggregationType", "SUM", "fieldName", "gb"));
+        String proCalls = catalog(t).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(pro, calls));
+        String proStorage = catalog(t).charge(standardCharge(pro, storage));
+        String basicCalls = catalog(t).charge(standardCharge(basic, calls));
 
         Api.Response all = api().get("/api/charges?limit=2", t.apiKey());
         assertThat(all.total()).isEqualTo(3);
@@ -408,10 +401,10 @@ class ChargeHttpTest extends IntegrationTest {
     @Test
     void deletingAPlanDeletesItsCharges() {
         TestTenant t = sharedTenant();
-        String planId = createPlan(t, "pro", "USD", "49.99");
+        String planId = catalog(t).plan("MONTHLY", "USD", "49.99");
         String metricId = createSeedMetric(t);
-        String chargeId = createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
-        String otherPlanCharge = createCharge(t, standardCharge(createPlan(t, "basic", "USD", "9"), metricId));
+        String chargeId = catalog(t).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
+        String otherPlanCharge = catalog(t).charge(standardCharge(catalog(t).plan("MONTHLY", "USD", "9"), metricId));
 
         assertThat(api().delete("/api/plans/" + planId, t.apiKey()).status()).isEqualTo(200);
 
@@ -428,9 +421,9 @@ class ChargeHttpTest extends IntegrationTest {
     void anotherTenantsChargeIsIndistinguishableFromAMissingOne() {
         TestTenant owner = sharedTenant();
         TestTenant stranger = strangerTenant();
-        String planId = createPlan(owner, "pro", "USD", "49.99");
+        String planId = catalog(owner).plan("MONTHLY", "USD", "49.99");
         String metricId = createSeedMetric(owner);
-        String chargeId = createCharge(owner, SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
+        String chargeId = catalog(owner).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(planId, metricId));
         String missing = "chg_000000000000000000000000";
 
         for (String id : List.of(chargeId, missing)) {
@@ -544,40 +537,13 @@ class ChargeHttpTest extends IntegrationTest {
     }
 
     private String createSeedCharge(TestTenant t) {
-        return createCharge(t, SEED_CREATE_GRADUATED_CHARGE.formatted(createPlan(t, "pro", "USD", "49.99"),
+        return catalog(t).charge(SEED_CREATE_GRADUATED_CHARGE.formatted(catalog(t).plan("MONTHLY", "USD", "49.99"),
                 createSeedMetric(t)));
-    }
-
-    private String createCharge(TestTenant t, Object body) {
-        Api.Response created = api().post("/api/charges", t.apiKey(), body);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
-    /** A plan with a code unique in the tenant, starting with {@code code}. */
-    private String createPlan(TestTenant t, String code, String currency, String amount) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", code, "code", uniqueCode(code),
-                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", currency, "amount", new BigDecimal(amount)))));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
-    private String createPlanWithoutPrices(TestTenant t) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", "Free", "code", uniqueCode("free"),
-                "billingInterval", "MONTHLY"));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
     }
 
     /** The seed's metric under a code unique in the tenant. */
     private String createSeedMetric(TestTenant t) {
-        return createMetric(t, SEED_CREATE_BILLABLE_METRIC.replace("\"api_calls\"", "\"" + uniqueCode("api_calls") + "\""));
-    }
-
-    private String createMetric(TestTenant t, Object body) {
-        Api.Response created = api().post("/api/billable-metrics", t.apiKey(), body);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
+        return catalog(t).metric(SEED_CREATE_BILLABLE_METRIC.replace("\"api_calls\"", "\"" + uniqueCode("api_calls") + "\""));
     }
 
     private static JsonNode exact(Api.Response response) {

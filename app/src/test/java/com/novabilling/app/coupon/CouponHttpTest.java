@@ -102,7 +102,7 @@ class CouponHttpTest extends IntegrationTest {
         assertThat(api().get("/api/coupons/" + id, t.apiKey()).status()).isEqualTo(404);
         assertThat(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("name", "Ghost")).status()).isEqualTo(404);
         assertThat(api().delete("/api/coupons/" + id, t.apiKey()).status()).isEqualTo(404);
-        assertThat(createCoupon(t, Map.of("code", "SPRING30"))).as("a deleted coupon's code is free again").startsWith("cpn_");
+        assertThat(catalog(t).coupon(Map.of("code", "SPRING30"))).as("a deleted coupon's code is free again").startsWith("cpn_");
     }
 
     @Test
@@ -110,45 +110,22 @@ class CouponHttpTest extends IntegrationTest {
         TestTenant t = registerTenant();
         Map<String, Object> valid = Map.of("name", "Sale", "code", "SALE", "discountType", "PERCENTAGE",
                 "discountValue", 10);
+        // one case per way a 400 is made; the constraints field by field: CouponRequestValidationTest (a request's
+        // own) and CouponTest (the discount terms as a whole)
         assertBadRequest(post(t, without(valid, "name")), "name");
-        assertBadRequest(post(t, without(valid, "code")), "code");
-        assertBadRequest(post(t, with(valid, "code", "has spaces")), "code");
-        assertBadRequest(post(t, without(valid, "discountType")), "discountType");
-        assertBadRequest(post(t, with(valid, "discountType", "BOGUS")), "discountType");
-        assertBadRequest(post(t, without(valid, "discountValue")), "discountValue");
         assertBadRequest(post(t, with(valid, "discountValue", 150)), "discountValue");
-        assertBadRequest(post(t, with(valid, "discountValue", 12.34567)), "discountValue");
-        assertBadRequest(post(t, with(valid, "discountValue", -5)), "discountValue");
-        assertBadRequest(post(t, with(valid, "discountValue", 0)), "discountValue");
-        assertBadRequest(post(t, with(valid, "currency", "USD")), "currency");
-        Map<String, Object> fixed = with(valid, "discountType", "FIXED_AMOUNT");
-        assertBadRequest(post(t, fixed), "currency");
-        assertBadRequest(post(t, with(fixed, "currency", "XYZ")), "currency");
-        assertBadRequest(post(t, with(with(fixed, "currency", "UGX"), "discountValue", 100.5)), "discountValue");
-        assertBadRequest(post(t, with(with(fixed, "currency", "KES"), "discountValue", 10.555)), "discountValue");
-        assertBadRequest(post(t, with(with(fixed, "currency", "USD"), "discountValue", -1)), "discountValue");
-        assertBadRequest(post(t, with(valid, "duration", "REPEATING")), "durationInPeriods");
-        assertBadRequest(post(t, with(with(valid, "duration", "REPEATING"), "durationInPeriods", 0)), "durationInPeriods");
-        assertBadRequest(post(t, with(valid, "durationInPeriods", 3)), "durationInPeriods");
-        assertBadRequest(post(t, with(with(valid, "duration", "FOREVER"), "durationInPeriods", 3)), "durationInPeriods");
+        assertBadRequest(post(t, with(valid, "discountType", "BOGUS")), "discountType");
         assertBadRequest(post(t, with(valid, "duration", "WEEKLY")), "duration");
-        assertBadRequest(post(t, with(valid, "maxRedemptions", 0)), "maxRedemptions");
-        assertBadRequest(post(t, with(valid, "expiresAt", "2020-01-01T00:00:00Z")), "expiresAt");
         assertBadRequest(post(t, with(valid, "expiresAt", "next tuesday")), "expiresAt");
         assertBadRequest(post(t, with(valid, "planIds", "pln_1")), "planIds");
         assertBadRequest(post(t, with(valid, "metadata", List.of(1))), "metadata");
         assertThat(api().post("/api/coupons", t.apiKey(), "{\"name\":").status()).isEqualTo(400);
         assertThat(api().get("/api/coupons", t.apiKey()).total()).as("nothing stored").isZero();
 
-        String id = createCoupon(t, valid);
+        String id = catalog(t).coupon(valid);
         assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("name", " ")), "name");
         assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("discountValue", 101)), "discountValue");
         assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("currency", "USD")), "currency");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("discountType", "FIXED_AMOUNT")), "discountValue");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(),
-                Map.of("discountType", "FIXED_AMOUNT", "discountValue", 5)), "currency");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("duration", "REPEATING")), "durationInPeriods");
-        assertBadRequest(api().patch("/api/coupons/" + id, t.apiKey(), Map.of("expiresAt", "2020-01-01T00:00:00Z")), "expiresAt");
         Api.Response toFixed = api().patch("/api/coupons/" + id, t.apiKey(),
                 Map.of("discountType", "fixed_amount", "discountValue", 5, "currency", "EUR"));
         assertThat(toFixed.status()).as("terms may change before the first redemption: " + toFixed.text()).isEqualTo(200);
@@ -159,18 +136,18 @@ class CouponHttpTest extends IntegrationTest {
     @Test
     void planScopeMustNameExistingPlansOfTheTenantAndKeepsThemFromDeletion() {
         TestTenant t = registerTenant();
-        String plan = createPlan(t, "pro");
-        String coupon = createCoupon(t, Map.of("planIds", List.of(plan, plan)));
+        String plan = catalog(t).plan("MONTHLY", "USD", 49.99);
+        String coupon = catalog(t).coupon(Map.of("planIds", List.of(plan, plan)));
         assertThat(api().get("/api/coupons/" + coupon, t.apiKey()).body().get("planIds"))
                 .extracting(JsonNode::asText).containsExactly(plan);
 
         String missingPlan = "pln_" + hex24();
-        Api.Response unknown = api().post("/api/coupons", t.apiKey(), couponBody(Map.of("code", "X1", "planIds", List.of(missingPlan))));
+        Api.Response unknown = catalog(t).tryCoupon(Map.of("code", "X1", "planIds", List.of(missingPlan)));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().get("message").asText()).isEqualTo("Plan with id '" + missingPlan + "' not found");
         TestTenant other = registerTenant();
-        String foreignPlan = createPlan(other, "pro");
-        Api.Response foreign = api().post("/api/coupons", t.apiKey(), couponBody(Map.of("code", "X2", "planIds", List.of(foreignPlan))));
+        String foreignPlan = catalog(other).plan("MONTHLY", "USD", 49.99);
+        Api.Response foreign = catalog(t).tryCoupon(Map.of("code", "X2", "planIds", List.of(foreignPlan)));
         assertThat(foreign.status()).as("another tenant's plan").isEqualTo(404);
         assertThat(foreign.body().get("message").asText()).isEqualTo("Plan with id '" + foreignPlan + "' not found");
         assertThat(api().patch("/api/coupons/" + coupon, t.apiKey(), Map.of("planIds", List.of(foreignPlan))).status()).isEqualTo(404);
@@ -185,9 +162,9 @@ class CouponHttpTest extends IntegrationTest {
     @Test
     void appliesByIdOrCodeListsAndRemovesApplications() {
         TestTenant t = registerTenant();
-        String jane = createCustomer(t, "USD");
-        String john = createCustomer(t, null);
-        String couponId = createCoupon(t, Map.of("code", "FIVE", "discountType", "FIXED_AMOUNT", "discountValue", 5,
+        String jane = catalog(t).customer("USD");
+        String john = catalog(t).customer();
+        String couponId = catalog(t).coupon(Map.of("code", "FIVE", "discountType", "FIXED_AMOUNT", "discountValue", 5,
                 "currency", "USD", "duration", "REPEATING", "durationInPeriods", 2, "maxRedemptions", 5));
 
         assertThat(api().post("/api/coupons/apply", t.apiKey(), Map.of("couponCode", "FIVE", "customerId", jane,
@@ -281,17 +258,17 @@ class CouponHttpTest extends IntegrationTest {
     @Test
     void applyIsRefusedWhenInactiveExpiredOrInTheWrongCurrency() {
         TestTenant t = registerTenant();
-        String customer = createCustomer(t, "KES");
-        createCoupon(t, Map.of("code", "OFF", "isActive", false));
+        String customer = catalog(t).customer("KES");
+        catalog(t).coupon(Map.of("code", "OFF", "isActive", false));
         assertConflict(apply(t, "OFF", customer), "Coupon 'OFF' is inactive");
 
-        createCoupon(t, Map.of("code", "USD5", "discountType", "FIXED_AMOUNT", "discountValue", 5, "currency", "USD"));
+        catalog(t).coupon(Map.of("code", "USD5", "discountType", "FIXED_AMOUNT", "discountValue", 5, "currency", "USD"));
         assertConflict(apply(t, "USD5", customer), "Coupon 'USD5' discounts USD but customer '" + customer + "' is billed in KES");
-        createCoupon(t, Map.of("code", "KES500", "discountType", "FIXED_AMOUNT", "discountValue", 500, "currency", "KES"));
+        catalog(t).coupon(Map.of("code", "KES500", "discountType", "FIXED_AMOUNT", "discountValue", 500, "currency", "KES"));
         assertThat(apply(t, "KES500", customer).status()).isEqualTo(201);
 
         Instant soon = clock.instant().plusSeconds(2);
-        createCoupon(t, Map.of("code", "SOON", "expiresAt", soon.toString()));
+        catalog(t).coupon(Map.of("code", "SOON", "expiresAt", soon.toString()));
         clock.advance(Duration.ofSeconds(3));
         Api.Response expired = apply(t, "SOON", customer);
         assertThat(expired.status()).isEqualTo(409);
@@ -318,10 +295,10 @@ class CouponHttpTest extends IntegrationTest {
     @Test
     void concurrentAppliesNeverExceedMaxRedemptions() throws Exception {
         TestTenant t = registerTenant();
-        String couponId = createCoupon(t, Map.of("code", "FIRST3", "maxRedemptions", 3));
+        String couponId = catalog(t).coupon(Map.of("code", "FIRST3", "maxRedemptions", 3));
         List<String> customers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            customers.add(createCustomer(t, null));
+            customers.add(catalog(t).customer());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -346,8 +323,8 @@ class CouponHttpTest extends IntegrationTest {
     void anotherTenantsCouponsApplicationsAndCustomersAreIndistinguishableFromMissingOnes() {
         TestTenant a = registerTenant();
         TestTenant b = registerTenant();
-        String aCustomer = createCustomer(a, null);
-        String aCoupon = createCoupon(a, Map.of("code", "PRIVATE"));
+        String aCustomer = catalog(a).customer();
+        String aCoupon = catalog(a).coupon(Map.of("code", "PRIVATE"));
         String aApplication = apply(a, "PRIVATE", aCustomer).body().get("id").asText();
         String missingCoupon = "cpn_" + hex24();
 
@@ -363,11 +340,11 @@ class CouponHttpTest extends IntegrationTest {
         assertThat(foreignRemoval.status()).isEqualTo(404);
         assertThat(normalise(foreignRemoval.body(), aApplication)).isEqualTo(normalise(absentRemoval.body(), missingApplication));
 
-        String bCustomer = createCustomer(b, null);
+        String bCustomer = catalog(b).customer();
         Api.Response foreignCoupon = api().post("/api/coupons/apply", b.apiKey(), Map.of("couponId", aCoupon, "customerId", bCustomer));
         assertThat(foreignCoupon.status()).isEqualTo(404);
         assertThat(apply(b, "PRIVATE", bCustomer).status()).as("another tenant's code").isEqualTo(404);
-        createCoupon(b, Map.of("code", "PRIVATE"));
+        catalog(b).coupon(Map.of("code", "PRIVATE"));
         Api.Response foreignCustomer = apply(b, "PRIVATE", aCustomer);
         assertThat(foreignCustomer.status()).isEqualTo(404);
         assertThat(foreignCustomer.body().get("message").asText()).isEqualTo("Customer with id '" + aCustomer + "' not found");
@@ -382,29 +359,29 @@ class CouponHttpTest extends IntegrationTest {
     @Test
     void duplicateCodeIsAConflictWithinATenantOnly() {
         TestTenant t = registerTenant();
-        createCoupon(t, Map.of("code", "DUP"));
-        Api.Response duplicate = api().post("/api/coupons", t.apiKey(), couponBody(Map.of("code", "DUP")));
+        catalog(t).coupon(Map.of("code", "DUP"));
+        Api.Response duplicate = catalog(t).tryCoupon(Map.of("code", "DUP"));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().at("/errors/0/field").asText()).isEqualTo("code");
         assertThat(duplicate.body().get("message").asText()).isEqualTo("A coupon with code 'DUP' already exists");
-        String other = createCoupon(t, Map.of("code", "OTHER"));
+        String other = catalog(t).coupon(Map.of("code", "OTHER"));
         Api.Response renamed = api().patch("/api/coupons/" + other, t.apiKey(), Map.of("code", "DUP"));
         assertThat(renamed.status()).isEqualTo(409);
         assertThat(renamed.body().at("/errors/0/field").asText()).isEqualTo("code");
-        assertThat(createCoupon(registerTenant(), Map.of("code", "DUP"))).as("codes are unique per tenant").startsWith("cpn_");
+        assertThat(catalog(registerTenant()).coupon(Map.of("code", "DUP"))).as("codes are unique per tenant").startsWith("cpn_");
     }
 
     @Test
     void rebuildingTheCouponProjectionReproducesCouponsAndApplications() {
         TestTenant t = registerTenant();
-        String customer = createCustomer(t, "USD");
-        String kept = createCoupon(t, Map.of("code", "KEPT", "discountType", "FIXED_AMOUNT", "discountValue", 2.5,
-                "currency", "USD", "planIds", List.of(createPlan(t, "basic"))));
+        String customer = catalog(t).customer("USD");
+        String kept = catalog(t).coupon(Map.of("code", "KEPT", "discountType", "FIXED_AMOUNT", "discountValue", 2.5,
+                "currency", "USD", "planIds", List.of(catalog(t).plan("MONTHLY", "USD", 49.99))));
         api().patch("/api/coupons/" + kept, t.apiKey(), Map.of("name", "Kept coupon"));
         String removedApplication = apply(t, "KEPT", customer).body().get("id").asText();
         api().delete("/api/coupons/applied/" + removedApplication, t.apiKey());
         apply(t, "KEPT", customer);
-        String gone = createCoupon(t, Map.of("code", "GONE", "discountValue", 33.3333));
+        String gone = catalog(t).coupon(Map.of("code", "GONE", "discountValue", 33.3333));
         api().delete("/api/coupons/applied/" + apply(t, "GONE", customer).body().get("id").asText(), t.apiKey());
         assertThat(api().delete("/api/coupons/" + gone, t.apiKey()).status()).isEqualTo(200);
         JsonNode couponsBefore = api().get("/api/coupons", t.apiKey()).body();
@@ -456,9 +433,9 @@ class CouponHttpTest extends IntegrationTest {
     @Test
     void aCustomerACouponStillDiscountsIsNotDeleted() {
         TestTenant t = sharedTenant();
-        String customerId = createCustomer(t, "USD");
+        String customerId = catalog(t).customer("USD");
         String code = uniqueCode("KEEP").toUpperCase();
-        createCoupon(t, Map.of("code", code));
+        catalog(t).coupon(Map.of("code", code));
         Api.Response applied = apply(t, code, customerId);
         assertThat(applied.status()).as(applied.text()).isEqualTo(201);
         String appliedId = applied.body().get("id").asText();
@@ -487,36 +464,6 @@ class CouponHttpTest extends IntegrationTest {
 
     private Api.Response apply(TestTenant t, String couponCode, String customerId) {
         return api().post("/api/coupons/apply", t.apiKey(), Map.of("couponCode", couponCode, "customerId", customerId));
-    }
-
-    private static Map<String, Object> couponBody(Map<String, Object> overrides) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Coupon", "code", "C-" + hex24().substring(0, 8),
-                "discountType", "PERCENTAGE", "discountValue", 10));
-        body.putAll(overrides);
-        return body;
-    }
-
-    private String createCoupon(TestTenant t, Map<String, Object> overrides) {
-        Api.Response r = api().post("/api/coupons", t.apiKey(), couponBody(overrides));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
-    }
-
-    private String createCustomer(TestTenant t, String currency) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "Customer", "email", "c-" + hex24() + "@example.com"));
-        if (currency != null) {
-            body.put("currency", currency);
-        }
-        Api.Response r = api().post("/api/customers", t.apiKey(), body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
-    }
-
-    private String createPlan(TestTenant t, String code) {
-        Api.Response r = api().post("/api/plans", t.apiKey(), Map.of("name", "Pro", "code", code,
-                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "USD", "amount", 49.99))));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {

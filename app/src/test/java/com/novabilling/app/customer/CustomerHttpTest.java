@@ -40,7 +40,7 @@ class CustomerHttpTest extends IntegrationTest {
     void listPagesSearchesAndSorts() {
         TestTenant t = registerTenant();
         for (String name : List.of("Alice Mwangi", "Bob Otieno", "Carol Njeri")) {
-            create(t, name, name.split(" ")[0].toLowerCase() + "@example.com");
+            catalog(t).customer(name, name.split(" ")[0].toLowerCase() + "@example.com");
         }
         Api.Response page = api().get("/api/customers?page=1&limit=2&sortBy=name&sortOrder=asc", t.apiKey());
         assertThat(page.status()).isEqualTo(200);
@@ -69,7 +69,7 @@ class CustomerHttpTest extends IntegrationTest {
     @Test
     void updateAndDelete() {
         TestTenant t = registerTenant();
-        String id = create(t, "Jane", "jane@example.com");
+        String id = catalog(t).customer("Jane", "jane@example.com");
         Api.Response updated = api().patch("/api/customers/" + id, t.apiKey(), Map.of("name", "Jane A. Smith", "metadata", Map.of("tier", "gold")));
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().get("name").asText()).isEqualTo("Jane A. Smith");
@@ -81,7 +81,7 @@ class CustomerHttpTest extends IntegrationTest {
         assertThat(deleted.body().get("deleted").asBoolean()).isTrue();
         assertThat(api().get("/api/customers/" + id, t.apiKey()).status()).isEqualTo(404);
         assertThat(api().patch("/api/customers/" + id, t.apiKey(), Map.of("name", "Ghost")).status()).isEqualTo(404);
-        assertThat(create(t, "Jane Again", "jane@example.com")).as("a deleted customer's email is free again").startsWith("cus_");
+        assertThat(catalog(t).customer("Jane Again", "jane@example.com")).as("a deleted customer's email is free again").startsWith("cus_");
     }
 
     @Test
@@ -102,7 +102,7 @@ class CustomerHttpTest extends IntegrationTest {
         Api.Response malformed = api().post("/api/customers", t.apiKey(), "{\"name\":");
         assertThat(malformed.status()).isEqualTo(400);
 
-        Api.Response badEmail = api().patch("/api/customers/" + create(t, "Y", "y@example.com"), t.apiKey(), Map.of("email", "nope"));
+        Api.Response badEmail = api().patch("/api/customers/" + catalog(t).customer("Y", "y@example.com"), t.apiKey(), Map.of("email", "nope"));
         assertThat(badEmail.status()).isEqualTo(400);
         assertThat(badEmail.body().findValuesAsText("field")).contains("email");
     }
@@ -117,7 +117,7 @@ class CustomerHttpTest extends IntegrationTest {
         Api.Response external = api().post("/api/customers", t.apiKey(), Map.of("name", "C", "email", "c@example.com", "externalId", "ext-1"));
         assertThat(external.status()).isEqualTo(409);
         assertThat(external.body().at("/errors/0/field").asText()).isEqualTo("externalId");
-        String other = create(t, "D", "d@example.com");
+        String other = catalog(t).customer("D", "d@example.com");
         Api.Response patchToTaken = api().patch("/api/customers/" + other, t.apiKey(), Map.of("email", "dup@example.com"));
         assertThat(patchToTaken.status()).isEqualTo(409);
 
@@ -130,7 +130,7 @@ class CustomerHttpTest extends IntegrationTest {
     void anotherTenantsCustomerIsIndistinguishableFromAMissingOneOnEveryRoute() {
         TestTenant a = registerTenant();
         TestTenant b = registerTenant();
-        String aCustomer = create(a, "Private", "private@example.com");
+        String aCustomer = catalog(a).customer("Private", "private@example.com");
         String missing = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
 
         for (String[] route : new String[][]{{"GET", ""}, {"PATCH", "{\"name\":\"Hijack\"}"}, {"DELETE", ""}}) {
@@ -146,11 +146,5 @@ class CustomerHttpTest extends IntegrationTest {
 
     private static String normalise(JsonNode error, String id) {
         return error.get("statusCode").asText() + "|" + error.get("error").asText() + "|" + error.get("message").asText().replace(id, "<id>");
-    }
-
-    private String create(TestTenant t, String name, String email) {
-        Api.Response r = api().post("/api/customers", t.apiKey(), Map.of("name", name, "email", email));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 }

@@ -112,10 +112,10 @@ class StoredEventsReplayTest extends IntegrationTest {
     void writeFixture() throws Exception {
         TestTenant t = registerTenant();
         Map<String, String> ids = new LinkedHashMap<>();
-        ids.put("customerId", created(t, "/api/customers", Map.of("name", "Amina Okafor", "email", "amina@example.com",
+        ids.put("customerId", catalog(t).created("/api/customers", Map.of("name", "Amina Okafor", "email", "amina@example.com",
                 "currency", "NGN", "country", "NG", "externalId", "ext-1", "metadata", Map.of("tier", "gold"))));
         ok(api().patch("/api/customers/" + ids.get("customerId"), t.apiKey(), Map.of("name", "Amina O. Okafor")));
-        String gone = created(t, "/api/customers", Map.of("name", "Gone", "email", "gone@example.com", "currency", "KES"));
+        String gone = catalog(t).created("/api/customers", Map.of("name", "Gone", "email", "gone@example.com", "currency", "KES"));
         ok(api().delete("/api/customers/" + gone, t.apiKey()));
 
         Api.Response plan = api().post("/api/plans", t.apiKey(), Map.of("name", "Growth", "code", "growth",
@@ -129,44 +129,44 @@ class StoredEventsReplayTest extends IntegrationTest {
         ok(api().patch("/api/plans/" + ids.get("planId") + "/prices/" + kesPrice, t.apiKey(), Map.of("amount", 1600)));
         String naira = plan.body().at("/prices/0/id").asText();
         ok(api().delete("/api/plans/" + ids.get("planId") + "/prices/" + naira, t.apiKey()));
-        String oldPlan = created(t, "/api/plans", Map.of("name", "Old", "code", "old", "billingInterval", "YEARLY",
+        String oldPlan = catalog(t).created("/api/plans", Map.of("name", "Old", "code", "old", "billingInterval", "YEARLY",
                 "prices", List.of(Map.of("currency", "USD", "amount", 100))));
         ok(api().delete("/api/plans/" + oldPlan, t.apiKey()));
 
-        ids.put("billableMetricId", created(t, "/api/billable-metrics", Map.of("name", "API calls", "code", "api_calls",
+        ids.put("billableMetricId", catalog(t).created("/api/billable-metrics", Map.of("name", "API calls", "code", "api_calls",
                 "aggregationType", "SUM", "fieldName", "calls",
                 "filters", List.of(Map.of("key", "region", "values", List.of("eu", "us"))))));
         ok(api().patch("/api/billable-metrics/" + ids.get("billableMetricId"), t.apiKey(), Map.of("description", "Calls")));
-        ids.put("chargeId", created(t, "/api/charges", Map.of("planId", ids.get("planId"),
+        ids.put("chargeId", catalog(t).created("/api/charges", Map.of("planId", ids.get("planId"),
                 "billableMetricId", ids.get("billableMetricId"), "chargeModel", "GRADUATED",
                 "graduatedRanges", List.of(
                         Map.of("fromValue", 0, "toValue", 100, "perUnitAmount", 0, "flatAmount", 0),
                         Map.of("fromValue", 101, "perUnitAmount", 2, "flatAmount", 10)))));
         ok(api().patch("/api/charges/" + ids.get("chargeId"), t.apiKey(), Map.of("billingTiming", "IN_ADVANCE")));
-        ids.put("couponId", created(t, "/api/coupons", Map.of("name", "Launch", "code", "LAUNCH10",
+        ids.put("couponId", catalog(t).created("/api/coupons", Map.of("name", "Launch", "code", "LAUNCH10",
                 "discountType", "PERCENTAGE", "discountValue", 10)));
         ok(api().patch("/api/coupons/" + ids.get("couponId"), t.apiKey(), Map.of("name", "Launch offer")));
-        ids.put("appliedCouponId", created(t, "/api/coupons/apply", Map.of("couponId", ids.get("couponId"),
+        ids.put("appliedCouponId", catalog(t).created("/api/coupons/apply", Map.of("couponId", ids.get("couponId"),
                 "customerId", ids.get("customerId"))));
         ok(api().delete("/api/coupons/applied/" + ids.get("appliedCouponId"), t.apiKey()));
-        ids.put("addOnId", created(t, "/api/add-ons", Map.of("name", "Setup", "code", "setup",
+        ids.put("addOnId", catalog(t).created("/api/add-ons", Map.of("name", "Setup", "code", "setup",
                 "prices", List.of(Map.of("currency", "NGN", "amount", 5000)))));
         ok(api().patch("/api/add-ons/" + ids.get("addOnId"), t.apiKey(), Map.of("description", "One-off setup")));
-        ids.put("appliedAddOnId", created(t, "/api/add-ons/apply", Map.of("addOnId", ids.get("addOnId"),
+        ids.put("appliedAddOnId", catalog(t).created("/api/add-ons/apply", Map.of("addOnId", ids.get("addOnId"),
                 "customerId", ids.get("customerId"))));
-        String removedAddOn = created(t, "/api/add-ons/apply", Map.of("addOnId", ids.get("addOnId"),
+        String removedAddOn = catalog(t).created("/api/add-ons/apply", Map.of("addOnId", ids.get("addOnId"),
                 "customerId", ids.get("customerId")));
         ok(api().delete("/api/add-ons/applied/" + removedAddOn, t.apiKey()));
 
-        String storage = created(t, "/api/billable-metrics", Map.of("name", "Storage", "code", "storage",
+        String storage = catalog(t).created("/api/billable-metrics", Map.of("name", "Storage", "code", "storage",
                 "aggregationType", "MAX", "fieldName", "gb"));
-        String storageCharge = created(t, "/api/charges", Map.of("planId", ids.get("planId"), "billableMetricId", storage,
+        String storageCharge = catalog(t).created("/api/charges", Map.of("planId", ids.get("planId"), "billableMetricId", storage,
                 "chargeModel", "STANDARD", "properties", Map.of("amount", 0.5)));
         ok(api().delete("/api/charges/" + storageCharge, t.apiKey()));
         ok(api().delete("/api/billable-metrics/" + storage, t.apiKey()));
-        ok(api().delete("/api/coupons/" + created(t, "/api/coupons", Map.of("name", "Old", "code", "OLD5",
+        ok(api().delete("/api/coupons/" + catalog(t).created("/api/coupons", Map.of("name", "Old", "code", "OLD5",
                 "discountType", "FIXED_AMOUNT", "discountValue", 5, "currency", "NGN")), t.apiKey()));
-        ok(api().delete("/api/add-ons/" + created(t, "/api/add-ons", Map.of("name", "Old", "code", "old",
+        ok(api().delete("/api/add-ons/" + catalog(t).created("/api/add-ons", Map.of("name", "Old", "code", "old",
                 "prices", List.of(Map.of("currency", "KES", "amount", 300)))), t.apiKey()));
 
         ObjectNode fixture = JSON.createObjectNode();
@@ -205,12 +205,6 @@ class StoredEventsReplayTest extends IntegrationTest {
         Path file = Path.of("src/test/resources", FIXTURE);
         Files.createDirectories(file.getParent());
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(fixture) + "\n");
-    }
-
-    private String created(TestTenant t, String path, Object body) {
-        Api.Response r = api().post(path, t.apiKey(), body);
-        assertThat(r.status()).as(path + ": " + r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 
     private static void ok(Api.Response r) {

@@ -2,7 +2,6 @@ package com.novabilling.app.isolation;
 
 import com.novabilling.api.customer.UpdateCustomerCommand;
 import com.novabilling.app.axon.TenantRuntimeRegistry;
-import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
 import com.novabilling.app.tenancy.TenantContext;
@@ -15,9 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +35,9 @@ class TenantIsolationTest extends IntegrationTest {
     void eventsTokensSagasAndReadModelsLandOnlyInTheTenantsOwnDatabase() throws Exception {
         TestTenant a = registerTenant();
         TestTenant b = registerTenant();
-        String a1 = createCustomer(a, "a1");
-        String a2 = createCustomer(a, "a2");
-        String b1 = createCustomer(b, "b1");
+        String a1 = catalog(a).customerWithExternalId("Customer a1");
+        String a2 = catalog(a).customerWithExternalId("Customer a2");
+        String b1 = catalog(b).customerWithExternalId("Customer b1");
         String dbA = tenantDatabase(a.id());
         String dbB = tenantDatabase(b.id());
 
@@ -76,14 +73,14 @@ class TenantIsolationTest extends IntegrationTest {
         var processor = runtimes.require(c.id()).eventProcessors().get("customers");
         assertThat(processor).isInstanceOf(StreamingEventProcessor.class);
         assertThat(processor.isRunning()).isTrue();
-        String id = createCustomer(c, "runtime");
+        String id = catalog(c).customerWithExternalId("Customer runtime");
         assertThat(api().get("/api/customers/" + id, c.apiKey()).status()).isEqualTo(200);
     }
 
     @Test
     void anExceptionInsideATenantTransactionDoesNotLeakTheTenantToTheNextTask() throws Exception {
         TestTenant a = registerTenant();
-        createCustomer(a, "leak");
+        catalog(a).customerWithExternalId("Customer leak");
         ExecutorService oneThread = Executors.newSingleThreadExecutor();
         try {
             Future<?> failing = oneThread.submit(() -> TenantContext.runAs(a.id(), () -> {
@@ -115,7 +112,7 @@ class TenantIsolationTest extends IntegrationTest {
             List<Future<String>> created = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 int n = i;
-                created.add(callers.submit(() -> createCustomer(a, "seq" + n)));
+                created.add(callers.submit(() -> catalog(a).customerWithExternalId("Customer seq" + n)));
             }
             for (Future<String> f : created) {
                 f.get();
@@ -132,14 +129,6 @@ class TenantIsolationTest extends IntegrationTest {
         assertThat(count(db, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND data_type = 'oid'")).isZero();
         assertThat(count(db, "SELECT count(*) FROM information_schema.columns WHERE table_name IN ('domain_event_entry','token_entry','saga_entry') "
                 + "AND column_name IN ('payload','meta_data','token','serialized_saga') AND data_type = 'bytea'")).isEqualTo(4);
-    }
-
-    private String createCustomer(TestTenant tenant, String label) {
-        Api.Response r = api().post("/api/customers", tenant.apiKey(), Map.of(
-                "externalId", label + "-" + UUID.randomUUID(), "name", "Customer " + label,
-                "email", label + "-" + UUID.randomUUID() + "@example.com", "currency", "KES"));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 
     private List<String> aggregateIds(String database) throws Exception {

@@ -71,21 +71,16 @@ class PlanHttpTest extends IntegrationTest {
     @Test
     void invalidInputIsRefusedNamingTheField() {
         TestTenant t = registerTenant();
+        // one case per way a 400 is made; the constraints field by field: PlanRequestValidationTest (a request's own
+        // and its prices' conversion) and PlanTest (one price per currency)
         assertBadRequest(t, Map.of("code", "pro", "billingInterval", "MONTHLY"), "name");
-        assertBadRequest(t, Map.of("name", "Pro", "billingInterval", "MONTHLY"), "code");
-        assertBadRequest(t, Map.of("name", "Pro", "code", "has space", "billingInterval", "MONTHLY"), "code");
-        assertBadRequest(t, Map.of("name", "Pro", "code", "pro"), "billingInterval");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "FORTNIGHTLY"), "billingInterval");
-        assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", -1), "trialDays");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", 1.9), "trialDays");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY",
                 "prices", List.of(Map.of("currency", "KES", "amount", "6500.5"))), "prices[0].amount");
         assertBadRequest(t, Map.of("name", "Pro", "code", "pro", "billingInterval", "MONTHLY", "trialDays", "soon"), "trialDays");
         assertBadRequest(t, plan(List.of(Map.of("currency", "UGX", "amount", 100.5))), "prices[0].amount");
         assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", "49.999"))), "prices[0].amount");
-        assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", -1))), "prices[0].amount");
-        assertBadRequest(t, plan(List.of(Map.of("currency", "XYZ", "amount", 1))), "prices[0].currency");
-        assertBadRequest(t, plan(List.of(Map.of("amount", 1))), "prices[0].currency");
         assertBadRequest(t, plan(List.of(Map.of("currency", "USD", "amount", 1), Map.of("currency", "usd", "amount", 2))),
                 "prices[1].currency");
 
@@ -167,9 +162,9 @@ class PlanHttpTest extends IntegrationTest {
     @Test
     void listFiltersByActiveAndSearchesNameAndCode() {
         TestTenant t = registerTenant();
-        String starter = create(t, "Starter", "starter");
-        create(t, "Pro Plan", "pro");
-        create(t, "Enterprise 100%", "ent_100");
+        String starter = catalog(t).plan("Starter", "starter");
+        catalog(t).plan("Pro Plan", "pro");
+        catalog(t).plan("Enterprise 100%", "ent_100");
         api().patch("/api/plans/" + starter, t.apiKey(), Map.of("active", false));
 
         Api.Response all = api().get("/api/plans?limit=2", t.apiKey());
@@ -194,8 +189,8 @@ class PlanHttpTest extends IntegrationTest {
     @Test
     void duplicateCodesConflictOnCreateAndUpdate() {
         TestTenant t = registerTenant();
-        create(t, "Pro", "pro");
-        String basic = create(t, "Basic", "basic");
+        catalog(t).plan("Pro", "pro");
+        String basic = catalog(t).plan("Basic", "basic");
         Api.Response duplicate = api().post("/api/plans", t.apiKey(), SEED_CREATE_PLAN);
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.body().at("/errors/0/field").asText()).isEqualTo("code");
@@ -276,12 +271,6 @@ class PlanHttpTest extends IntegrationTest {
 
     private String createSeedPlan(TestTenant t) {
         Api.Response created = api().post("/api/plans", t.apiKey(), SEED_CREATE_PLAN);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
-    private String create(TestTenant t, String name, String code) {
-        Api.Response created = api().post("/api/plans", t.apiKey(), Map.of("name", name, "code", code, "billingInterval", "MONTHLY"));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         return created.body().get("id").asText();
     }

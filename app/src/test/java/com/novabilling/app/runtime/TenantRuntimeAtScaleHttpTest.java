@@ -57,7 +57,7 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
             for (int i = 0; i < TENANTS; i++) {
                 answered.add(clients.submit(() -> {
                     TestTenant tenant = registerTenant();
-                    String customerId = createCustomer(tenant, "Jane " + UUID.randomUUID());
+                    String customerId = catalog(tenant).customerWithExternalId("Jane " + UUID.randomUUID());
                     Api.Response read = api().get("/api/customers/" + customerId, tenant.apiKey());
                     assertThat(read.status()).as(read.text()).isEqualTo(200);
                     assertThat(read.body().get("id").asText()).isEqualTo(customerId);
@@ -96,7 +96,7 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
     @Test
     void anIdleTenantHoldsNoConnectionAndNoProcessorAndComesBackOnItsNextRequest() throws Exception {
         TestTenant tenant = registerTenant();
-        String customerId = createCustomer(tenant, "Idle Ida");
+        String customerId = catalog(tenant).customerWithExternalId("Idle Ida");
         assertThat(runtimes.find(tenant.id())).isPresent();
         assertThat(dataSources.connectionsOf(tenant.id())).isPositive();
 
@@ -113,14 +113,14 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
 
         Api.Response read = api().get("/api/customers/" + customerId, tenant.apiKey());
         assertThat(read.status()).as(read.text()).isEqualTo(200);
-        assertThat(createCustomer(tenant, "Back Again")).startsWith("cus_");
+        assertThat(catalog(tenant).customerWithExternalId("Back Again")).startsWith("cus_");
         assertThat(runtimes.find(tenant.id())).isPresent();
     }
 
     @Test
     void aConnectionCutMidCommandAnswers503AndLeavesNothingHalfWritten() {
         TestTenant tenant = registerTenant();
-        createCustomer(tenant, "Before The Cut");
+        catalog(tenant).customerWithExternalId("Before The Cut");
         String database = tenantDatabase(tenant.id());
         long events = count(database, "SELECT count(*) FROM domain_event_entry");
         long lookups = count(database, "SELECT count(*) FROM customer_lookup");
@@ -147,7 +147,7 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
     @Test
     void whenTheNodesConnectionBudgetIsSpentARequestGets503WithRetryAfter() throws SQLException {
         TestTenant tenant = registerTenant();
-        String customerId = createCustomer(tenant, "Budget Bob");
+        String customerId = catalog(tenant).customerWithExternalId("Budget Bob");
         awaitTrue(() -> {
             runtimes.stopIdleTenants(Duration.ZERO);
             return runtimes.find(tenant.id()).isEmpty() && dataSources.connectionsOf(tenant.id()) == 0;
@@ -176,14 +176,6 @@ class TenantRuntimeAtScaleHttpTest extends IntegrationTest {
             }
         }
         assertThat(api().get("/api/customers/" + customerId, tenant.apiKey()).status()).isEqualTo(200);
-    }
-
-    private String createCustomer(TestTenant tenant, String name) {
-        String externalId = "ext_" + UUID.randomUUID();
-        Api.Response created = api().post("/api/customers", tenant.apiKey(), Map.of("externalId", externalId,
-                "name", name, "email", externalId + "@example.com", "country", "KE", "currency", "KES"));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
     }
 
     private long clientConnections() {

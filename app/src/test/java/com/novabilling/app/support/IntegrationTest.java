@@ -88,6 +88,11 @@ public abstract class IntegrationTest {
         return new Api(port);
     }
 
+    /** The catalog builder for tests that stand on customers, plans, metrics, charges, coupons or add-ons. */
+    protected TestCatalog catalog(TestTenant tenant) {
+        return new TestCatalog(api(), tenant);
+    }
+
     protected TestTenant registerTenant() {
         String email = "owner-" + UUID.randomUUID() + "@example.com";
         String password = "securePassword123";

@@ -85,10 +85,8 @@ class StrictJsonHttpTest extends IntegrationTest {
     @Test
     void hugeNumbersAreRefusedAndTheTenantKeepsAnswering() {
         TestTenant t = registerTenant();
-        String planId = created(t, "/api/plans", Map.of("name", "P", "code", uniqueCode("p"), "billingInterval", "MONTHLY",
-                "prices", List.of(Map.of("currency", "USD", "amount", 10))));
-        String metricId = created(t, "/api/billable-metrics", Map.of("name", "Calls", "code", uniqueCode("calls"),
-                "aggregationType", "COUNT"));
+        String planId = catalog(t).plan("MONTHLY", "USD", 10);
+        String metricId = catalog(t).metric("Calls", uniqueCode("calls"), "COUNT", null);
         String charge = "{\"planId\":\"" + planId + "\",\"billableMetricId\":\"" + metricId
                 + "\",\"chargeModel\":\"STANDARD\",\"properties\":{\"amount\":%s}}";
         assertRefused(t, "/api/charges", charge.formatted("1e1000"), "properties.amount", "10^18");
@@ -99,7 +97,7 @@ class StrictJsonHttpTest extends IntegrationTest {
                 + "\",\"chargeModel\":\"GRADUATED\",\"graduatedRanges\":[{\"fromValue\":0,\"toValue\":1e1000000000,"
                 + "\"perUnitAmount\":1},{\"fromValue\":1,\"perUnitAmount\":1}]}", "graduatedRanges[0].toValue", "10^18");
 
-        String chargeId = created(t, "/api/charges", charge.formatted("1000000000000"));
+        String chargeId = catalog(t).charge(charge.formatted("1000000000000"));
         String estimate = "/api/charges/" + chargeId + "/estimate";
         assertRefused(t, estimate, "{\"units\":1e30}", "units", "10^18");
         assertRefused(t, estimate, "{\"units\":10000000000000000}", "units", "must not exceed");
@@ -144,11 +142,5 @@ class StrictJsonHttpTest extends IntegrationTest {
         Api.Response refused = api().post(path, t.apiKey(), body);
         assertThat(refused.badRequestFields()).as(body.length() > 200 ? body.substring(0, 200) : body).contains(field);
         assertThat(refused.text()).contains(messagePart).doesNotContain("Exception", "jackson", "com.fasterxml");
-    }
-
-    private String created(TestTenant t, String path, Object body) {
-        Api.Response created = api().post(path, t.apiKey(), body);
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
     }
 }

@@ -184,6 +184,7 @@ class CouponTest {
         refusedOn(create(DiscountType.PERCENTAGE, "10", null, CouponDuration.REPEATING, 0), "durationInPeriods");
         refusedOn(create(DiscountType.PERCENTAGE, "10", null, CouponDuration.ONCE, 3), "durationInPeriods");
         refusedOn(create(DiscountType.PERCENTAGE, "10", null, CouponDuration.FOREVER, 3), "durationInPeriods");
+        refusedOn(create(DiscountType.PERCENTAGE, "10", null, null, 3), "durationInPeriods");
     }
 
     @Test
