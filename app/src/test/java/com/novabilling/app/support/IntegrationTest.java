@@ -43,10 +43,8 @@ public abstract class IntegrationTest {
     static {
         try {
             DATA_DIR = Files.createTempDirectory("novabilling-test-");
-            // a run leaves 1-3 GB of PostgreSQL files: gone when the test JVM exits (after Spring stops the server,
-            // or regardless of it: nothing reads them again)
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(DATA_DIR.toFile()),
-                    "delete-test-data"));
+            // a run leaves 1-3 GB of PostgreSQL files: gone when the test JVM exits
+            Runtime.getRuntime().addShutdownHook(new Thread(IntegrationTest::deleteDataDirectory, "delete-test-data"));
             int smtpPort;
             try (ServerSocket s = new ServerSocket(0)) {
                 smtpPort = s.getLocalPort();
@@ -55,6 +53,31 @@ public abstract class IntegrationTest {
             MAIL.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs at JVM exit beside Spring's own shutdown, which stops the embedded server: waits (at most 20 s) until the
+     * server has removed its {@code postmaster.pid}, so its last connections do not fail on vanished files.
+     */
+    private static void deleteDataDirectory() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && serverRunsIn(DATA_DIR)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        FileSystemUtils.deleteRecursively(DATA_DIR.toFile());
+    }
+
+    private static boolean serverRunsIn(Path directory) {
+        try (java.util.stream.Stream<Path> files = Files.walk(directory, 3)) {
+            return files.anyMatch(file -> file.getFileName().toString().equals("postmaster.pid"));
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
