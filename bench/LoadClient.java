@@ -481,7 +481,7 @@ public class LoadClient {
     static void usageSetup() throws Exception {
         HttpClient client = newClient();
         String key = req("key");
-        String unique = runId().replace("-", "");
+        String unique = runId().replace("-", "") + Long.toHexString(System.nanoTime() & 0xffffff); // once per set-up
         String code = "bench_calls_" + unique;
         String customer = created(client, key, "/api/customers", customerJson("usage-" + unique));
         String metric = created(client, key, "/api/billable-metrics", "{\"name\":\"Calls\",\"code\":\"" + code
