@@ -17,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -24,8 +27,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,26 +63,36 @@ public abstract class IntegrationTest {
 
     /**
      * Runs at JVM exit beside Spring's own shutdown, which stops the embedded server: waits (at most 20 s) until the
-     * server has removed its {@code postmaster.pid}, so its last connections do not fail on vanished files.
+     * server has removed its {@code postmaster.pid}, watching the directory for it, so the server's last connections
+     * do not fail on vanished files.
      */
     private static void deleteDataDirectory() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && serverRunsIn(DATA_DIR)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        try (java.util.stream.Stream<Path> files = Files.walk(DATA_DIR, 3)) {
+            Optional<Path> pid = files.filter(file -> file.getFileName().toString().equals("postmaster.pid")).findFirst();
+            if (pid.isPresent()) {
+                awaitDeletion(pid.get(), TimeUnit.SECONDS.toNanos(20));
             }
+        } catch (IOException | UncheckedIOException e) {
+            // nothing to wait for
         }
         FileSystemUtils.deleteRecursively(DATA_DIR.toFile());
     }
 
-    private static boolean serverRunsIn(Path directory) {
-        try (java.util.stream.Stream<Path> files = Files.walk(directory, 3)) {
-            return files.anyMatch(file -> file.getFileName().toString().equals("postmaster.pid"));
-        } catch (IOException | UncheckedIOException e) {
-            return false;
+    private static void awaitDeletion(Path file, long timeoutNanos) throws IOException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        try (WatchService watcher = file.getFileSystem().newWatchService()) {
+            file.getParent().register(watcher, StandardWatchEventKinds.ENTRY_DELETE);
+            long left;
+            while (Files.exists(file) && (left = deadline - System.nanoTime()) > 0) {
+                WatchKey key = watcher.poll(left, TimeUnit.NANOSECONDS);
+                if (key == null) {
+                    return;
+                }
+                key.pollEvents();
+                key.reset();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

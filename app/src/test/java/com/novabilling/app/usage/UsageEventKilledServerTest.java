@@ -84,6 +84,7 @@ class UsageEventKilledServerTest {
                             if (r.status() == 200 && r.body().get("accepted").asInt() == BATCH) {
                                 synchronized (acknowledged) {
                                     acknowledged.addAll(ids);
+                                    acknowledged.notifyAll();
                                 }
                             } else {
                                 return;
@@ -97,13 +98,11 @@ class UsageEventKilledServerTest {
                 clients.add(thread);
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadline) {
-                synchronized (acknowledged) {
-                    if (acknowledged.size() >= 3_000) {
-                        break;
-                    }
+            synchronized (acknowledged) { // woken by each acknowledged batch
+                long left;
+                while (acknowledged.size() < 3_000 && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(acknowledged, left);
                 }
-                Thread.sleep(20);
             }
             server.kill(); // while both clients have batches in flight
             stop.set(true);

@@ -4,6 +4,7 @@ import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.api.query.PageParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -101,8 +102,8 @@ public class UsageEventController {
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String limit) {
-        int pageNumber = Paging.page(page);
-        int pageSize = Paging.limit(limit);
+        int pageNumber = PageParameters.page(page);
+        int pageSize = PageParameters.limit(limit);
         Instant fromInstant = instant(from, "from");
         Instant toInstant = instant(to, "to");
         if (fromInstant != null && toInstant != null && toInstant.isBefore(fromInstant)) {

@@ -26,12 +26,14 @@ import com.novabilling.command.subscription.SubscriptionCatalog.PlanTerms;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +161,7 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
             }
             return reason;
         }));
-        Thread.sleep(300);
+        awaitATransactionBlockedOnALock();
         assertThat(delete).as("the deletion waits for the subscribing transaction").isNotDone();
         release.countDown();
         subscribe.get(10, TimeUnit.SECONDS);
@@ -182,7 +184,7 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Optional<CustomerStanding>> subscribe = CompletableFuture.supplyAsync(() ->
                 transactions.execute(tx -> catalog.findCustomer("cus_a")));
-        Thread.sleep(300);
+        awaitATransactionBlockedOnALock();
         assertThat(subscribe).as("the subscription waits for the deleting transaction").isNotDone();
         release.countDown();
         delete.get(10, TimeUnit.SECONDS);
@@ -204,7 +206,7 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Optional<String>> delete = CompletableFuture.supplyAsync(() ->
                 transactions.execute(tx -> guard.reasonToKeep(GuardedResource.PLAN, "pln_a")));
-        Thread.sleep(300);
+        awaitATransactionBlockedOnALock();
         assertThat(delete).as("the deletion waits for the subscribing transaction").isNotDone();
         release.countDown();
         subscribe.get(10, TimeUnit.SECONDS);
@@ -245,6 +247,14 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
                             payload, payload_type, time_stamp)
                         VALUES (?, ?, 'Aggregate', gen_random_uuid()::text, ?, ?, '2026-03-01T00:00:00Z')""",
                 aggregateId, sequence, json.getBytes(StandardCharsets.UTF_8), type);
+    }
+
+    /** Until PostgreSQL shows a session of this database waiting for a row lock (the second transaction). */
+    private static void awaitATransactionBlockedOnALock() {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbcTemplate.queryForObject("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """, Integer.class) > 0);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

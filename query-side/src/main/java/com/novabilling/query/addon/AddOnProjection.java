@@ -12,7 +12,7 @@ import com.novabilling.api.addon.FindAppliedAddOnQuery;
 import com.novabilling.api.addon.ListAddOnsQuery;
 import com.novabilling.api.addon.ListAppliedAddOnsQuery;
 import com.novabilling.api.query.PageResult;
-import com.novabilling.query.paging.PageParameters;
+import com.novabilling.api.query.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

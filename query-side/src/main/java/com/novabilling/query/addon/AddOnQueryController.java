@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static com.novabilling.api.query.PageResultResponseType.pageOf;
 import static com.novabilling.api.query.QueryResults.await;
-import static com.novabilling.query.paging.PageParameters.isAbsent;
-import static com.novabilling.query.paging.PageParameters.limit;
-import static com.novabilling.query.paging.PageParameters.page;
-import static com.novabilling.query.paging.PageParameters.search;
+import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.limit;
+import static com.novabilling.api.query.PageParameters.page;
+import static com.novabilling.api.query.PageParameters.search;
 
 @RestController
 @RequestMapping("/add-ons")

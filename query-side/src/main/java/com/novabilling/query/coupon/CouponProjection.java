@@ -12,7 +12,7 @@ import com.novabilling.api.coupon.FindCouponQuery;
 import com.novabilling.api.coupon.ListAppliedCouponsQuery;
 import com.novabilling.api.coupon.ListCouponsQuery;
 import com.novabilling.api.query.PageResult;
-import com.novabilling.query.paging.PageParameters;
+import com.novabilling.api.query.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -9,7 +9,7 @@ import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.customer.ListCustomersQuery;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.api.query.SortOrder;
-import com.novabilling.query.paging.PageParameters;
+import com.novabilling.api.query.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -7,7 +7,7 @@ import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.FindBillableMetricQuery;
 import com.novabilling.api.metric.ListBillableMetricsQuery;
 import com.novabilling.api.query.PageResult;
-import com.novabilling.query.paging.PageParameters;
+import com.novabilling.api.query.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -10,7 +10,7 @@ import com.novabilling.api.plan.PlanPriceUpdatedEvent;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import com.novabilling.api.plan.PlanView;
 import com.novabilling.api.query.PageResult;
-import com.novabilling.query.paging.PageParameters;
+import com.novabilling.api.query.PageParameters;
 import com.novabilling.query.readmodel.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

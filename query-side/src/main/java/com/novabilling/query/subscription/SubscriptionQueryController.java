@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
 
 import static com.novabilling.api.query.PageResultResponseType.pageOf;
 import static com.novabilling.api.query.QueryResults.await;
-import static com.novabilling.query.paging.PageParameters.isAbsent;
-import static com.novabilling.query.paging.PageParameters.limit;
-import static com.novabilling.query.paging.PageParameters.page;
+import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.limit;
+import static com.novabilling.api.query.PageParameters.page;
 
 @RestController
 public class SubscriptionQueryController {

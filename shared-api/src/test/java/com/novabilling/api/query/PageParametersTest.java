@@ -1,8 +1,7 @@
-package com.novabilling.query.paging;
+package com.novabilling.api.query;
 
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
-import com.novabilling.api.query.SortOrder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

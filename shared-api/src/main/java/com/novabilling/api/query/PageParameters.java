@@ -1,7 +1,6 @@
-package com.novabilling.query.paging;
+package com.novabilling.api.query;
 
 import com.novabilling.api.error.ValidationException;
-import com.novabilling.api.query.SortOrder;
 
 import java.util.Locale;
 
