@@ -8,6 +8,7 @@ import com.novabilling.api.charge.ListChargesQuery;
 import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.query.PageResult;
+import com.novabilling.billing.invoice.UsageDigest;
 import com.novabilling.rating.ChargeDefinition;
 import com.novabilling.rating.ChargeDefinitions;
 import com.novabilling.rating.MetricDefinition;
@@ -26,14 +27,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,8 +47,8 @@ import static com.novabilling.api.query.QueryResults.await;
  * window's events (the whole history for a recurring metric) into {@link RatingEngine#rate}.
  * <p>
  * With {@link Tally#COUNT_AND_DIGEST} each billed bucket also gets the number of the window's events it consumed and
- * a digest of them, so that audit can re-derive an invoice line from the ledger: the SHA-256 (hex) of their
- * transaction ids in ledger order ({@code seq}), each followed by a line feed.
+ * a digest of them ({@link UsageDigest}, computed in SQL when the units are), so that audit can re-derive an invoice
+ * line from the ledger.
  */
 @Component
 public class UsageRating {
@@ -135,10 +131,11 @@ public class UsageRating {
         String field = metric.fieldName();
         BigDecimal units = switch (metric.aggregationType()) {
             case COUNT -> jdbcTemplate.queryForObject("SELECT count(*)" + window, BigDecimal.class, arguments);
-            case SUM -> jdbcTemplate.queryForObject("SELECT sum((properties ->> ?)::numeric)" + window
-                    + " AND properties ->> ? IS NOT NULL", BigDecimal.class, prepend(field, arguments, field));
-            case MAX -> jdbcTemplate.queryForObject("SELECT max((properties ->> ?)::numeric)" + window
-                    + " AND properties ->> ? IS NOT NULL", BigDecimal.class, prepend(field, arguments, field));
+            // sum and max skip the events without the field (null) by themselves: one extraction per row, not two
+            case SUM -> jdbcTemplate.queryForObject("SELECT sum((properties ->> ?)::numeric)" + window,
+                    BigDecimal.class, prepend(field, arguments));
+            case MAX -> jdbcTemplate.queryForObject("SELECT max((properties ->> ?)::numeric)" + window,
+                    BigDecimal.class, prepend(field, arguments));
             case LATEST -> jdbcTemplate.query("SELECT (properties ->> ?)::numeric" + window
                     + " AND properties ->> ? IS NOT NULL ORDER BY \"timestamp\" DESC, seq DESC LIMIT 1",
                     (row, i) -> row.getBigDecimal(1), prepend(field, arguments, field)).stream()
@@ -148,7 +145,7 @@ public class UsageRating {
         return units == null ? BigDecimal.ZERO : units;
     }
 
-    /** The window's events of the metric, counted and digested in ledger order (the same digest as {@link #digest}). */
+    /** The window's events of the metric, counted and digested in ledger order: the same digest as {@link UsageDigest}. */
     private InvoiceLineUsage tallyInSql(String subscriptionId, String code, Instant from, Instant to, BigDecimal units) {
         return jdbcTemplate.queryForObject("SELECT count(*), encode(sha256(convert_to("
                         + "coalesce(string_agg(transaction_id || E'\\n', '' ORDER BY seq), ''), 'UTF8')), 'hex') "
@@ -171,26 +168,12 @@ public class UsageRating {
             if (units.containsKey(label)) {
                 List<UsageEvent> consumed = bucket.events().stream()
                         .filter(event -> !event.timestamp().isBefore(from))
-                        .sorted(Comparator.comparingLong(UsageEvent::ingestionOrder))
                         .toList();
                 tallies.put(label, new InvoiceLineUsage(units.get(label), consumed.size(),
-                        digest(consumed.stream().map(UsageEvent::transactionId).toList())));
+                        UsageDigest.ofEvents(consumed)));
             }
         }
         return tallies;
-    }
-
-    /** SHA-256 (hex) of the transaction ids, each followed by a line feed. */
-    static String digest(List<String> transactionIds) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            for (String id : transactionIds) {
-                sha256.update((id + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 
     /** The window's events of the metric (all before {@code to} for a recurring one), only the properties it reads. */
@@ -228,6 +211,13 @@ public class UsageRating {
                 return charges;
             }
         }
+    }
+
+    private static Object[] prepend(String first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private static Object[] prepend(String first, Object[] middle, String last) {

@@ -7,6 +7,7 @@ import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.billing.invoice.UsageDigest;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,8 +64,8 @@ class UsageRatingTest extends TenantSchemaTest {
         InvoiceLineUsage usage = rated.tallies().get("default");
         assertThat(usage.units()).isEqualByComparingTo("13");
         assertThat(usage.eventCount()).isEqualTo(3);
-        assertThat(usage.digest()).isEqualTo(UsageRating.digest(List.of("tx-b", "tx-a", "tx-c")))
-                .isNotEqualTo(UsageRating.digest(List.of("tx-a", "tx-b", "tx-c")));
+        assertThat(usage.digest()).isEqualTo(UsageDigest.ofTransactionIds(List.of("tx-b", "tx-a", "tx-c")))
+                .isNotEqualTo(UsageDigest.ofTransactionIds(List.of("tx-a", "tx-b", "tx-c")));
     }
 
     @Test
