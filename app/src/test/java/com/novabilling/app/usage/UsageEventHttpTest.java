@@ -5,11 +5,8 @@ import com.novabilling.api.charge.ChargeModel;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeProperties;
 import com.novabilling.api.money.CurrencyCode;
-import com.novabilling.api.subscription.PauseSubscriptionCommand;
-import com.novabilling.api.subscription.ResumeSubscriptionCommand;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
-import com.novabilling.app.support.TestSubscriptions;
 import com.novabilling.app.support.TestTenant;
 import com.novabilling.rating.aggregation.CarriedState;
 import com.novabilling.rating.ChargeDefinitions;
@@ -18,7 +15,6 @@ import com.novabilling.rating.RatingEngine;
 import com.novabilling.rating.RatingResult;
 import com.novabilling.rating.UsageEvent;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -37,13 +33,9 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Usage events over HTTP (issue 11 items 7-10, 12). Subscriptions are created by sending the command through the
- * tenant's gateway ({@link TestSubscriptions}) until {@code POST /subscriptions} is merged.
+ * Usage events over HTTP (issue 11 items 7-10, 12).
  */
 class UsageEventHttpTest extends IntegrationTest {
-
-    @Autowired
-    TestSubscriptions subscriptions;
 
     /** A customer, a monthly USD 10 plan, a SUM metric (field gb) priced 0.50 per unit, a COUNT metric 0.01 each. */
     private record Fixture(TestTenant tenant, String customerId, String planId, String sumCode, String sumMetricId,
@@ -70,8 +62,18 @@ class UsageEventHttpTest extends IntegrationTest {
     }
 
     private String subscribe(Fixture f) {
-        return subscriptions.subscribe(f.tenant().id(), f.customerId(), f.planId(), BigDecimal.TEN,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600));
+        return subscribe(f, clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600));
+    }
+
+    /** A subscription to the fixture's plan from {@code startDate}; a backdated start closes the periods already over. */
+    private String subscribe(Fixture f, Instant startDate) {
+        return created(f.tenant(), "/api/subscriptions", Map.of("customerId", f.customerId(), "planId", f.planId(),
+                "startDate", startDate.toString()));
+    }
+
+    private void post(Fixture f, String path) {
+        Api.Response answer = api().post(path, f.tenant().apiKey(), Map.of());
+        assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(200);
     }
 
     private String created(TestTenant t, String path, Object body) {
@@ -236,9 +238,9 @@ class UsageEventHttpTest extends IntegrationTest {
     @Test
     void refusalsNameTheirFieldAndStoreNothing() {
         Fixture f = fixture();
-        String sub = subscribe(f);
-        String key = f.tenant().apiKey();
         Instant start = now().minusSeconds(3600);
+        String sub = subscribe(f, start);
+        String key = f.tenant().apiKey();
 
         assertThat(api().post("/api/events", key, event("r-0", "sub_000000000000000000000000", f.sumCode(), now(),
                 Map.of())).status()).isEqualTo(404);
@@ -255,14 +257,14 @@ class UsageEventHttpTest extends IntegrationTest {
         assertThat(api().post("/api/events", key, "{\"transactionId\":\"r-6\",\"subscriptionId\":\"" + sub
                 + "\",\"code\":\"x\",\"surprise\":1}").status()).as("unknown fields are refused").isEqualTo(400);
 
-        subscriptions.send(f.tenant().id(), new PauseSubscriptionCommand(sub));
+        post(f, "/api/subscriptions/" + sub + "/pause");
         Api.Response paused = api().post("/api/events", key, event("r-7", sub, f.sumCode(), now(), Map.of("gb", 1)));
         assertThat(paused.badRequestFields()).containsExactly("timestamp");
         assertThat(paused.text()).contains("pause");
         assertThat(api().post("/api/events", key, event("r-8", sub, f.sumCode(), start.plusSeconds(60),
                 Map.of("gb", 1))).status()).as("before the pause").isEqualTo(201);
         clock.advance(Duration.ofSeconds(2));
-        subscriptions.send(f.tenant().id(), new ResumeSubscriptionCommand(sub));
+        post(f, "/api/subscriptions/" + sub + "/resume");
         assertThat(api().post("/api/events", key, event("r-9", sub, f.sumCode(), now(), Map.of("gb", 1))).status())
                 .as("after the resume").isEqualTo(201);
 
@@ -294,8 +296,8 @@ class UsageEventHttpTest extends IntegrationTest {
     @Test
     void currentUsageRatesTheOpenPeriodLikeTheRatingEngine() {
         Fixture f = fixture();
-        String sub = subscribe(f);
         Instant start = now().minusSeconds(3600);
+        String sub = subscribe(f, start);
         List<Map<String, Object>> events = new ArrayList<>();
         BigDecimal[] values = {new BigDecimal("10"), new BigDecimal("2.5"), new BigDecimal("0.25")};
         List<UsageEvent> rated = new ArrayList<>();
@@ -341,10 +343,9 @@ class UsageEventHttpTest extends IntegrationTest {
     @Test
     void anEventForAClosedPeriodIsAcceptedAndFlaggedLate() {
         Fixture f = fixture();
-        // started 40 days ago: the first monthly period is over, closed by the advance (the shared clock stays put)
+        // started 40 days ago: the first monthly period is over, closed when the backdated subscription was created
         Instant started = now().minus(Duration.ofDays(40));
-        String sub = subscriptions.subscribe(f.tenant().id(), f.customerId(), f.planId(), BigDecimal.TEN, started);
-        subscriptions.advance(f.tenant().id(), sub);
+        String sub = subscribe(f, started);
         Instant inFirstPeriod = started.plus(Duration.ofDays(1));
 
         Api.Response late = api().post("/api/events", f.tenant().apiKey(),
