@@ -76,7 +76,8 @@ class OpenApiHttpTest extends IntegrationTest {
         assertThat(list.at("/tags/0").asText()).isEqualTo("Customers");
         List<String> tags = new ArrayList<>();
         doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
-        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Billable Metrics",
+        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Invoices",
+                "Billable Metrics",
                 "Charges", "Coupons", "Add-Ons");
 
         String apiError = "#/components/schemas/ApiError";

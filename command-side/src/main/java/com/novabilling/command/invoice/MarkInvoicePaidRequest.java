@@ -18,7 +18,7 @@ public record MarkInvoicePaidRequest(
         @Schema(description = "ISO-8601 instant the payment was received, not in the future; default now")
         Instant paidAt,
         @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-        @Schema(description = "The payment's reference (bank transfer, receipt)", example = "TRX-2025-0042")
+        @Schema(description = "The payment's reference (bank transfer, receipt), e.g. TRX-2025-0042")
         String reference) {
 
     static final MarkInvoicePaidRequest IN_FULL = new MarkInvoicePaidRequest(null, null, null);
