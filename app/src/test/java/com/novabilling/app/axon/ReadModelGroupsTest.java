@@ -18,6 +18,8 @@ import com.novabilling.api.metric.ListBillableMetricsQuery;
 import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.ListPlansQuery;
 import com.novabilling.app.support.IntegrationTest;
+import com.novabilling.api.invoice.FindInvoiceQuery;
+import com.novabilling.api.invoice.ListInvoicesQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
@@ -65,7 +67,9 @@ class ReadModelGroupsTest extends IntegrationTest {
                 Map.entry(FindAddOnQuery.class, Set.of("add-ons")),
                 Map.entry(ListAddOnsQuery.class, Set.of("add-ons")),
                 Map.entry(FindAppliedAddOnQuery.class, Set.of("add-ons")),
-                Map.entry(ListAppliedAddOnsQuery.class, Set.of("add-ons")));
+                Map.entry(ListAppliedAddOnsQuery.class, Set.of("add-ons")),
+                Map.entry(FindInvoiceQuery.class, Set.of("invoices")),
+                Map.entry(ListInvoicesQuery.class, Set.of("invoices")));
 
         expected.forEach((query, groups) ->
                 assertThat(catalog.readModelsOf(query)).as(query.getSimpleName()).isEqualTo(groups));

@@ -26,6 +26,9 @@ class OpenApiHttpTest extends IntegrationTest {
             "get /api/plans", "post /api/plans", "get /api/plans/{planId}", "patch /api/plans/{planId}",
             "delete /api/plans/{planId}", "post /api/plans/{planId}/prices", "patch /api/plans/{planId}/prices/{priceId}",
             "delete /api/plans/{planId}/prices/{priceId}",
+            "get /api/invoices", "post /api/invoices", "get /api/invoices/{invoiceId}",
+            "post /api/invoices/{invoiceId}/finalize", "post /api/invoices/{invoiceId}/void",
+            "post /api/invoices/{invoiceId}/mark-paid", "get /api/customers/{customerId}/invoices",
             "get /api/audit/events", "get /api/audit/aggregates/{id}",
             "post /api/admin/projections/rebuild", "get /api/admin/projections",
             "get /api/admin/projections/{processor}/dead-letters",
@@ -73,7 +76,8 @@ class OpenApiHttpTest extends IntegrationTest {
         assertThat(list.at("/tags/0").asText()).isEqualTo("Customers");
         List<String> tags = new ArrayList<>();
         doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
-        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Billable Metrics",
+        assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Invoices",
+                "Billable Metrics",
                 "Charges", "Coupons", "Add-Ons");
 
         String apiError = "#/components/schemas/ApiError";

@@ -269,6 +269,12 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                     {"events":[{"transactionId":"fuzz_batch_txn","subscriptionId":"%s","code":"%s",
                      "timestamp":"2026-03-01T10:00:00Z","properties":{"bytes":5,"region":"eu"}}]}"""
                     .formatted(ids.get("subscriptionId"), ids.get("metricCode")));
+            case "/api/invoices" -> List.of("""
+                    {"customerId":"%s","currency":"USD","items":[{"description":"Pro Plan - Monthly","amount":150,
+                     "quantity":1}],"dueDate":"2026-03-01T00:00:00Z","notes":"Thanks","metadata":{"po":"42"}}"""
+                    .formatted(customer));
+            case "/api/invoices/{invoiceId}/mark-paid" -> List.of("""
+                    {"amount":1,"paidAt":"2026-01-01T00:00:00Z","reference":"TRX-1"}""");
             case "/api/admin/projections/rebuild" -> List.of("{\"processor\":\"customers\"}");
             default -> List.of();
         };
@@ -495,6 +501,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         ids.put("eventId", created(t, "/api/events", Map.of("transactionId", uniqueCode("fx_txn"),
                 "subscriptionId", ids.get("subscriptionId"), "code", metricCode,
                 "properties", Map.of("bytes", 5, "region", "eu"))));
+        ids.put("invoiceId", created(t, "/api/invoices", Map.of("customerId", ids.get("customerId"),
+                "items", List.of(Map.of("description", "Fixture", "amount", 10, "quantity", 1)))));
         ids.put("id", ids.get("customerId"));
         return ids;
     }

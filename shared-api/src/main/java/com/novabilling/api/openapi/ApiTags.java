@@ -12,6 +12,7 @@ public final class ApiTags {
     public static final String CUSTOMERS = "Customers";
     public static final String PLANS = "Plans";
     public static final String SUBSCRIPTIONS = "Subscriptions";
+    public static final String INVOICES = "Invoices";
     public static final String BILLABLE_METRICS = "Billable Metrics";
     public static final String CHARGES = "Charges";
     public static final String COUPONS = "Coupons";

@@ -1,0 +1,279 @@
+package com.novabilling.command.invoice;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.invoice.CreateInvoiceCommand;
+import com.novabilling.api.invoice.FinalizeInvoiceCommand;
+import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
+import com.novabilling.api.invoice.InvoiceFinalizedEvent;
+import com.novabilling.api.invoice.InvoiceLine;
+import com.novabilling.api.invoice.InvoiceLineType;
+import com.novabilling.api.invoice.InvoicePaidEvent;
+import com.novabilling.api.invoice.InvoicePaymentRecordedEvent;
+import com.novabilling.api.invoice.InvoiceStatus;
+import com.novabilling.api.invoice.InvoiceTotals;
+import com.novabilling.api.invoice.InvoiceVoidedEvent;
+import com.novabilling.api.invoice.MarkInvoicePaidCommand;
+import com.novabilling.api.invoice.ReviseDraftInvoiceCommand;
+import com.novabilling.api.invoice.VoidInvoiceCommand;
+import com.novabilling.api.metadata.Metadata;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.InvalidAmountException;
+import com.novabilling.api.money.Money;
+import com.novabilling.command.customer.CustomerLookup;
+import com.novabilling.command.subscription.SubscriptionLookup;
+import com.novabilling.command.subscription.SubscriptionLookup.SubscriptionFacts;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An invoice and its lifecycle {@code DRAFT → FINALIZED → PAID | VOIDED} (docs/billing-rules.md §6, issue 12 item 4).
+ * Its lines and totals are computed before it is created (one-off items by {@link OneOffInvoiceLines}, a
+ * subscription's period by the billing engine) and only checked here: the totals must be the sums of the lines. A
+ * draft may be revised (re-rated during the grace period); finalizing gives it the tenant's next number (taken from
+ * {@link InvoiceNumbers} in this command's transaction) and its due date, after which it never changes except by
+ * payments and voiding. "Now" is the tenant's {@link Clock}, a handler parameter.
+ */
+@Aggregate
+public class Invoice {
+
+    @AggregateIdentifier
+    private String invoiceId;
+    private String customerId;
+    private String subscriptionId;
+    private CurrencyCode currency;
+    private InvoiceStatus status;
+    private Instant dueDate;
+    private List<InvoiceLine> lines;
+    private InvoiceTotals totals;
+    private String invoiceNumber;
+
+    protected Invoice() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public Invoice(CreateInvoiceCommand command, CustomerLookup customers, SubscriptionLookup subscriptions) {
+        if (command.currency() == null) {
+            throw new ValidationException("currency", "is required");
+        }
+        customers.find(command.customerId()).orElseThrow(() -> new NotFoundException("Customer", command.customerId()));
+        if (command.subscriptionId() != null) {
+            SubscriptionFacts subscription = subscriptions.find(command.subscriptionId())
+                    .orElseThrow(() -> new NotFoundException("Subscription", command.subscriptionId()));
+            if (!subscription.customerId().equals(command.customerId())) {
+                throw new ValidationException("subscriptionId", "subscription '" + command.subscriptionId()
+                        + "' belongs to another customer");
+            }
+        }
+        if (command.periodStart() != null && command.periodEnd() != null
+                && !command.periodEnd().isAfter(command.periodStart())) {
+            throw new ValidationException("periodEnd", "must be after periodStart");
+        }
+        requireAddingUp(command.currency(), command.lines(), command.totals());
+        if (!command.totals().amountPaid().isZero()) {
+            throw new ValidationException("totals", "a new invoice has no payments");
+        }
+        apply(new InvoiceCreatedEvent(command.invoiceId(), command.customerId(), command.subscriptionId(),
+                command.currency(), command.periodStart(), command.periodEnd(), command.dueDate(), command.notes(),
+                Metadata.copyOf(command.metadata()), List.copyOf(command.lines()), command.totals(),
+                command.finalizeAt()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseDraftInvoiceCommand command) {
+        requireStatus(InvoiceStatus.DRAFT);
+        requireAddingUp(currency, command.lines(), command.totals());
+        if (!command.totals().amountPaid().isZero()) {
+            throw new ValidationException("totals", "a draft invoice has no payments");
+        }
+        if (command.lines().equals(lines) && command.totals().equals(totals)) {
+            return;
+        }
+        apply(new InvoiceDraftRevisedEvent(invoiceId, List.copyOf(command.lines()), command.totals()));
+    }
+
+    @CommandHandler
+    public void handle(FinalizeInvoiceCommand command, InvoiceNumbers numbers, InvoicePaymentTerms terms,
+                       Clock clock) {
+        requireStatus(InvoiceStatus.DRAFT);
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Integer netDays = null;
+        Instant due = dueDate;
+        if (due == null) {
+            netDays = terms.netPaymentTermsDays(customerId, subscriptionId);
+            if (netDays < 0) {
+                throw new IllegalStateException("net payment terms are not negative: " + netDays);
+            }
+            due = issuedAt.plus(Duration.ofDays(netDays));
+        }
+        // last, once nothing can refuse: the number is taken in this transaction and kept only if it commits
+        long sequenceNumber = numbers.next();
+        apply(new InvoiceFinalizedEvent(invoiceId, customerId, subscriptionId, currency,
+                InvoiceNumbers.format(sequenceNumber), sequenceNumber, issuedAt, due, netDays, totals));
+        if (totals.amountDue().isZero()) {
+            // nothing to collect: settled at issue (§6.2 step 6)
+            apply(new InvoicePaidEvent(invoiceId, customerId, issuedAt));
+        }
+    }
+
+    @CommandHandler
+    public void handle(VoidInvoiceCommand command, Clock clock) {
+        switch (status) {
+            case VOIDED -> throw new ConflictException("Invoice " + invoiceId + " is already VOIDED");
+            case PAID -> throw new ConflictException("Invoice " + invoiceId + " is PAID and cannot be voided; "
+                    + "issue a credit note against it instead (POST /credit-notes)");
+            case FINALIZED -> {
+                if (!totals.amountPaid().isZero()) {
+                    throw new ConflictException("Invoice " + invoiceId + " has payments of " + totals.amountPaid()
+                            + " recorded and cannot be voided; issue a credit note against it instead "
+                            + "(POST /credit-notes)");
+                }
+            }
+            case DRAFT -> {
+                // a draft may always be voided
+            }
+        }
+        apply(new InvoiceVoidedEvent(invoiceId, customerId, status, invoiceNumber,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    @CommandHandler
+    public void handle(MarkInvoicePaidCommand command, Clock clock) {
+        if (status == InvoiceStatus.DRAFT) {
+            throw new ConflictException("Invoice " + invoiceId + " is DRAFT; finalize it before recording a payment");
+        }
+        requireStatus(InvoiceStatus.FINALIZED);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Money due = totals.amountDue();
+        Money amount = command.amount() == null ? due : amountOf(command.amount());
+        if (amount.compareTo(due) > 0) {
+            throw new ValidationException("amount", "must not exceed the amount due, " + due.toMajor().toPlainString()
+                    + " " + currency);
+        }
+        Instant paidAt = command.paidAt() != null ? command.paidAt().truncatedTo(ChronoUnit.MILLIS) : now;
+        if (paidAt.isAfter(now)) {
+            throw new ValidationException("paidAt", "must not be in the future (now is " + now + ")");
+        }
+        Money amountPaid = totals.amountPaid().plus(amount);
+        Money amountDue = due.minus(amount);
+        apply(new InvoicePaymentRecordedEvent(invoiceId, amount, paidAt, command.reference(),
+                InvoicePaymentRecordedEvent.MANUAL, amountPaid, amountDue));
+        if (amountDue.isZero()) {
+            apply(new InvoicePaidEvent(invoiceId, customerId, paidAt));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceCreatedEvent event) {
+        invoiceId = event.invoiceId();
+        customerId = event.customerId();
+        subscriptionId = event.subscriptionId();
+        currency = event.currency();
+        status = InvoiceStatus.DRAFT;
+        dueDate = event.dueDate();
+        lines = event.lines();
+        totals = event.totals();
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceDraftRevisedEvent event) {
+        lines = event.lines();
+        totals = event.totals();
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceFinalizedEvent event) {
+        status = InvoiceStatus.FINALIZED;
+        invoiceNumber = event.invoiceNumber();
+        dueDate = event.dueDate();
+        totals = event.totals();
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePaymentRecordedEvent event) {
+        totals = new InvoiceTotals(totals.subtotal(), totals.discountAmount(), totals.taxAmount(), totals.total(),
+                totals.creditNotesAmount(), totals.walletAmount(), event.amountPaid(), event.amountDue());
+    }
+
+    @EventSourcingHandler
+    void on(InvoicePaidEvent event) {
+        status = InvoiceStatus.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceVoidedEvent event) {
+        status = InvoiceStatus.VOIDED;
+    }
+
+    private Money amountOf(BigDecimal major) {
+        if (major.signum() <= 0) {
+            throw new ValidationException("amount", "must be greater than 0");
+        }
+        if (major.stripTrailingZeros().scale() > currency.exponent()) {
+            throw new ValidationException("amount", currency.exponent() == 0
+                    ? "must be a whole number for " + currency + ", which has no minor unit"
+                    : "must have at most " + currency.exponent() + " decimal places for " + currency);
+        }
+        try {
+            return Money.ofMajor(major, currency);
+        } catch (InvalidAmountException | ArithmeticException e) {
+            throw new ValidationException("amount", "is too large");
+        }
+    }
+
+    private void requireStatus(InvoiceStatus required) {
+        if (status != required) {
+            throw new ConflictException("Invoice " + invoiceId + " is " + status);
+        }
+    }
+
+    /**
+     * The lines are in the invoice's currency and the totals are their sums (docs/billing-rules.md §6.2): subtotal =
+     * Σ fees, discountAmount = −Σ DISCOUNT, taxAmount = Σ TAX, creditNotesAmount = −Σ CREDIT_NOTE, walletAmount =
+     * −Σ WALLET; {@link InvoiceTotals} itself checks total and amountDue.
+     */
+    private static void requireAddingUp(CurrencyCode currency, List<InvoiceLine> lines, InvoiceTotals totals) {
+        if (lines == null || totals == null) {
+            throw new ValidationException(lines == null ? "lines" : "totals", "is required");
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).amount().currency() != currency) {
+                throw new ValidationException("lines[" + i + "].amount", "must be in " + currency);
+            }
+        }
+        if (totals.total().currency() != currency) {
+            throw new ValidationException("totals", "must be in " + currency);
+        }
+        requireSum("subtotal", totals.subtotal(), lines, line -> line.type().isFee(), false);
+        requireSum("discountAmount", totals.discountAmount(), lines, line -> line.type() == InvoiceLineType.DISCOUNT, true);
+        requireSum("taxAmount", totals.taxAmount(), lines, line -> line.type() == InvoiceLineType.TAX, false);
+        requireSum("creditNotesAmount", totals.creditNotesAmount(), lines,
+                line -> line.type() == InvoiceLineType.CREDIT_NOTE, true);
+        requireSum("walletAmount", totals.walletAmount(), lines, line -> line.type() == InvoiceLineType.WALLET, true);
+    }
+
+    private static void requireSum(String total, Money expected, List<InvoiceLine> lines,
+                                   Predicate<InvoiceLine> counted, boolean negated) {
+        Money sum = lines.stream().filter(counted).map(InvoiceLine::amount)
+                .reduce(Money.zero(expected.currency()), Money::plus);
+        if (!(negated ? sum.negate() : sum).equals(expected)) {
+            throw new ValidationException("totals." + total, "is " + expected + " but the lines add up to "
+                    + (negated ? sum.negate() : sum));
+        }
+    }
+}

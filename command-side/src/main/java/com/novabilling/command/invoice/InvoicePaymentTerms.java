@@ -1,0 +1,16 @@
+package com.novabilling.command.invoice;
+
+/**
+ * The net payment terms (days between issue and due date) of an invoice finalized without a due date of its own
+ * (issue 12 item 2: customer → plan → tenant, the most specific wins). The default, {@link NoNetPaymentTerms},
+ * answers 0 (due on issue) until billing terms are wired in.
+ */
+public interface InvoicePaymentTerms {
+
+    /**
+     * @param customerId     the invoice's customer
+     * @param subscriptionId its subscription, null for a one-off invoice
+     * @return days, 0 or more
+     */
+    int netPaymentTermsDays(String customerId, String subscriptionId);
+}

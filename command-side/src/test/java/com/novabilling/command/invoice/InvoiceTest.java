@@ -1,0 +1,357 @@
+package com.novabilling.command.invoice;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.invoice.CreateInvoiceCommand;
+import com.novabilling.api.invoice.FinalizeInvoiceCommand;
+import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
+import com.novabilling.api.invoice.InvoiceFinalizedEvent;
+import com.novabilling.api.invoice.InvoiceLine;
+import com.novabilling.api.invoice.InvoiceLineType;
+import com.novabilling.api.invoice.InvoicePaidEvent;
+import com.novabilling.api.invoice.InvoicePaymentRecordedEvent;
+import com.novabilling.api.invoice.InvoiceStatus;
+import com.novabilling.api.invoice.InvoiceTotals;
+import com.novabilling.api.invoice.InvoiceVoidedEvent;
+import com.novabilling.api.invoice.MarkInvoicePaidCommand;
+import com.novabilling.api.invoice.ReviseDraftInvoiceCommand;
+import com.novabilling.api.invoice.VoidInvoiceCommand;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.command.customer.CustomerLookup;
+import com.novabilling.command.subscription.SubscriptionLookup;
+import com.novabilling.command.support.FixtureClock;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The invoice's lifecycle DRAFT → FINALIZED → PAID | VOIDED and each refusal (issue 12 item 4). */
+class InvoiceTest {
+
+    private static final String ID = "inv_0123456789abcdef01234567";
+    private static final String CUSTOMER = "cus_kes";
+    private static final String SUBSCRIPTION = "sub_kes";
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    private static final Instant GIVEN_DUE = Instant.parse("2026-04-01T00:00:00Z");
+
+    private static final Money ZERO = kes(0);
+    private static final List<InvoiceLine> LINES = List.of(item("Pro Plan - Monthly", 1_500_000),
+            item("Additional API calls (500)", 250_000));
+    private static final InvoiceTotals TOTALS = totals(1_750_000, 0);
+
+    private FixtureConfiguration<Invoice> fixture;
+    private final AtomicLong numbers = new AtomicLong();
+    private int netDays;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Invoice.class);
+        fixture.registerInjectableResource(new FixtureClock());
+        fixture.registerInjectableResource((InvoiceNumbers) numbers::incrementAndGet);
+        fixture.registerInjectableResource((InvoicePaymentTerms) (customerId, subscriptionId) -> netDays);
+        fixture.registerInjectableResource(new CustomerLookup() {
+            @Override
+            public boolean emailTaken(String email, String exceptCustomerId) {
+                return false;
+            }
+
+            @Override
+            public boolean externalIdTaken(String externalId, String exceptCustomerId) {
+                return false;
+            }
+
+            @Override
+            public Optional<CustomerFacts> find(String customerId) {
+                return CUSTOMER.equals(customerId) ? Optional.of(new CustomerFacts(CUSTOMER, CurrencyCode.KES))
+                        : Optional.empty();
+            }
+        });
+        fixture.registerInjectableResource((SubscriptionLookup) subscriptionId -> switch (subscriptionId) {
+            case SUBSCRIPTION -> Optional.of(new SubscriptionLookup.SubscriptionFacts(SUBSCRIPTION, CUSTOMER));
+            case "sub_other" -> Optional.of(new SubscriptionLookup.SubscriptionFacts("sub_other", "cus_other"));
+            default -> Optional.empty();
+        });
+        fixture.givenCurrentTime(NOW);
+    }
+
+    // ---- creation
+
+    @Test
+    void createsADraftWithItsLinesAndTotals() {
+        fixture.givenNoPriorActivity()
+                .when(create(null, LINES, TOTALS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(created(null, LINES, TOTALS));
+    }
+
+    @Test
+    void createsARecurringDraftWithItsPeriodAndWhenItFinalizesByItself() {
+        Instant start = Instant.parse("2026-02-01T00:00:00Z");
+        Instant end = Instant.parse("2026-03-01T00:00:00Z");
+        Instant finalizeAt = end.plus(Duration.ofDays(3));
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, start, end, null, null,
+                        null, LINES, TOTALS, finalizeAt))
+                .expectEvents(new InvoiceCreatedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, start, end, null,
+                        null, Map.of(), LINES, TOTALS, finalizeAt));
+    }
+
+    @Test
+    void refusesTotalsThatAreNotTheSumsOfTheLines() {
+        InvoiceTotals wrong = totals(1_700_000, 0);
+        fixture.givenNoPriorActivity().when(create(null, LINES, wrong))
+                .expectException(ValidationException.class).expectExceptionMessage(
+                        org.hamcrest.Matchers.containsString("subtotal"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesATaxTotalThatIsNotTheSumOfTheTaxLines() {
+        List<InvoiceLine> taxed = List.of(item("Work", 100_000), tax(16_000));
+        Money subtotal = kes(100_000);
+        InvoiceTotals noTax = new InvoiceTotals(subtotal, ZERO, ZERO, subtotal, ZERO, ZERO, ZERO, subtotal);
+        fixture.givenNoPriorActivity().when(create(null, taxed, noTax))
+                .expectException(ValidationException.class).expectNoEvents();
+        Money total = kes(116_000);
+        InvoiceTotals withTax = new InvoiceTotals(subtotal, ZERO, kes(16_000), total, ZERO, ZERO, ZERO, total);
+        fixture.givenNoPriorActivity().when(create(null, taxed, withTax)).expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesLinesInAnotherCurrency() {
+        InvoiceLine usd = new InvoiceLine(InvoiceLineType.ITEM, "x", BigDecimal.ONE, BigDecimal.ONE,
+                Money.ofMinor(100, CurrencyCode.USD), null, null, null, null, null, null, List.of(), null);
+        fixture.givenNoPriorActivity().when(create(null, List.of(usd), TOTALS))
+                .expectException(ValidationException.class).expectNoEvents();
+    }
+
+    @Test
+    void refusesAMissingCustomerOrCurrencyOrAnotherCustomersSubscription() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, "cus_gone", null, CurrencyCode.KES, null, null, null, null, null,
+                        LINES, TOTALS, null))
+                .expectException(NotFoundException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, null, null, null, null, null, null, null, LINES, TOTALS,
+                        null))
+                .expectException(ValidationException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, "sub_other", CurrencyCode.KES, null, null, null, null,
+                        null, LINES, TOTALS, null))
+                .expectException(ValidationException.class).expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, "sub_missing", CurrencyCode.KES, null, null, null, null,
+                        null, LINES, TOTALS, null))
+                .expectException(NotFoundException.class).expectNoEvents();
+    }
+
+    // ---- revising a draft
+
+    @Test
+    void aDraftIsRevisedWithNewLinesAndTheSameLinesChangeNothing() {
+        List<InvoiceLine> more = List.of(item("Pro Plan - Monthly", 1_500_000), item("Late usage", 300_000));
+        InvoiceTotals moreTotals = totals(1_800_000, 0);
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new ReviseDraftInvoiceCommand(ID, more, moreTotals))
+                .expectEvents(new InvoiceDraftRevisedEvent(ID, more, moreTotals));
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new ReviseDraftInvoiceCommand(ID, LINES, TOTALS))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aFinalizedInvoiceIsNeverRevised() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new ReviseDraftInvoiceCommand(ID, LINES, totals(1_750_000, 0)))
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    // ---- finalization
+
+    @Test
+    void finalizingTakesTheNextNumberAndDueDateFromTheNetPaymentTerms() {
+        numbers.set(41);
+        netDays = 30;
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(finalized(42, NOW, NOW.plus(Duration.ofDays(30)), 30));
+        assertThat(numbers.get()).isEqualTo(42);
+    }
+
+    @Test
+    void finalizingKeepsTheDueDateGivenAtCreation() {
+        netDays = 30;
+        fixture.given(created(GIVEN_DUE, LINES, TOTALS))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceFinalizedEvent(ID, CUSTOMER, null, CurrencyCode.KES, "INV-000001", 1, NOW,
+                        GIVEN_DUE, null, TOTALS));
+    }
+
+    @Test
+    void anInvoiceWithNothingDueIsPaidWhenFinalized() {
+        InvoiceTotals zero = totals(0, 0);
+        List<InvoiceLine> free = List.of(item("Free setup", 0));
+        fixture.given(created(null, free, zero))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceFinalizedEvent(ID, CUSTOMER, null, CurrencyCode.KES, "INV-000001", 1, NOW,
+                        NOW, 0, zero), new InvoicePaidEvent(ID, CUSTOMER, NOW));
+    }
+
+    @Test
+    void onlyADraftIsFinalizedAndARefusalTakesNoNumber() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Invoice " + ID + " is FINALIZED")
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), voided(InvoiceStatus.DRAFT, null))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectException(ConflictException.class).expectNoEvents();
+        assertThat(numbers.get()).isZero();
+    }
+
+    // ---- voiding
+
+    @Test
+    void aDraftIsVoidedWithoutANumberAndAFinalizedOneKeepsIts() {
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new VoidInvoiceCommand(ID))
+                .expectEvents(voided(InvoiceStatus.DRAFT, null));
+        fixture.given(created(null, LINES, TOTALS), finalized(7, NOW, NOW, 0))
+                .when(new VoidInvoiceCommand(ID))
+                .expectEvents(voided(InvoiceStatus.FINALIZED, "INV-000007"));
+    }
+
+    @Test
+    void voidingTwiceAPaidOrAPartlyPaidInvoiceIsAConflict() {
+        fixture.given(created(null, LINES, TOTALS), voided(InvoiceStatus.DRAFT, null))
+                .when(new VoidInvoiceCommand(ID))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Invoice " + ID + " is already VOIDED")
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_750_000, 1_750_000, 0),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW))
+                .when(new VoidInvoiceCommand(ID))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("credit note"))
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(100, 100, 1_749_900))
+                .when(new VoidInvoiceCommand(ID))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("credit note"))
+                .expectNoEvents();
+    }
+
+    // ---- payments
+
+    @Test
+    void markPaidPaysTheWholeAmountDueByDefault() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new MarkInvoicePaidCommand(ID, null, null, null))
+                .expectEvents(payment(1_750_000, 1_750_000, 0), new InvoicePaidEvent(ID, CUSTOMER, NOW));
+    }
+
+    @Test
+    void aPartialPaymentLeavesItFinalizedWithLessDueAndTheRestPaysIt() {
+        Instant received = NOW.minus(Duration.ofDays(1));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new MarkInvoicePaidCommand(ID, new BigDecimal("500.00"), received, "TRX-1"))
+                .expectEvents(new InvoicePaymentRecordedEvent(ID, kes(50_000), received, "TRX-1",
+                        InvoicePaymentRecordedEvent.MANUAL, kes(50_000), kes(1_700_000)));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(50_000, 50_000, 1_700_000))
+                .when(new MarkInvoicePaidCommand(ID, new BigDecimal("17000"), null, null))
+                .expectEvents(payment(1_700_000, 1_750_000, 0), new InvoicePaidEvent(ID, CUSTOMER, NOW));
+    }
+
+    @Test
+    void markPaidRefusesMoreThanIsDueNothingTooManyDecimalsAndTheFuture() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(50_000, 50_000, 1_700_000))
+                .when(new MarkInvoicePaidCommand(ID, new BigDecimal("17000.01"), null, null))
+                .expectException(ValidationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("amount due"))
+                .expectNoEvents();
+        for (String amount : List.of("0", "-1", "1.001")) {
+            fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                    .when(new MarkInvoicePaidCommand(ID, new BigDecimal(amount), null, null))
+                    .expectException(ValidationException.class).expectNoEvents();
+        }
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new MarkInvoicePaidCommand(ID, null, NOW.plusSeconds(1), null))
+                .expectException(ValidationException.class).expectNoEvents();
+    }
+
+    @Test
+    void markPaidNeedsAFinalizedInvoice() {
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new MarkInvoicePaidCommand(ID, null, null, null))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("DRAFT"))
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), voided(InvoiceStatus.DRAFT, null))
+                .when(new MarkInvoicePaidCommand(ID, null, null, null))
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_750_000, 1_750_000, 0),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW))
+                .when(new MarkInvoicePaidCommand(ID, null, null, null))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Invoice " + ID + " is PAID")
+                .expectNoEvents();
+    }
+
+    // ---- helpers
+
+    private static Money kes(long minor) {
+        return Money.ofMinor(minor, CurrencyCode.KES);
+    }
+
+    private static InvoiceLine item(String description, long minor) {
+        return new InvoiceLine(InvoiceLineType.ITEM, description, BigDecimal.ONE, kes(minor).toMajor(), kes(minor),
+                null, null, null, null, null, null, List.of(), null);
+    }
+
+    private static InvoiceLine tax(long minor) {
+        return new InvoiceLine(InvoiceLineType.TAX, "VAT 16%", null, null, kes(minor), null, null, null, "VAT",
+                new BigDecimal("16"), null, List.of(), null);
+    }
+
+    private static InvoiceTotals totals(long total, long paid) {
+        return new InvoiceTotals(kes(total), ZERO, ZERO, kes(total), ZERO, ZERO, kes(paid), kes(total - paid));
+    }
+
+    private static CreateInvoiceCommand create(Instant dueDate, List<InvoiceLine> lines, InvoiceTotals totals) {
+        return new CreateInvoiceCommand(ID, CUSTOMER, null, CurrencyCode.KES, null, null, dueDate,
+                "Thank you for your business!", Map.of("po", "42"), lines, totals, null);
+    }
+
+    private static InvoiceCreatedEvent created(Instant dueDate, List<InvoiceLine> lines, InvoiceTotals totals) {
+        return new InvoiceCreatedEvent(ID, CUSTOMER, null, CurrencyCode.KES, null, null, dueDate,
+                "Thank you for your business!", Map.of("po", "42"), lines, totals, null);
+    }
+
+    private static InvoiceFinalizedEvent finalized(long number, Instant issuedAt, Instant due, Integer netDays) {
+        return new InvoiceFinalizedEvent(ID, CUSTOMER, null, CurrencyCode.KES, InvoiceNumbers.format(number), number,
+                issuedAt, due, netDays, TOTALS);
+    }
+
+    private static InvoicePaymentRecordedEvent payment(long amount, long paid, long due) {
+        return new InvoicePaymentRecordedEvent(ID, kes(amount), NOW, null, InvoicePaymentRecordedEvent.MANUAL,
+                kes(paid), kes(due));
+    }
+
+    private static InvoiceVoidedEvent voided(InvoiceStatus from, String number) {
+        return new InvoiceVoidedEvent(ID, CUSTOMER, from, number, NOW);
+    }
+}

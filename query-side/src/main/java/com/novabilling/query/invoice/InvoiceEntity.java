@@ -1,0 +1,157 @@
+package com.novabilling.query.invoice;
+
+import com.novabilling.api.invoice.InvoiceLine;
+import com.novabilling.api.invoice.InvoiceLineView;
+import com.novabilling.api.invoice.InvoiceStatus;
+import com.novabilling.api.invoice.InvoiceTotals;
+import com.novabilling.api.invoice.InvoiceView;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.query.readmodel.ReadModelRow;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One invoice as the API shows it: its lines as stored in the events (jsonb, minor units), its totals as minor-unit
+ * columns. {@code invoiceDate} is what the list's {@code dateFrom}/{@code dateTo} compare: the issue date once
+ * finalized, else the creation.
+ */
+@Entity
+@Table(name = "invoices")
+public class InvoiceEntity extends ReadModelRow {
+
+    @Column(name = "invoice_number")
+    private String invoiceNumber;
+    @Column(name = "sequence_number")
+    private Long sequenceNumber;
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
+    @Column(name = "customer_id")
+    private String customerId;
+    @Column(name = "subscription_id")
+    private String subscriptionId;
+    @Enumerated(EnumType.STRING)
+    private CurrencyCode currency;
+    @Column(name = "period_start")
+    private Instant periodStart;
+    @Column(name = "period_end")
+    private Instant periodEnd;
+    @Column(name = "issued_at")
+    private Instant issuedAt;
+    @Column(name = "due_date")
+    private Instant dueDate;
+    @Column(name = "invoice_date")
+    private Instant invoiceDate;
+    @Column(name = "finalize_at")
+    private Instant finalizeAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<InvoiceLine> lines;
+    @Column(name = "subtotal_minor")
+    private long subtotalMinor;
+    @Column(name = "discount_minor")
+    private long discountMinor;
+    @Column(name = "tax_minor")
+    private long taxMinor;
+    @Column(name = "total_minor")
+    private long totalMinor;
+    @Column(name = "credit_notes_minor")
+    private long creditNotesMinor;
+    @Column(name = "wallet_minor")
+    private long walletMinor;
+    @Column(name = "amount_paid_minor")
+    private long amountPaidMinor;
+    @Column(name = "amount_due_minor")
+    private long amountDueMinor;
+    @Column(name = "paid_at")
+    private Instant paidAt;
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+    private String notes;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, Object> metadata;
+
+    void created(String customerId, String subscriptionId, CurrencyCode currency, Instant periodStart,
+                 Instant periodEnd, Instant dueDate, String notes, Map<String, Object> metadata,
+                 List<InvoiceLine> lines, InvoiceTotals totals, Instant finalizeAt) {
+        this.status = InvoiceStatus.DRAFT;
+        this.customerId = customerId;
+        this.subscriptionId = subscriptionId;
+        this.currency = currency;
+        this.periodStart = periodStart;
+        this.periodEnd = periodEnd;
+        this.dueDate = dueDate;
+        this.invoiceDate = createdAt;
+        this.notes = notes;
+        this.metadata = metadata == null ? Map.of() : metadata;
+        this.finalizeAt = finalizeAt;
+        revised(lines, totals);
+    }
+
+    void revised(List<InvoiceLine> lines, InvoiceTotals totals) {
+        this.lines = lines == null ? List.of() : lines;
+        totals(totals);
+    }
+
+    void finalized(String invoiceNumber, long sequenceNumber, Instant issuedAt, Instant dueDate, InvoiceTotals totals) {
+        this.status = InvoiceStatus.FINALIZED;
+        this.invoiceNumber = invoiceNumber;
+        this.sequenceNumber = sequenceNumber;
+        this.issuedAt = issuedAt;
+        this.invoiceDate = issuedAt;
+        this.dueDate = dueDate;
+        this.finalizeAt = null;
+        totals(totals);
+    }
+
+    void paymentRecorded(Money amountPaid, Money amountDue) {
+        this.amountPaidMinor = amountPaid.minor();
+        this.amountDueMinor = amountDue.minor();
+    }
+
+    void paid(Instant paidAt) {
+        this.status = InvoiceStatus.PAID;
+        this.paidAt = paidAt;
+    }
+
+    void voided(Instant voidedAt) {
+        this.status = InvoiceStatus.VOIDED;
+        this.voidedAt = voidedAt;
+        this.finalizeAt = null;
+    }
+
+    private void totals(InvoiceTotals totals) {
+        this.subtotalMinor = totals.subtotal().minor();
+        this.discountMinor = totals.discountAmount().minor();
+        this.taxMinor = totals.taxAmount().minor();
+        this.totalMinor = totals.total().minor();
+        this.creditNotesMinor = totals.creditNotesAmount().minor();
+        this.walletMinor = totals.walletAmount().minor();
+        this.amountPaidMinor = totals.amountPaid().minor();
+        this.amountDueMinor = totals.amountDue().minor();
+    }
+
+    public InvoiceView toView() {
+        BigDecimal total = major(totalMinor);
+        return new InvoiceView(id, invoiceNumber, status, customerId, subscriptionId, currency, periodStart, periodEnd,
+                issuedAt, dueDate, lines.stream().map(InvoiceLineView::of).toList(), major(subtotalMinor),
+                major(discountMinor), major(taxMinor), total, total, major(creditNotesMinor), major(walletMinor),
+                major(amountPaidMinor), major(amountDueMinor), paidAt, voidedAt, null, notes, metadata, createdAt,
+                updatedAt);
+    }
+
+    private BigDecimal major(long minor) {
+        return Money.ofMinor(minor, currency).toMajor();
+    }
+}
