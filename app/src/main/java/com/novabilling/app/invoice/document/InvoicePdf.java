@@ -11,6 +11,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDate;
 import com.lowagie.text.pdf.PdfEncryption;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
@@ -37,6 +38,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 
@@ -89,6 +91,13 @@ public class InvoicePdf {
             document.addAuthor(text(invoice.issuer().name()));
             document.addCreator("NovaBilling");
             document.open();
+            // the issue day, not the time of rendering, so that the same invoice gives the same bytes
+            writer.getInfo().remove(PdfName.CREATIONDATE);
+            writer.getInfo().remove(PdfName.MODDATE);
+            if (invoice.issueDate() != null) {
+                writer.getInfo().put(PdfName.CREATIONDATE, new PdfDate(GregorianCalendar.from(
+                        invoice.issueDate().atStartOfDay(invoice.timeZone()))));
+            }
             document.add(header(invoice));
             document.add(parties(invoice));
             document.add(lines(invoice));
