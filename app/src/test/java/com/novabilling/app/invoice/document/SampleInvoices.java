@@ -97,4 +97,11 @@ public final class SampleInvoices {
         return new InvoiceDocument(invoiceId, number, InvoiceStatus.FINALIZED, CurrencyCode.KES, tenant(), customer(),
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), null, null, null, lines, totals, "Thank you.");
     }
+
+    /** The same invoice billed to a customer with another e-mail address. */
+    public static InvoiceDocument withCustomerEmail(InvoiceDocument d, String email) {
+        InvoiceDocument.Party customer = new InvoiceDocument.Party(d.customer().name(), email, d.customer().address());
+        return new InvoiceDocument(d.invoiceId(), d.invoiceNumber(), d.status(), d.currency(), d.issuer(), customer,
+                d.issueDate(), d.dueDate(), d.periodStart(), d.periodEnd(), d.timeZone(), d.lines(), d.totals(), d.notes());
+    }
 }
