@@ -50,6 +50,8 @@ public class OpenApiConfiguration {
                     + "until the next invoice."),
             tag(ApiTags.USAGE_EVENTS, "Usage events of subscriptions (the metering ledger, idempotent on "
                     + "transactionId), and a subscription's current usage rated per charge."),
+            tag(ApiTags.INVOICES, "Invoices: their PDF, and signed links to it that work without an API key for a "
+                    + "limited time."),
             tag(ApiTags.AUDIT, "The tenant's event store as an audit trail, and its aggregates as they were at a "
                     + "given instant."),
             tag(ApiTags.ADMIN, "Status and rebuild of the tenant's projections. Authenticated with a JWT."),

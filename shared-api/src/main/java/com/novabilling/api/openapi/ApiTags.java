@@ -17,6 +17,7 @@ public final class ApiTags {
     public static final String COUPONS = "Coupons";
     public static final String ADD_ONS = "Add-Ons";
     public static final String USAGE_EVENTS = "Usage Events";
+    public static final String INVOICES = "Invoices";
     public static final String AUDIT = "Audit";
     public static final String ADMIN = "Admin";
     public static final String TEST_CLOCK = "Test Clock";

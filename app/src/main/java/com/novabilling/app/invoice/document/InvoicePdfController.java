@@ -1,6 +1,7 @@
 package com.novabilling.app.invoice.document;
 
 import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.app.tenancy.TenantContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,11 +28,8 @@ import java.nio.charset.StandardCharsets;
  */
 @RestController
 @RequestMapping("/invoices")
-@Tag(name = InvoicePdfController.TAG)
+@Tag(name = ApiTags.INVOICES)
 public class InvoicePdfController {
-
-    /** The invoices' OpenAPI tag (ApiTags gains it with the invoice endpoints). */
-    static final String TAG = "Invoices";
 
     private final ObjectProvider<InvoiceDocuments> documents;
     private final InvoicePdf pdf;
