@@ -4,12 +4,17 @@ import com.novabilling.api.error.Causes;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.app.security.SecretBox;
 import com.novabilling.app.tenant.TenantSettings;
+import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -23,6 +28,7 @@ import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -48,11 +54,37 @@ public class TenantMailer {
         this.readTimeout = properties.smtpReadTimeout();
     }
 
+    /** A file attached to a message. */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+        public Attachment {
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+    }
+
     /**
+     * A plain-text message.
+     *
      * @throws ValidationException    naming {@link SmtpHostPolicy#FIELD} when the host may not be reached
      * @throws SmtpDeliveryException  when the send fails, with a message fit to show the tenant
      */
     public void send(TenantSettings.Smtp smtp, String to, String subject, String text) {
+        send(smtp, to, subject, text, null, List.of());
+    }
+
+    /**
+     * A message with a plain-text body, optionally an HTML alternative to it, and attachments.
+     *
+     * @throws ValidationException    naming {@link SmtpHostPolicy#FIELD} when the host may not be reached, or
+     *                                {@code to} when the recipient is not an e-mail address
+     * @throws SmtpDeliveryException  when the send fails, with a message fit to show the tenant
+     */
+    public void send(TenantSettings.Smtp smtp, String to, String subject, String text, String html,
+                     List<Attachment> attachments) {
         String host = smtp.host().trim();
         int port = smtp.port() == null ? DEFAULT_PORT : smtp.port();
         String endpoint = (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port;
@@ -64,7 +96,7 @@ public class TenantMailer {
         }
         boolean login = smtp.username() != null && !smtp.username().isBlank();
         Session session = Session.getInstance(properties(smtp, address));
-        MimeMessage message = message(session, smtp, to, subject, text);
+        MimeMessage message = message(session, smtp, to, subject, text, html, attachments);
         SMTPTransport transport = null;
         boolean connected = false;
         try {
@@ -80,7 +112,8 @@ public class TenantMailer {
         }
     }
 
-    private static MimeMessage message(Session session, TenantSettings.Smtp smtp, String to, String subject, String text) {
+    private static MimeMessage message(Session session, TenantSettings.Smtp smtp, String to, String subject, String text,
+                                       String html, List<Attachment> attachments) {
         MimeMessage message = new MimeMessage(session);
         try {
             message.setFrom(new InternetAddress(smtp.fromEmail(), smtp.fromName(), StandardCharsets.UTF_8.name()));
@@ -94,12 +127,39 @@ public class TenantMailer {
         }
         try {
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(text, StandardCharsets.UTF_8.name());
+            if (html == null && attachments.isEmpty()) {
+                message.setText(text, StandardCharsets.UTF_8.name());
+            } else {
+                message.setContent(multipart(text, html, attachments));
+            }
             message.saveChanges();
         } catch (MessagingException e) {
-            throw new IllegalStateException("cannot build a plain-text message", e);
+            throw new IllegalStateException("cannot build the message", e);
         }
         return message;
+    }
+
+    /** {@code multipart/mixed}: the body (text, or text and HTML as {@code multipart/alternative}), then each file. */
+    private static MimeMultipart multipart(String text, String html, List<Attachment> attachments) throws MessagingException {
+        MimeBodyPart body = new MimeBodyPart();
+        if (html == null) {
+            body.setText(text, StandardCharsets.UTF_8.name());
+        } else {
+            MimeBodyPart plain = new MimeBodyPart();
+            plain.setText(text, StandardCharsets.UTF_8.name());
+            MimeBodyPart rich = new MimeBodyPart();
+            rich.setText(html, StandardCharsets.UTF_8.name(), "html");
+            body.setContent(new MimeMultipart("alternative", plain, rich));
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed", body);
+        for (Attachment attachment : attachments) {
+            MimeBodyPart file = new MimeBodyPart();
+            file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+            file.setFileName(attachment.fileName());
+            file.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(file);
+        }
+        return mixed;
     }
 
     private Properties properties(TenantSettings.Smtp smtp, InetAddress address) {

@@ -43,7 +43,8 @@ public class OpenApiConfiguration {
             tag(ApiTags.SUBSCRIPTIONS, "Customers' subscriptions to plans: billing periods, trials, cancellation, "
                     + "pause and resume, and plan changes."),
             tag(ApiTags.INVOICES, "Invoices: one-off invoices of items, their lifecycle DRAFT → FINALIZED → PAID or "
-                    + "VOIDED, gap-free numbers (INV-000001) and payments recorded by hand."),
+                    + "VOIDED, gap-free numbers (INV-000001), payments recorded by hand, the PDF and signed links to "
+                    + "it that work without an API key for a limited time."),
             tag(ApiTags.BILLABLE_METRICS, "Event-based usage metrics for usage-based billing: what usage events "
                     + "of a code are aggregated into."),
             tag(ApiTags.CHARGES, "Pricing models that price a billable metric on a plan, and estimates with them."),

@@ -2,7 +2,10 @@ package com.novabilling.app.security;
 
 import java.util.Set;
 
-/** Which credential a route takes: none, a tenant user's JWT, or an API key. */
+/**
+ * Which credential a route takes: none, a tenant user's JWT, or an API key. {@code /api/public/} routes carry their
+ * own proof instead (signed invoice PDF links).
+ */
 public enum RouteAccess {
     PUBLIC, JWT, API_KEY;
 
@@ -13,7 +16,7 @@ public enum RouteAccess {
         if (PUBLIC_AUTH.contains(path) || path.equals("/health") || path.equals("/api/health")
                 || path.startsWith("/actuator/") || path.equals("/api/openapi.json") || path.startsWith("/api/openapi.json/")
                 || path.startsWith("/api/reference") || path.startsWith("/api/swagger-ui") || path.startsWith("/swagger-ui") || path.startsWith("/v3/api-docs")
-                || path.startsWith("/api/webhooks/") || !path.startsWith("/api/")) {
+                || path.startsWith("/api/webhooks/") || path.startsWith("/api/public/") || !path.startsWith("/api/")) {
             return PUBLIC;
         }
         if (path.startsWith("/api/auth/") || path.startsWith("/api/tenants/") || path.equals("/api/tenants")

@@ -14,6 +14,7 @@ import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.app.auth.AuthenticationFailedException;
 import com.novabilling.app.axon.ProjectionFailedException;
+import com.novabilling.app.invoice.document.InvoiceEmailFailedException;
 import com.novabilling.app.tenancy.TenantProvisioningException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -155,8 +157,23 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.ACCEPTED, e.getMessage(), List.of(), request);
     }
 
+    /**
+     * The tenant's SMTP server did not take an invoice e-mail: 502 with its reply. The caller has recorded the
+     * failed attempt on the invoice; nothing else changed, so the client may retry.
+     */
+    @ExceptionHandler(InvoiceEmailFailedException.class)
+    ResponseEntity<ApiError> invoiceEmailFailed(InvoiceEmailFailedException e, HttpServletRequest request) {
+        log.warn("502 {} {}: the tenant's SMTP server did not take the invoice e-mail: {}", request.getMethod(),
+                request.getRequestURI(), e.getMessage());
+        return respond(HttpStatus.BAD_GATEWAY, "The invoice e-mail was not sent: " + e.getMessage(), List.of(), request);
+    }
+
     @ExceptionHandler(Throwable.class)
     ResponseEntity<ApiError> anything(Throwable e, HttpServletRequest request) {
+        InvoiceEmailFailedException emailFailed = find(e, InvoiceEmailFailedException.class);
+        if (emailFailed != null) {
+            return invoiceEmailFailed(emailFailed, request);
+        }
         AuthenticationFailedException unauthenticated = find(e, AuthenticationFailedException.class);
         if (unauthenticated != null) {
             return respond(HttpStatus.UNAUTHORIZED, unauthenticated.getMessage(), List.of(), request);
@@ -199,7 +216,7 @@ public class ApiExceptionHandler {
     }
 
     private ResponseEntity<ApiError> unavailable(String message, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
                 .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
                 .body(ApiError.of(HttpStatus.SERVICE_UNAVAILABLE, message, List.of(), request.getRequestURI(),
                         RequestIdFilter.currentRequestId(request), clock.instant()));
@@ -263,7 +280,8 @@ public class ApiExceptionHandler {
             log.info("{} {} {}: {}", status.value(), request.getMethod(), request.getRequestURI(),
                     message.length() > 200 ? message.substring(0, 200) + "…" : message);
         }
-        return ResponseEntity.status(status)
+        // JSON whatever the request accepts (a PDF route's error is still the one error body, not a 406)
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(ApiError.of(status, message, errors, request.getRequestURI(), RequestIdFilter.currentRequestId(request), clock.instant()));
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * the script maps each command line to its reply, and {@code null} means no answer at all. Message content after
  * {@code DATA} is swallowed up to the closing dot and answered with 250.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final String greeting;
@@ -25,7 +25,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    ScriptedSmtpServer(String greeting, Function<String, String> script) throws IOException {
+    public ScriptedSmtpServer(String greeting, Function<String, String> script) throws IOException {
         this.socket = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
         this.greeting = greeting;
         this.script = script;
@@ -35,7 +35,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** A server that greets, offers AUTH PLAIN, and otherwise says yes to everything. */
-    static Function<String, String> accepting(Function<String, String> overrides) {
+    public static Function<String, String> accepting(Function<String, String> overrides) {
         return line -> {
             String override = overrides.apply(line);
             if (override != null) {
@@ -51,11 +51,11 @@ final class ScriptedSmtpServer implements AutoCloseable {
         };
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
-    List<String> commands() {
+    public List<String> commands() {
         return commands;
     }
 

@@ -20,7 +20,7 @@ class OpenApiHttpTest extends IntegrationTest {
             "post /api/auth/forgot-password", "post /api/auth/reset-password",
             "get /api/tenants/me", "patch /api/tenants/me", "get /api/tenants/me/usage",
             "post /api/tenants/me/api-keys", "get /api/tenants/me/api-keys", "delete /api/tenants/me/api-keys/{id}",
-            "post /api/tenants/me/smtp/test",
+            "post /api/tenants/me/smtp/test", "get /api/invoices/{invoiceId}/pdf",
             "get /api/customers", "post /api/customers", "get /api/customers/{customerId}", "patch /api/customers/{customerId}",
             "delete /api/customers/{customerId}",
             "get /api/plans", "post /api/plans", "get /api/plans/{planId}", "patch /api/plans/{planId}",
