@@ -66,10 +66,10 @@ class BillingTermsHttpTest extends IntegrationTest {
         TestTenant t = sharedTenant();
         String id = catalog(t).plan("MONTHLY", "KES", 100);
         for (Map.Entry<String, Object> bad : List.of(
-                Map.entry("netPaymentTerms", (Object) 366), Map.entry("netPaymentTerms", -1),
-                Map.entry("netPaymentTerms", 1.5), Map.entry("netPaymentTerms", "30"),
-                Map.entry("invoiceGracePeriodDays", 400), Map.entry("invoiceGracePeriodDays", -1),
-                Map.entry("billingTiming", "LATER"), Map.entry("billingTiming", 1))) {
+                value("netPaymentTerms", 366), value("netPaymentTerms", -1),
+                value("netPaymentTerms", 1.5), value("netPaymentTerms", "30"),
+                value("invoiceGracePeriodDays", 400), value("invoiceGracePeriodDays", -1),
+                value("billingTiming", "LATER"), value("billingTiming", 1))) {
             Api.Response create = api().post("/api/plans", t.apiKey(), plan(Map.of(bad.getKey(), bad.getValue())));
             assertThat(create.badRequestFields()).as(bad.toString()).containsExactly(bad.getKey());
             Api.Response update = api().patch("/api/plans/" + id, t.apiKey(), Map.of(bad.getKey(), bad.getValue()));
@@ -113,10 +113,10 @@ class BillingTermsHttpTest extends IntegrationTest {
         TestTenant t = sharedTenant();
         String id = catalog(t).customer();
         for (Map.Entry<String, Object> bad : List.of(
-                Map.entry("netPaymentTerms", (Object) 366), Map.entry("netPaymentTerms", -1),
-                Map.entry("netPaymentTerms", 2.5), Map.entry("taxRate", 100.5), Map.entry("taxRate", -1),
-                Map.entry("taxRate", 12.34567), Map.entry("taxRate", "16"), Map.entry("taxName", "x".repeat(101)),
-                Map.entry("taxName", " "))) {
+                value("netPaymentTerms", 366), value("netPaymentTerms", -1),
+                value("netPaymentTerms", 2.5), value("taxRate", 100.5), value("taxRate", -1),
+                value("taxRate", 12.34567), value("taxRate", "16"), value("taxName", "x".repeat(101)),
+                value("taxName", " "))) {
             Api.Response create = api().post("/api/customers", t.apiKey(), customer(Map.of(bad.getKey(), bad.getValue())));
             assertThat(create.badRequestFields()).as(bad.toString()).containsExactly(bad.getKey());
             Api.Response update = api().patch("/api/customers/" + id, t.apiKey(), Map.of(bad.getKey(), bad.getValue()));
@@ -160,10 +160,10 @@ class BillingTermsHttpTest extends IntegrationTest {
     void tenantTermsOutOfBoundsAreRefusedNamingTheFieldAndNotStored() {
         TestTenant t = sharedTenant();
         for (Map.Entry<String, Object> bad : List.of(
-                Map.entry("netPaymentTerms", (Object) 366), Map.entry("netPaymentTerms", -1),
-                Map.entry("netPaymentTerms", 1.5), Map.entry("invoiceGracePeriodDays", 366),
-                Map.entry("invoiceGracePeriodDays", -1), Map.entry("taxRate", 100.01), Map.entry("taxRate", -0.5),
-                Map.entry("taxRate", 1.23456), Map.entry("taxName", "x".repeat(101)), Map.entry("taxName", ""))) {
+                value("netPaymentTerms", 366), value("netPaymentTerms", -1),
+                value("netPaymentTerms", 1.5), value("invoiceGracePeriodDays", 366),
+                value("invoiceGracePeriodDays", -1), value("taxRate", 100.01), value("taxRate", -0.5),
+                value("taxRate", 1.23456), value("taxName", "x".repeat(101)), value("taxName", ""))) {
             Api.Response refused = api().patch("/api/tenants/me", t.accessToken(),
                     Map.of("settings", Map.of(bad.getKey(), bad.getValue())));
             assertThat(refused.badRequestFields()).as(bad.toString()).containsExactly("settings." + bad.getKey());
@@ -208,6 +208,10 @@ class BillingTermsHttpTest extends IntegrationTest {
         assertThatThrownBy(() -> termsFor(stranger, plainCustomer, null)).isInstanceOf(NotFoundException.class);
         String strangersCustomer = catalog(stranger).customer();
         assertThatThrownBy(() -> termsFor(stranger, strangersCustomer, net30)).isInstanceOf(NotFoundException.class);
+    }
+
+    private static Map.Entry<String, Object> value(String field, Object value) {
+        return Map.entry(field, value);
     }
 
     private BillingTerms termsFor(TestTenant t, String customerId, String planId) {
