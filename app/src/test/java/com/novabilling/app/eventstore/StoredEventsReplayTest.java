@@ -90,6 +90,15 @@ class StoredEventsReplayTest extends IntegrationTest {
         Api.Response charge = api().patch("/api/charges/" + ids.get("chargeId").asText(), t.apiKey(),
                 Map.of("billingTiming", "IN_ARREARS"));
         assertThat(charge.status()).as(charge.text()).isEqualTo(200);
+        Api.Response planTerms = api().patch("/api/plans/" + ids.get("planId").asText(), t.apiKey(),
+                Map.of("netPaymentTerms", 30));
+        assertThat(planTerms.status()).as(planTerms.text()).isEqualTo(200);
+        assertThat(planTerms.body().get("billingTiming").asText()).isEqualTo("IN_ADVANCE");
+        assertThat(planTerms.body().get("netPaymentTerms").asInt()).isEqualTo(30);
+        Api.Response customerTerms = api().patch("/api/customers/" + ids.get("customerId").asText(), t.apiKey(),
+                Map.of("taxRate", 0));
+        assertThat(customerTerms.status()).as(customerTerms.text()).isEqualTo(200);
+        assertThat(customerTerms.body().get("taxRate").toString()).isEqualTo("0");
     }
 
     /** The answer stored in the fixture with the fields added since, on the resource or on each item of a page. */
