@@ -30,7 +30,7 @@ public final class TenantRequests {
                                    example = "16") BigDecimal taxRate,
                            @Size(max = BillingTermLimits.MAX_TAX_NAME_LENGTH)
                            @Pattern(regexp = RequestPatterns.NOT_BLANK, message = "must not be blank")
-                           @Schema(description = BillingTermLimits.TAX_NAME, example = "VAT") String taxName,
+                           @Schema(description = BillingTermLimits.TAX_NAME) String taxName,
                            @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = "Default "
                                    + "net payment terms for customers and plans that set none: "
                                    + BillingTermLimits.NET_PAYMENT_TERMS + "; 0 (the default) means due on issue")

@@ -34,7 +34,7 @@ public record CreateCustomerRequest(
         @TaxRate @Schema(description = BillingTermLimits.TAX_RATE + "; absent: the tenant's", example = "16")
         BigDecimal taxRate,
         @Size(max = BillingTermLimits.MAX_TAX_NAME_LENGTH) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-        @Schema(description = BillingTermLimits.TAX_NAME + "; absent: the tenant's", example = "VAT") String taxName) {
+        @Schema(description = BillingTermLimits.TAX_NAME + "; absent: the tenant's") String taxName) {
 
     public CreateCustomerCommand toCommand(String customerId) {
         return new CreateCustomerCommand(customerId, externalId, name, email, country,

@@ -35,7 +35,7 @@ public record UpdateCustomerRequest(
         @TaxRate @Schema(description = BillingTermLimits.TAX_RATE, example = "16")
         BigDecimal taxRate,
         @Size(max = BillingTermLimits.MAX_TAX_NAME_LENGTH) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-        @Schema(description = BillingTermLimits.TAX_NAME, example = "VAT") String taxName) {
+        @Schema(description = BillingTermLimits.TAX_NAME) String taxName) {
 
     static final UpdateCustomerRequest NO_CHANGES =
             new UpdateCustomerRequest(null, null, null, null, null, null, null, null, null);
