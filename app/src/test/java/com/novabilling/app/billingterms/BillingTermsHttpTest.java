@@ -1,5 +1,6 @@
 package com.novabilling.app.billingterms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.app.support.Api;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.novabilling.app.support.OpenApiDocument.enumOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -175,6 +177,22 @@ class BillingTermsHttpTest extends IntegrationTest {
         Api.Response unchanged = api().get("/api/tenants/me", t.accessToken());
         assertThat(unchanged.body().at("/settings/netPaymentTerms").asInt()).isZero();
         assertThat(unchanged.body().at("/settings/taxRate").toString()).isEqualTo("0");
+    }
+
+    @Test
+    void theDocumentListsTheTermsAndTheBillingTimings() {
+        JsonNode doc = api().get("/api/openapi.json", null).body();
+        for (String schema : List.of("CreatePlanRequest", "UpdatePlanRequest", "PlanView")) {
+            assertThat(enumOf(doc, schema, "billingTiming")).as(schema).containsExactly("IN_ADVANCE", "IN_ARREARS");
+            assertThat(doc.at("/components/schemas/" + schema + "/properties").has("netPaymentTerms")).isTrue();
+            assertThat(doc.at("/components/schemas/" + schema + "/properties").has("invoiceGracePeriodDays")).isTrue();
+        }
+        for (String schema : List.of("CreateCustomerRequest", "UpdateCustomerRequest", "CustomerView")) {
+            for (String term : List.of("netPaymentTerms", "taxRate", "taxName")) {
+                assertThat(doc.at("/components/schemas/" + schema + "/properties").has(term)).as(schema + "." + term)
+                        .isTrue();
+            }
+        }
     }
 
     @Test
