@@ -3,6 +3,7 @@ package com.novabilling.app.tenant;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.invoice.BillingTerms;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -126,7 +127,10 @@ public class TenantAccounts {
             TenantSettings d = TenantSettings.defaults();
             if (s == null) return d;
             return new TenantSettings(s.defaultCurrency() == null ? d.defaultCurrency() : s.defaultCurrency(),
-                    s.timezone() == null ? d.timezone() : s.timezone(), s.smtp());
+                    s.timezone() == null ? d.timezone() : s.timezone(), s.smtp(),
+                    s.taxRate() == null ? d.taxRate() : BillingTerms.canonicalRate(s.taxRate()), s.taxName(),
+                    s.netPaymentTerms() == null ? d.netPaymentTerms() : s.netPaymentTerms(),
+                    s.invoiceGracePeriodDays() == null ? d.invoiceGracePeriodDays() : s.invoiceGracePeriodDays());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable tenant settings", e);
         }

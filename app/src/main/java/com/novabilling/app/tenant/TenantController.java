@@ -4,6 +4,7 @@ import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.app.mail.SmtpDeliveryException;
@@ -79,7 +80,8 @@ public class TenantController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "updateCurrentTenant", summary = "Update the current tenant",
             description = "Only the fields given change: name, email, companyName and settings (default currency, "
-                    + "IANA timezone, SMTP). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
+                    + "IANA timezone, SMTP, and the default billing terms: taxRate, taxName, netPaymentTerms, "
+                    + "invoiceGracePeriodDays, which apply where a customer or plan sets none). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
                     + "is internal and the operator has not allowed it.")
     @ApiResponse(responseCode = "409", description = "Another tenant has this email")
     public TenantProfile update(@Valid @RequestBody TenantRequests.UpdateTenant request) {
@@ -199,7 +201,12 @@ public class TenantController {
                     p.fromName() != null ? p.fromName() : base.fromName(),
                     p.secure() != null ? p.secure() : base.secure());
         }
-        return new TenantSettings(currency, timezone, smtp);
+        return new TenantSettings(currency, timezone, smtp,
+                patch.taxRate() != null ? BillingTerms.canonicalRate(patch.taxRate()) : current.taxRate(),
+                patch.taxName() != null ? patch.taxName().trim() : current.taxName(),
+                patch.netPaymentTerms() != null ? patch.netPaymentTerms() : current.netPaymentTerms(),
+                patch.invoiceGracePeriodDays() != null ? patch.invoiceGracePeriodDays()
+                        : current.invoiceGracePeriodDays());
     }
 
     private void checkSmtpHost(String host) {

@@ -1,13 +1,32 @@
 package com.novabilling.app.tenant;
 
+import com.novabilling.api.invoice.BillingTerms;
+
+import java.math.BigDecimal;
+
 /**
  * Tenant-wide settings kept with the tenant in the control database. The SMTP password is held only encrypted
- * ({@code passwordEncrypted}) and never returned.
+ * ({@code passwordEncrypted}) and never returned. The default billing terms (docs/billing-rules.md §7) — tax rate and
+ * name, net payment terms, invoice grace period — apply where a customer or plan sets none; they are 0 (no tax, due
+ * on issue, finalized at once) until the tenant sets them, and {@code taxName} is null until then.
  */
-public record TenantSettings(String defaultCurrency, String timezone, Smtp smtp) {
+public record TenantSettings(String defaultCurrency, String timezone, Smtp smtp, BigDecimal taxRate, String taxName,
+                             Integer netPaymentTerms, Integer invoiceGracePeriodDays) {
 
     public static TenantSettings defaults() {
-        return new TenantSettings("USD", "UTC", null);
+        return new TenantSettings("USD", "UTC", null, BigDecimal.ZERO, null, 0, 0);
+    }
+
+    /** Settings with no billing terms set (all 0). */
+    public TenantSettings(String defaultCurrency, String timezone, Smtp smtp) {
+        this(defaultCurrency, timezone, smtp, BigDecimal.ZERO, null, 0, 0);
+    }
+
+    /** The tenant's default billing terms, the last level of their precedence. */
+    public BillingTerms billingTerms() {
+        return new BillingTerms(taxRate == null ? BigDecimal.ZERO : taxRate, taxName,
+                netPaymentTerms == null ? 0 : netPaymentTerms,
+                invoiceGracePeriodDays == null ? 0 : invoiceGracePeriodDays);
     }
 
     public record Smtp(String host, Integer port, String username, String passwordEncrypted, String fromEmail,

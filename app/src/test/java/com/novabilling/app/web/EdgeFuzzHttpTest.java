@@ -209,10 +209,12 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         return switch (path) {
             case "/api/customers", "/api/customers/{customerId}" -> List.of("""
                     {"externalId":"fuzz_ext","name":"Fuzz Co","email":"fuzz@example.com","country":"KE",
-                     "currency":"KES","metadata":{"tier":"gold","seats":3}}""");
+                     "currency":"KES","metadata":{"tier":"gold","seats":3},"netPaymentTerms":30,"taxRate":16,
+                     "taxName":"VAT"}""");
             case "/api/plans", "/api/plans/{planId}" -> List.of("""
                     {"name":"Fuzz","code":"fuzz_plan","description":"d","billingInterval":"MONTHLY","features":["a"],
-                     "trialDays":3,"active":true,"prices":[{"currency":"USD","amount":10.5}],"metadata":{"k":"v"}}""");
+                     "trialDays":3,"active":true,"prices":[{"currency":"USD","amount":10.5}],"metadata":{"k":"v"},
+                     "billingTiming":"IN_ARREARS","netPaymentTerms":30,"invoiceGracePeriodDays":3}""");
             case "/api/plans/{planId}/prices", "/api/plans/{planId}/prices/{priceId}" ->
                     List.of("{\"currency\":\"KES\",\"amount\":100}");
             case "/api/subscriptions" -> List.of("""
@@ -252,7 +254,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                     .formatted(ids.get("addOnId"), customer));
             case "/api/tenants/me" -> List.of("""
                     {"name":"Fuzz Owner","email":"fuzz-owner@example.com","companyName":"Fuzz Ltd",
-                     "settings":{"defaultCurrency":"USD","timezone":"Africa/Nairobi"}}""");
+                     "settings":{"defaultCurrency":"USD","timezone":"Africa/Nairobi","taxRate":16,"taxName":"VAT",
+                                 "netPaymentTerms":14,"invoiceGracePeriodDays":2}}""");
             case "/api/tenants/me/api-keys" -> List.of("{\"name\":\"fuzz key\"}");
             case "/api/tenants/me/smtp/test" -> List.of("{\"to\":\"fuzz@example.com\"}");
             case "/api/auth/register" -> List.of("""

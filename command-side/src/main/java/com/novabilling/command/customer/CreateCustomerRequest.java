@@ -3,12 +3,18 @@ package com.novabilling.command.customer;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.customer.CreateCustomerCommand;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.command.validation.BillingTermLimits;
 import com.novabilling.command.validation.SupportedCurrency;
+import com.novabilling.command.validation.TaxRate;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import static com.novabilling.command.customer.CustomerRequestRules.COUNTRY_CODE;
@@ -22,10 +28,17 @@ public record CreateCustomerRequest(
         @NotBlank @Email(regexp = EMAIL_WITH_DOTTED_DOMAIN) @Size(max = 255) String email,
         @Pattern(regexp = COUNTRY_CODE, message = COUNTRY_MESSAGE) String country,
         @SupportedCurrency String currency,
-        @BoundedMetadata Map<String, Object> metadata) {
+        @BoundedMetadata Map<String, Object> metadata,
+        @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = BillingTermLimits.NET_PAYMENT_TERMS
+                + "; absent: the plan's, else the tenant's") Integer netPaymentTerms,
+        @TaxRate @Schema(description = BillingTermLimits.TAX_RATE + "; absent: the tenant's", example = "16")
+        BigDecimal taxRate,
+        @Size(max = BillingTermLimits.MAX_TAX_NAME_LENGTH) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        @Schema(description = BillingTermLimits.TAX_NAME + "; absent: the tenant's") String taxName) {
 
     public CreateCustomerCommand toCommand(String customerId) {
         return new CreateCustomerCommand(customerId, externalId, name, email, country,
-                CurrencyCode.parse(currency).map(Enum::name).orElse(null), metadata);
+                CurrencyCode.parse(currency).map(Enum::name).orElse(null), metadata, netPaymentTerms, taxRate,
+                taxName == null ? null : taxName.trim());
     }
 }

@@ -6,6 +6,7 @@ import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.UpdateCustomerCommand;
+import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.metadata.Metadata;
 import com.novabilling.command.reference.DeletionPolicy;
 import com.novabilling.command.reference.GuardedResource;
@@ -14,6 +15,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +34,10 @@ public class Customer {
     private String country;
     private String currency;
     private Map<String, Object> metadata;
+    /** The customer's own billing terms (docs/billing-rules.md §7); null where it leaves them to its plan or tenant. */
+    private Integer netPaymentTerms;
+    private BigDecimal taxRate;
+    private String taxName;
 
     protected Customer() {
         // required by Axon to rebuild the aggregate from its events
@@ -43,7 +49,8 @@ public class Customer {
         requireEmailAvailable(lookup, normalizedEmail, null);
         requireExternalIdAvailable(lookup, command.externalId(), null);
         apply(new CustomerCreatedEvent(command.customerId(), command.externalId(), command.name(), normalizedEmail,
-                command.country(), command.currency(), Metadata.copyOf(command.metadata())));
+                command.country(), command.currency(), Metadata.copyOf(command.metadata()), command.netPaymentTerms(),
+                BillingTerms.canonicalRate(command.taxRate()), command.taxName()));
     }
 
     @CommandHandler
@@ -55,7 +62,10 @@ public class Customer {
                 command.email() != null ? normalizeEmail(command.email()) : email,
                 command.country() != null ? command.country() : country,
                 command.currency() != null ? command.currency() : currency,
-                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata);
+                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata,
+                command.netPaymentTerms() != null ? command.netPaymentTerms() : netPaymentTerms,
+                command.taxRate() != null ? BillingTerms.canonicalRate(command.taxRate()) : taxRate,
+                command.taxName() != null ? command.taxName() : taxName);
         if (updated.equals(currentState())) {
             // nothing to record; the PATCH still succeeds and answers the unchanged customer
             return;
@@ -84,6 +94,9 @@ public class Customer {
         country = event.country();
         currency = event.currency();
         metadata = event.metadata();
+        netPaymentTerms = event.netPaymentTerms();
+        taxRate = BillingTerms.canonicalRate(event.taxRate());
+        taxName = event.taxName();
     }
 
     @EventSourcingHandler
@@ -94,6 +107,9 @@ public class Customer {
         country = event.country();
         currency = event.currency();
         metadata = event.metadata();
+        netPaymentTerms = event.netPaymentTerms();
+        taxRate = BillingTerms.canonicalRate(event.taxRate());
+        taxName = event.taxName();
     }
 
     @EventSourcingHandler
@@ -102,7 +118,8 @@ public class Customer {
     }
 
     private CustomerUpdatedEvent currentState() {
-        return new CustomerUpdatedEvent(customerId, externalId, name, email, country, currency, metadata);
+        return new CustomerUpdatedEvent(customerId, externalId, name, email, country, currency, metadata,
+                netPaymentTerms, taxRate, taxName);
     }
 
     private static void requireEmailAvailable(CustomerLookup lookup, String email, String exceptCustomerId) {

@@ -3,6 +3,7 @@ package com.novabilling.command.customer;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
+import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
@@ -11,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +27,13 @@ import java.util.Optional;
 public class CustomerLookupTable implements CustomerLookup {
 
     private static final String UPSERT = """
-            INSERT INTO customer_lookup (customer_id, external_id, email, currency) VALUES (?, ?, ?, ?)
+            INSERT INTO customer_lookup (customer_id, external_id, email, currency, net_payment_terms, tax_rate,
+                                         tax_name)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (customer_id) DO UPDATE
-            SET external_id = EXCLUDED.external_id, email = EXCLUDED.email, currency = EXCLUDED.currency
+            SET external_id = EXCLUDED.external_id, email = EXCLUDED.email, currency = EXCLUDED.currency,
+                net_payment_terms = EXCLUDED.net_payment_terms, tax_rate = EXCLUDED.tax_rate,
+                tax_name = EXCLUDED.tax_name
             WHERE NOT customer_lookup.deleted
             """;
 
@@ -39,12 +45,14 @@ public class CustomerLookupTable implements CustomerLookup {
 
     @EventHandler
     public void on(CustomerCreatedEvent event) {
-        upsert(event.customerId(), event.externalId(), event.email(), event.currency());
+        upsert(event.customerId(), event.externalId(), event.email(), event.currency(),
+                new BillingTermsRow(event.customerId(), event.netPaymentTerms(), event.taxRate(), event.taxName()));
     }
 
     @EventHandler
     public void on(CustomerUpdatedEvent event) {
-        upsert(event.customerId(), event.externalId(), event.email(), event.currency());
+        upsert(event.customerId(), event.externalId(), event.email(), event.currency(),
+                new BillingTermsRow(event.customerId(), event.netPaymentTerms(), event.taxRate(), event.taxName()));
     }
 
     /**
@@ -99,6 +107,22 @@ public class CustomerLookupTable implements CustomerLookup {
                 .stream().findFirst();
     }
 
+    /**
+     * The customer's own billing terms (docs/billing-rules.md §7), if the customer exists — a deleted one too, whose
+     * last invoices may still be issued.
+     */
+    public Optional<BillingTermsRow> findBillingTerms(String customerId) {
+        return jdbcTemplate.query(
+                        "SELECT net_payment_terms, tax_rate, tax_name FROM customer_lookup WHERE customer_id = ?",
+                        (row, i) -> new BillingTermsRow(customerId, (Integer) row.getObject(1),
+                                BillingTerms.canonicalRate(row.getBigDecimal(2)), row.getString(3)), customerId)
+                .stream().findFirst();
+    }
+
+    /** The billing terms a customer sets itself; each null where it leaves it to its plan or tenant. */
+    public record BillingTermsRow(String customerId, Integer netPaymentTerms, BigDecimal taxRate, String taxName) {
+    }
+
     /** A {@code customer_lookup} row; {@code currency} null when none was set. */
     public record CustomerRow(String customerId, CurrencyCode currency, boolean deleted) {
     }
@@ -108,9 +132,10 @@ public class CustomerLookupTable implements CustomerLookup {
         return owners.stream().anyMatch(owner -> !owner.equals(exceptCustomerId));
     }
 
-    private void upsert(String customerId, String externalId, String email, String currency) {
+    private void upsert(String customerId, String externalId, String email, String currency, BillingTermsRow terms) {
         try {
-            jdbcTemplate.update(UPSERT, customerId, externalId, email, currency);
+            jdbcTemplate.update(UPSERT, customerId, externalId, email, currency, terms.netPaymentTerms(),
+                    terms.taxRate(), terms.taxName());
         } catch (DuplicateKeyException e) {
             // Only reached when two requests pass the pre-check concurrently; answer the loser like the pre-check would.
             throw duplicateOf(e, externalId, email);

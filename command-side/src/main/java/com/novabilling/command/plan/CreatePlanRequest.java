@@ -1,5 +1,7 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.command.validation.BillingTermLimits;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.CreatePlanCommand;
@@ -32,7 +34,13 @@ public record CreatePlanRequest(
         @Schema(description = "Default true; an inactive plan accepts no new subscriptions") Boolean active,
         @BoundedMetadata Map<String, Object> metadata,
         @Size(max = 17) @Schema(description = "At most one price per currency")
-        List<@NotNull @Valid PlanPriceRequest> prices) {
+        List<@NotNull @Valid PlanPriceRequest> prices,
+        @Schema(description = "When the base fee is billed: IN_ADVANCE (default; at the start of each period) or "
+                + "IN_ARREARS (at its end); any letter case") BillingTiming billingTiming,
+        @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = BillingTermLimits.NET_PAYMENT_TERMS
+                + "; absent: the tenant's (a customer's own terms win over the plan's)") Integer netPaymentTerms,
+        @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = BillingTermLimits.GRACE_PERIOD
+                + "; absent: the tenant's") Integer invoiceGracePeriodDays) {
 
     public CreatePlanCommand toCommand(String planId) {
         List<PlanPrice> planPrices = new ArrayList<>();
@@ -42,6 +50,6 @@ public record CreatePlanRequest(
             }
         }
         return new CreatePlanCommand(planId, name, code, description, billingInterval, features, trialDays, active,
-                metadata, planPrices);
+                metadata, planPrices, billingTiming, netPaymentTerms, invoiceGracePeriodDays);
     }
 }

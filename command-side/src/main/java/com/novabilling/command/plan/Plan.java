@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
@@ -52,6 +53,11 @@ public class Plan {
     private int trialDays;
     private boolean active;
     private Map<String, Object> metadata;
+    private BillingTiming billingTiming;
+    /** Null: the plan leaves it to the tenant (docs/billing-rules.md §7). */
+    private Integer netPaymentTerms;
+    /** Null: the plan leaves it to the tenant. */
+    private Integer invoiceGracePeriodDays;
     /** priceId → amount, in the order the prices were added. */
     private final Map<String, Money> prices = new LinkedHashMap<>();
 
@@ -68,7 +74,9 @@ public class Plan {
                 command.billingInterval(), listOf(command.features()),
                 command.trialDays() == null ? 0 : command.trialDays(),
                 command.active() == null || command.active(),
-                Metadata.copyOf(command.metadata()), newPrices));
+                Metadata.copyOf(command.metadata()), newPrices,
+                command.billingTiming() == null ? BillingTiming.IN_ADVANCE : command.billingTiming(),
+                command.netPaymentTerms(), command.invoiceGracePeriodDays()));
     }
 
     @CommandHandler
@@ -82,7 +90,10 @@ public class Plan {
                 command.features() != null ? listOf(command.features()) : features,
                 command.trialDays() != null ? command.trialDays() : trialDays,
                 command.active() != null ? command.active() : active,
-                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata);
+                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata,
+                command.billingTiming() != null ? command.billingTiming() : billingTiming,
+                command.netPaymentTerms() != null ? command.netPaymentTerms() : netPaymentTerms,
+                command.invoiceGracePeriodDays() != null ? command.invoiceGracePeriodDays() : invoiceGracePeriodDays);
         if (updated.equals(currentState())) {
             return;
         }
@@ -138,6 +149,9 @@ public class Plan {
         trialDays = event.trialDays();
         active = event.active();
         metadata = event.metadata();
+        billingTiming = event.effectiveBillingTiming();
+        netPaymentTerms = event.netPaymentTerms();
+        invoiceGracePeriodDays = event.invoiceGracePeriodDays();
         event.prices().forEach(price -> prices.put(price.priceId(), price.amount()));
     }
 
@@ -151,6 +165,9 @@ public class Plan {
         trialDays = event.trialDays();
         active = event.active();
         metadata = event.metadata();
+        billingTiming = event.effectiveBillingTiming();
+        netPaymentTerms = event.netPaymentTerms();
+        invoiceGracePeriodDays = event.invoiceGracePeriodDays();
     }
 
     @EventSourcingHandler
@@ -175,7 +192,7 @@ public class Plan {
 
     private PlanUpdatedEvent currentState() {
         return new PlanUpdatedEvent(planId, name, code, description, billingInterval, features, trialDays, active,
-                metadata);
+                metadata, billingTiming, netPaymentTerms, invoiceGracePeriodDays);
     }
 
     private Money requirePrice(String priceId) {

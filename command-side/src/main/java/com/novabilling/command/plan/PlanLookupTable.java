@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -30,9 +31,13 @@ import java.util.Optional;
 public class PlanLookupTable implements PlanLookup {
 
     private static final String UPSERT_PLAN = """
-            INSERT INTO plan_lookup (plan_id, code, active, billing_interval, trial_days) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO plan_lookup (plan_id, code, active, billing_interval, trial_days, billing_timing,
+                                     net_payment_terms, invoice_grace_period_days)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (plan_id) DO UPDATE SET code = EXCLUDED.code, active = EXCLUDED.active,
-                billing_interval = EXCLUDED.billing_interval, trial_days = EXCLUDED.trial_days
+                billing_interval = EXCLUDED.billing_interval, trial_days = EXCLUDED.trial_days,
+                billing_timing = EXCLUDED.billing_timing, net_payment_terms = EXCLUDED.net_payment_terms,
+                invoice_grace_period_days = EXCLUDED.invoice_grace_period_days
             """;
     private static final String INSERT_PRICE = """
             INSERT INTO plan_price_lookup (price_id, plan_id, currency, amount_minor) VALUES (?, ?, ?, ?)
@@ -50,14 +55,18 @@ public class PlanLookupTable implements PlanLookup {
     @EventHandler
     public void on(PlanCreatedEvent event) {
         codes.claim(CodeKind.PLAN, event.code(), event.planId());
-        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays());
+        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays(),
+                new BillingTermsRow(event.planId(), event.effectiveBillingTiming(), event.netPaymentTerms(),
+                        event.invoiceGracePeriodDays()));
         event.prices().forEach(price -> upsertPrice(event.planId(), price.priceId(), price.amount()));
     }
 
     @EventHandler
     public void on(PlanUpdatedEvent event) {
         codes.claim(CodeKind.PLAN, event.code(), event.planId());
-        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays());
+        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays(),
+                new BillingTermsRow(event.planId(), event.effectiveBillingTiming(), event.netPaymentTerms(),
+                        event.invoiceGracePeriodDays()));
     }
 
     @EventHandler
@@ -113,6 +122,25 @@ public class PlanLookupTable implements PlanLookup {
                 .stream().findFirst();
     }
 
+    /** The plan's own billing terms (docs/billing-rules.md §7), if the plan exists and is not deleted. */
+    public Optional<BillingTermsRow> findBillingTerms(String planId) {
+        return jdbcTemplate.query("""
+                        SELECT billing_timing, net_payment_terms, invoice_grace_period_days FROM plan_lookup
+                        WHERE plan_id = ?""",
+                (row, i) -> new BillingTermsRow(planId,
+                        row.getString(1) == null ? BillingTiming.IN_ADVANCE : BillingTiming.valueOf(row.getString(1)),
+                        (Integer) row.getObject(2), (Integer) row.getObject(3)), planId)
+                .stream().findFirst();
+    }
+
+    /**
+     * The billing terms a plan sets itself; {@code netPaymentTerms} and {@code invoiceGracePeriodDays} null where it
+     * leaves them to the tenant.
+     */
+    public record BillingTermsRow(String planId, BillingTiming billingTiming, Integer netPaymentTerms,
+                                  Integer invoiceGracePeriodDays) {
+    }
+
     /** A {@code plan_lookup} row with its known prices, in the order they were added. */
     public record PlanRow(String planId, String code, boolean active, BillingInterval billingInterval, int trialDays,
                           List<Money> prices) {
@@ -125,8 +153,10 @@ public class PlanLookupTable implements PlanLookup {
                 (row, i) -> Money.ofMinor(row.getLong(2), CurrencyCode.valueOf(row.getString(1))), planId);
     }
 
-    private void upsertPlan(String planId, String code, boolean active, BillingInterval interval, int trialDays) {
-        jdbcTemplate.update(UPSERT_PLAN, planId, code, active, interval == null ? null : interval.name(), trialDays);
+    private void upsertPlan(String planId, String code, boolean active, BillingInterval interval, int trialDays,
+                            BillingTermsRow terms) {
+        jdbcTemplate.update(UPSERT_PLAN, planId, code, active, interval == null ? null : interval.name(), trialDays,
+                terms.billingTiming().name(), terms.netPaymentTerms(), terms.invoiceGracePeriodDays());
     }
 
     private void upsertPrice(String planId, String priceId, Money amount) {

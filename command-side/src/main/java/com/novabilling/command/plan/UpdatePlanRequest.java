@@ -1,5 +1,7 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.command.validation.BillingTermLimits;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.plan.BillingInterval;
@@ -29,16 +31,22 @@ public record UpdatePlanRequest(
         @Schema(description = "false stops new subscriptions; existing ones are untouched") Boolean active,
         @BoundedMetadata Map<String, Object> metadata,
         @Schema(description = "Not accepted here: use POST/PATCH/DELETE /plans/{id}/prices", hidden = true)
-        List<Object> prices) {
+        List<Object> prices,
+        @Schema(description = "When the base fee is billed: IN_ADVANCE or IN_ARREARS, any letter case")
+        BillingTiming billingTiming,
+        @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = BillingTermLimits.NET_PAYMENT_TERMS)
+        Integer netPaymentTerms,
+        @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = BillingTermLimits.GRACE_PERIOD)
+        Integer invoiceGracePeriodDays) {
 
     static final UpdatePlanRequest NO_CHANGES =
-            new UpdatePlanRequest(null, null, null, null, null, null, null, null, null);
+            new UpdatePlanRequest(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public UpdatePlanCommand toCommand(String planId) {
         if (prices != null) {
             throw new ValidationException("prices", "prices change through POST, PATCH and DELETE /plans/{id}/prices");
         }
         return new UpdatePlanCommand(planId, name, code, description, billingInterval, features, trialDays, active,
-                metadata);
+                metadata, billingTiming, netPaymentTerms, invoiceGracePeriodDays);
     }
 }

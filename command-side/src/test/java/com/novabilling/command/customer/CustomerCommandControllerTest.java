@@ -37,7 +37,7 @@ class CustomerCommandControllerTest {
     private final CustomerCommandController controller = new CustomerCommandController(new ResourceCommands(commandGateway, queryGateway));
 
     private static CustomerView view(String id) {
-        return new CustomerView(id, null, "Jane", "jane@example.com", null, "USD", Map.of(), NOW, NOW);
+        return new CustomerView(id, null, "Jane", "jane@example.com", null, "USD", null, null, null, Map.of(), NOW, NOW);
     }
 
     private void viewIsReadBack() {
@@ -52,7 +52,7 @@ class CustomerCommandControllerTest {
         ArgumentCaptor<CreateCustomerCommand> sent = ArgumentCaptor.forClass(CreateCustomerCommand.class);
 
         CustomerView created = controller.create(
-                new CreateCustomerRequest(null, "Jane", "jane@example.com", null, "usd", null));
+                new CreateCustomerRequest(null, "Jane", "jane@example.com", null, "usd", null, null, null, null));
 
         verify(commandGateway).sendAndWait(sent.capture());
         assertThat(sent.getValue().customerId()).matches("cus_[0-9a-f]{24}");

@@ -4,9 +4,12 @@ import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,5 +42,25 @@ class CustomerEventSerializationTest {
         for (Object event : events) {
             assertThat(roundTrip(event)).isEqualTo(event);
         }
+    }
+
+    @Test
+    void billingTermsRoundTripAndAreAbsentFromEventsStoredBeforeThem() {
+        List<Object> events = List.of(
+                new CustomerCreatedEvent("cus_1", null, "John", "john@example.com", null, null, Map.of(), 30,
+                        new BigDecimal("12.3456"), "VAT"),
+                new CustomerUpdatedEvent("cus_1", null, "John", "john@example.com", null, null, Map.of(), null,
+                        BigDecimal.ZERO, null));
+        for (Object event : events) {
+            assertThat(roundTrip(event)).isEqualTo(event);
+        }
+
+        String stored = """
+                {"customerId":"cus_1","externalId":null,"name":"John","email":"john@example.com","country":null,
+                 "currency":"NGN","metadata":{}}""";
+        CustomerUpdatedEvent old = serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(
+                StandardCharsets.UTF_8), byte[].class, CustomerUpdatedEvent.class.getName(), null));
+        assertThat(old).isEqualTo(new CustomerUpdatedEvent("cus_1", null, "John", "john@example.com", null, "NGN",
+                Map.of(), null, null, null));
     }
 }

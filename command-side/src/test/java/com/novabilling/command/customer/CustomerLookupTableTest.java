@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,5 +124,27 @@ class CustomerLookupTableTest extends TenantSchemaTest {
         assertThatThrownBy(() -> jdbcTemplate.update(
                 "INSERT INTO customer_lookup (customer_id, email) VALUES ('cus_x', 'Jane@example.com')"))
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void keepsTheCustomersOwnBillingTermsAlsoOnceDeleted() {
+        lookup.on(created("cus_a", null, "jane@example.com"));
+        assertThat(lookup.findBillingTerms("cus_a"))
+                .contains(new CustomerLookupTable.BillingTermsRow("cus_a", null, null, null));
+
+        lookup.on(new CustomerUpdatedEvent("cus_a", null, "Name", "jane@example.com", null, null, Map.of(), 30,
+                new BigDecimal("12.3456"), "VAT"));
+        assertThat(lookup.findBillingTerms("cus_a"))
+                .contains(new CustomerLookupTable.BillingTermsRow("cus_a", 30, new BigDecimal("12.3456"), "VAT"));
+
+        lookup.on(new CustomerUpdatedEvent("cus_a", null, "Name", "jane@example.com", null, null, Map.of(), 30,
+                new BigDecimal("16"), "VAT"));
+        assertThat(lookup.findBillingTerms("cus_a").orElseThrow().taxRate()).as("16.0000 read back as 16")
+                .isEqualTo(new BigDecimal("16"));
+
+        lookup.on(new CustomerDeletedEvent("cus_a"));
+        assertThat(lookup.findBillingTerms("cus_a"))
+                .contains(new CustomerLookupTable.BillingTermsRow("cus_a", 30, new BigDecimal("16"), "VAT"));
+        assertThat(lookup.findBillingTerms("cus_missing")).isEmpty();
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,7 +36,8 @@ class CustomerRequestValidationTest {
 
     private static CreateCustomerRequest create(String externalId, String name, String email, String country,
                                                 String currency) {
-        return new CreateCustomerRequest(externalId, name, email, country, currency, Map.of("source", "website"));
+        return new CreateCustomerRequest(externalId, name, email, country, currency, Map.of("source", "website"), null,
+                null, null);
     }
 
     private static Set<String> invalidFields(Object request) {
@@ -54,8 +57,8 @@ class CustomerRequestValidationTest {
 
     @Test
     void nameAndEmailAloneAreEnough() {
-        assertThat(validator.validate(new CreateCustomerRequest(null, "Jane", "jane@example.com", null, null, null)))
-                .isEmpty();
+        assertThat(validator.validate(new CreateCustomerRequest(null, "Jane", "jane@example.com", null, null, null,
+                null, null, null))).isEmpty();
     }
 
     @Test
@@ -112,7 +115,7 @@ class CustomerRequestValidationTest {
 
     @Test
     void updatedFieldsFollowTheCreateRules() {
-        UpdateCustomerRequest request = new UpdateCustomerRequest(" ", "", "jane@", "usa", "XYZ", null);
+        UpdateCustomerRequest request = new UpdateCustomerRequest(" ", "", "jane@", "usa", "XYZ", null, null, null, null);
 
         assertThat(invalidFields(request))
                 .containsExactlyInAnyOrder("externalId", "name", "email", "country", "currency");
@@ -120,10 +123,64 @@ class CustomerRequestValidationTest {
 
     @Test
     void updateNormalisesCurrency() {
-        UpdateCustomerRequest request = new UpdateCustomerRequest(null, "John", null, null, "kes", Map.of("tier", 2));
+        UpdateCustomerRequest request = new UpdateCustomerRequest(null, "John", null, null, "kes", Map.of("tier", 2),
+                null, null, null);
 
         assertThat(validator.validate(request)).isEmpty();
         assertThat(request.toCommand("cus_1"))
                 .isEqualTo(new UpdateCustomerCommand("cus_1", null, "John", null, null, "KES", Map.of("tier", 2)));
+    }
+
+    @Test
+    void billingTermsReachTheCommandWithTheTaxNameTrimmed() {
+        CreateCustomerRequest request = new CreateCustomerRequest(null, "Jane", "jane@example.com", null, null, null,
+                30, new BigDecimal("16.00"), " VAT ");
+        assertThat(validator.validate(request)).isEmpty();
+        assertThat(request.toCommand("cus_1")).isEqualTo(new CreateCustomerCommand("cus_1", null, "Jane",
+                "jane@example.com", null, null, null, 30, new BigDecimal("16.00"), "VAT"));
+        assertThat(new UpdateCustomerRequest(null, null, null, null, null, null, null, BigDecimal.ZERO, null)
+                .toCommand("cus_1")).isEqualTo(new UpdateCustomerCommand("cus_1", null, null, null, null, null, null,
+                null, BigDecimal.ZERO, null));
+    }
+
+    @Test
+    void netPaymentTermsAreZeroToAYear() {
+        assertThat(invalidFields(terms(0, null, null))).isEmpty();
+        assertThat(invalidFields(terms(365, null, null))).isEmpty();
+        assertThat(invalidFields(terms(-1, null, null))).containsExactly("netPaymentTerms");
+        assertThat(invalidFields(terms(366, null, null))).containsExactly("netPaymentTerms");
+        assertThat(invalidFields(new UpdateCustomerRequest(null, null, null, null, null, null, 366, null, null)))
+                .containsExactly("netPaymentTerms");
+    }
+
+    @Test
+    void taxRateIsAPercentageWithAtMostFourDecimals() {
+        for (String valid : List.of("0", "0.0", "100", "100.0000", "16", "7.5", "12.3456", "12.345600")) {
+            assertThat(invalidFields(terms(null, new BigDecimal(valid), null))).as(valid).isEmpty();
+        }
+        for (String invalid : List.of("-0.0001", "-1", "100.0001", "101", "12.34567", "1E+3")) {
+            assertThat(invalidFields(terms(null, new BigDecimal(invalid), null))).as(invalid)
+                    .containsExactly("taxRate");
+        }
+        Set<ConstraintViolation<CreateCustomerRequest>> violations =
+                validator.validate(terms(null, new BigDecimal("150"), null));
+        assertThat(violations).singleElement().extracting(ConstraintViolation::getMessage)
+                .isEqualTo("must be a percentage from 0 to 100 with at most 4 decimals (0 means exempt)");
+        assertThat(invalidFields(new UpdateCustomerRequest(null, null, null, null, null, null, null,
+                new BigDecimal("-5"), null))).containsExactly("taxRate");
+    }
+
+    @Test
+    void taxNameIsNotBlankAndAtMost100Characters() {
+        assertThat(invalidFields(terms(null, null, "x".repeat(100)))).isEmpty();
+        assertThat(invalidFields(terms(null, null, "x".repeat(101)))).containsExactly("taxName");
+        assertThat(invalidFields(terms(null, null, " "))).containsExactly("taxName");
+        assertThat(invalidFields(new UpdateCustomerRequest(null, null, null, null, null, null, null, null, "")))
+                .containsExactly("taxName");
+    }
+
+    private static CreateCustomerRequest terms(Integer netPaymentTerms, BigDecimal taxRate, String taxName) {
+        return new CreateCustomerRequest(null, "Jane", "jane@example.com", null, null, null, netPaymentTerms, taxRate,
+                taxName);
     }
 }

@@ -15,6 +15,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,5 +156,47 @@ class CustomerTest {
                 .when(new DeleteCustomerCommand(ID))
                 .expectNoEvents()
                 .expectException(AggregateDeletedException.class);
+    }
+
+    @Test
+    void createsACustomerWithItsOwnBillingTermsInCanonicalForm() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCustomerCommand(ID, null, "Jane Smith", "jane@example.com", "KE", "KES", null, 30,
+                        new BigDecimal("16.00"), "VAT"))
+                .expectEvents(new CustomerCreatedEvent(ID, null, "Jane Smith", "jane@example.com", "KE", "KES",
+                        Map.of(), 30, new BigDecimal("16"), "VAT"));
+    }
+
+    @Test
+    void anExplicitTaxRateOfZeroIsRecordedAndOtherTermsAreKept() {
+        CustomerCreatedEvent withTerms = new CustomerCreatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com",
+                "US", "USD", Map.of(), 30, new BigDecimal("16"), "VAT");
+        fixture.given(withTerms)
+                .when(new UpdateCustomerCommand(ID, null, null, null, null, null, null, null, BigDecimal.ZERO, null))
+                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD",
+                        Map.of(), 30, BigDecimal.ZERO, "VAT"));
+        fixture.given(withTerms)
+                .when(new UpdateCustomerCommand(ID, null, "Jane B", null, null, null, null))
+                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane B", "jane@example.com", "US", "USD",
+                        Map.of(), 30, new BigDecimal("16"), "VAT"));
+    }
+
+    @Test
+    void theSameTermsWrittenDifferentlyChangeNothing() {
+        fixture.given(new CustomerCreatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD",
+                        Map.of(), 30, new BigDecimal("7.5"), "VAT"))
+                .when(new UpdateCustomerCommand(ID, null, null, null, null, null, null, 30, new BigDecimal("7.5000"),
+                        "VAT"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCustomerStoredBeforeBillingTermsHasNoneAndTakesThem() {
+        // JANE_CREATED has the shape of events stored before issue 12: no billing terms
+        fixture.given(JANE_CREATED)
+                .when(new UpdateCustomerCommand(ID, null, null, null, null, null, null, 14, null, null))
+                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD",
+                        Map.of("plan", "enterprise"), 14, null, null));
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
@@ -93,5 +94,21 @@ class PlanLookupTableTest extends TenantSchemaTest {
         lookup.on(new PlanPriceAddedEvent("pln_a", "prc_usd", Money.ofMinor(100, CurrencyCode.USD)));
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM plan_price_lookup", Long.class)).isEqualTo(1);
         assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM resource_codes", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void keepsThePlansOwnBillingTermsAndReadsOldEventsAsInAdvanceWithNone() {
+        lookup.on(new PlanCreatedEvent("pln_a", "Name", "pro", null, BillingInterval.MONTHLY, List.of(), 0, true,
+                Map.of(), List.of(), BillingTiming.IN_ARREARS, 30, 5));
+        assertThat(lookup.findBillingTerms("pln_a"))
+                .contains(new PlanLookupTable.BillingTermsRow("pln_a", BillingTiming.IN_ARREARS, 30, 5));
+
+        lookup.on(new PlanUpdatedEvent("pln_a", "Name", "pro", null, BillingInterval.MONTHLY, List.of(), 0, true,
+                Map.of(), null, null, null));
+        assertThat(lookup.findBillingTerms("pln_a"))
+                .contains(new PlanLookupTable.BillingTermsRow("pln_a", BillingTiming.IN_ADVANCE, null, null));
+
+        lookup.on(new PlanDeletedEvent("pln_a", "pro"));
+        assertThat(lookup.findBillingTerms("pln_a")).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.CurrencyCode;
@@ -7,6 +8,7 @@ import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.CreatePlanCommand;
 import com.novabilling.api.plan.PlanPrice;
+import com.novabilling.api.plan.UpdatePlanCommand;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
@@ -45,7 +47,7 @@ class PlanRequestValidationTest {
 
     private static CreatePlanRequest create(String name, String code, BillingInterval interval, Integer trialDays,
                                             List<PlanPriceRequest> prices) {
-        return new CreatePlanRequest(name, code, null, interval, null, trialDays, null, null, prices);
+        return new CreatePlanRequest(name, code, null, interval, null, trialDays, null, null, prices, null, null, null);
     }
 
     private static CreatePlanRequest pro(PlanPriceRequest... prices) {
@@ -75,7 +77,8 @@ class PlanRequestValidationTest {
     @Test
     void aValidRequestBecomesTheCommandWithPricesInMinorUnits() {
         CreatePlanRequest request = new CreatePlanRequest("Pro", "pro", "for teams", BillingInterval.MONTHLY,
-                List.of("sso"), 14, true, Map.of("tier", "2"), List.of(price("usd", "49.99"), price("UGX", "50000")));
+                List.of("sso"), 14, true, Map.of("tier", "2"), List.of(price("usd", "49.99"), price("UGX", "50000")),
+                null, null, null);
 
         assertThat(validator.validate(request)).isEmpty();
         CreatePlanCommand command = request.toCommand("pln_1");
@@ -118,9 +121,39 @@ class PlanRequestValidationTest {
     @Test
     void anUpdateThatNamesPricesIsRefused() {
         assertThat(validator.validate(UpdatePlanRequest.NO_CHANGES)).isEmpty();
-        assertThatThrownBy(() -> new UpdatePlanRequest(null, null, null, null, null, null, null, null, List.of())
-                .toCommand("pln_1")).isInstanceOf(ValidationException.class).hasMessageContaining("prices");
-        assertThat(invalidFields(new UpdatePlanRequest(" ", "has space", null, null, null, -1, null, null, null)))
+        assertThatThrownBy(() -> new UpdatePlanRequest(null, null, null, null, null, null, null, null, List.of(),
+                null, null, null).toCommand("pln_1"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("prices");
+        assertThat(invalidFields(new UpdatePlanRequest(" ", "has space", null, null, null, -1, null, null, null,
+                null, null, null)))
                 .containsExactlyInAnyOrder("name", "code", "trialDays");
+    }
+
+    @Test
+    void billingTermsAreDaysWithinAYearAndReachTheCommand() {
+        CreatePlanRequest request = new CreatePlanRequest("Pro", "pro", null, BillingInterval.MONTHLY, null, null,
+                null, null, null, BillingTiming.IN_ARREARS, 30, 3);
+        assertThat(validator.validate(request)).isEmpty();
+        CreatePlanCommand command = request.toCommand("pln_1");
+        assertThat(command.billingTiming()).isEqualTo(BillingTiming.IN_ARREARS);
+        assertThat(command.netPaymentTerms()).isEqualTo(30);
+        assertThat(command.invoiceGracePeriodDays()).isEqualTo(3);
+
+        assertThat(invalidFields(terms(0, 365))).isEmpty();
+        assertThat(invalidFields(terms(-1, 366))).containsExactlyInAnyOrder("netPaymentTerms", "invoiceGracePeriodDays");
+        assertThat(invalidFields(terms(366, -1))).containsExactlyInAnyOrder("netPaymentTerms", "invoiceGracePeriodDays");
+
+        UpdatePlanRequest update = new UpdatePlanRequest(null, null, null, null, null, null, null, null, null,
+                BillingTiming.IN_ADVANCE, 400, 0);
+        assertThat(invalidFields(update)).containsExactly("netPaymentTerms");
+        assertThat(new UpdatePlanRequest(null, null, null, null, null, null, null, null, null,
+                BillingTiming.IN_ARREARS, 14, null).toCommand("pln_1"))
+                .isEqualTo(new UpdatePlanCommand("pln_1", null, null, null, null, null, null, null, null,
+                        BillingTiming.IN_ARREARS, 14, null));
+    }
+
+    private static CreatePlanRequest terms(Integer netPaymentTerms, Integer invoiceGracePeriodDays) {
+        return new CreatePlanRequest("Pro", "pro", null, BillingInterval.MONTHLY, null, null, null, null, null, null,
+                netPaymentTerms, invoiceGracePeriodDays);
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
@@ -174,5 +175,51 @@ class PlanTest {
         fixture.given(PRO_CREATED, new PlanDeletedEvent(ID, "pro"))
                 .when(new UpdatePlanCommand(ID, "x", null, null, null, null, null, null, null))
                 .expectException(AggregateDeletedException.class);
+    }
+
+    @Test
+    void createsAPlanWithItsOwnBillingTerms() {
+        fixture.givenNoPriorActivity()
+                .when(new CreatePlanCommand(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, null, null, null,
+                        null, List.of(USD), BillingTiming.IN_ARREARS, 30, 5))
+                .expectEvents(new PlanCreatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
+                        true, Map.of(), List.of(USD), BillingTiming.IN_ARREARS, 30, 5));
+    }
+
+    @Test
+    void updateChangesTheBillingTermsGivenAndKeepsTheOthers() {
+        PlanCreatedEvent withTerms = new PlanCreatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY,
+                List.of(), 0, true, Map.of(), List.of(USD), BillingTiming.IN_ARREARS, 30, 5);
+        fixture.given(withTerms)
+                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null, null, 0, null))
+                .expectEvents(new PlanUpdatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
+                        true, Map.of(), BillingTiming.IN_ARREARS, 0, 5));
+        fixture.given(withTerms)
+                .when(new UpdatePlanCommand(ID, "Pro", null, null, null, null, null, null, null))
+                .expectEvents(new PlanUpdatedEvent(ID, "Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
+                        true, Map.of(), BillingTiming.IN_ARREARS, 30, 5));
+        fixture.given(withTerms)
+                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null,
+                        BillingTiming.IN_ARREARS, 30, 5))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPlanStoredBeforeBillingTermsBillsInAdvanceAndLeavesTheRestToTheTenant() {
+        // the shape of events stored before issue 12: no billing terms at all
+        PlanCreatedEvent stored = new PlanCreatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY,
+                List.of(), 0, true, Map.of(), List.of(USD), null, null, null);
+        PlanUpdatedEvent storedUpdate = new PlanUpdatedEvent(ID, "Pro", "pro", null, BillingInterval.MONTHLY,
+                List.of(), 0, true, Map.of(), null, null, null);
+        fixture.given(stored, storedUpdate)
+                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null,
+                        BillingTiming.IN_ADVANCE, null, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(stored, storedUpdate)
+                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null, null, null, 7))
+                .expectEvents(new PlanUpdatedEvent(ID, "Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
+                        true, Map.of(), BillingTiming.IN_ADVANCE, null, 7));
     }
 }

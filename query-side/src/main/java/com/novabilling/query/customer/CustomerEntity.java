@@ -1,6 +1,7 @@
 package com.novabilling.query.customer;
 
 import com.novabilling.api.customer.CustomerView;
+import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,6 +9,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 @Entity
@@ -23,18 +25,28 @@ public class CustomerEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
+    @Column(name = "net_payment_terms")
+    private Integer netPaymentTerms;
+    @Column(name = "tax_rate")
+    private BigDecimal taxRate;
+    @Column(name = "tax_name")
+    private String taxName;
 
     void setDetails(String externalId, String name, String email, String country, String currency,
-                    Map<String, Object> metadata) {
+                    Map<String, Object> metadata, Integer netPaymentTerms, BigDecimal taxRate, String taxName) {
         this.externalId = externalId;
         this.name = name;
         this.email = email;
         this.country = country;
         this.currency = currency;
         this.metadata = metadata == null ? Map.of() : metadata;
+        this.netPaymentTerms = netPaymentTerms;
+        this.taxRate = taxRate;
+        this.taxName = taxName;
     }
 
     public CustomerView toView() {
-        return new CustomerView(id, externalId, name, email, country, currency, metadata, createdAt, updatedAt);
+        return new CustomerView(id, externalId, name, email, country, currency, netPaymentTerms,
+                BillingTerms.canonicalRate(taxRate), taxName, metadata, createdAt, updatedAt);
     }
 }

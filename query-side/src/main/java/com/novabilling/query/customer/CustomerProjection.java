@@ -37,13 +37,15 @@ public class CustomerProjection extends ReadModelProjection<CustomerEntity, Cust
     @EventHandler
     public void on(CustomerCreatedEvent event, @Timestamp Instant createdAt) {
         create(event.customerId(), createdAt, customer -> customer.setDetails(event.externalId(), event.name(),
-                event.email(), event.country(), event.currency(), event.metadata()));
+                event.email(), event.country(), event.currency(), event.metadata(), event.netPaymentTerms(),
+                event.taxRate(), event.taxName()));
     }
 
     @EventHandler
     public void on(CustomerUpdatedEvent event, @Timestamp Instant updatedAt) {
         update(event.customerId(), updatedAt, customer -> customer.setDetails(event.externalId(), event.name(),
-                event.email(), event.country(), event.currency(), event.metadata()));
+                event.email(), event.country(), event.currency(), event.metadata(), event.netPaymentTerms(),
+                event.taxRate(), event.taxName()));
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package com.novabilling.query.plan;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -47,8 +48,17 @@ public class PlanEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<StoredPrice> prices = new ArrayList<>();
+    @Enumerated(EnumType.STRING)
+    @Column(name = "billing_timing")
+    private BillingTiming billingTiming;
+    @Column(name = "net_payment_terms")
+    private Integer netPaymentTerms;
+    @Column(name = "invoice_grace_period_days")
+    private Integer invoiceGracePeriodDays;
+
     void setDetails(String name, String code, String description, BillingInterval billingInterval,
-                    List<String> features, int trialDays, boolean active, Map<String, Object> metadata) {
+                    List<String> features, int trialDays, boolean active, Map<String, Object> metadata,
+                    BillingTiming billingTiming, Integer netPaymentTerms, Integer invoiceGracePeriodDays) {
         this.name = name;
         this.code = code;
         this.description = description;
@@ -57,6 +67,9 @@ public class PlanEntity extends ReadModelRow {
         this.trialDays = trialDays;
         this.active = active;
         this.metadata = metadata == null ? Map.of() : metadata;
+        this.billingTiming = billingTiming;
+        this.netPaymentTerms = netPaymentTerms;
+        this.invoiceGracePeriodDays = invoiceGracePeriodDays;
     }
 
     /** Adds the price, or replaces the one with the same id (a redelivered event changes nothing). */
@@ -77,8 +90,10 @@ public class PlanEntity extends ReadModelRow {
     }
 
     public PlanView toView() {
-        return new PlanView(id, name, code, description, billingInterval, features, trialDays, active, metadata,
-                prices.stream().map(StoredPrice::toView).toList(), createdAt, updatedAt);
+        return new PlanView(id, name, code, description, billingInterval, features, trialDays,
+                billingTiming == null ? BillingTiming.IN_ADVANCE : billingTiming, netPaymentTerms,
+                invoiceGracePeriodDays, active, metadata, prices.stream().map(StoredPrice::toView).toList(), createdAt,
+                updatedAt);
     }
 
     private int indexOf(String priceId) {

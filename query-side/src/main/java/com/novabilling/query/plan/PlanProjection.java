@@ -36,7 +36,8 @@ public class PlanProjection extends ReadModelProjection<PlanEntity, PlanReposito
     public void on(PlanCreatedEvent event, @Timestamp Instant createdAt) {
         create(event.planId(), createdAt, plan -> {
             plan.setDetails(event.name(), event.code(), event.description(), event.billingInterval(),
-                    event.features(), event.trialDays(), event.active(), event.metadata());
+                    event.features(), event.trialDays(), event.active(), event.metadata(),
+                    event.effectiveBillingTiming(), event.netPaymentTerms(), event.invoiceGracePeriodDays());
             event.prices().forEach(price -> plan.putPrice(price.priceId(), price.amount()));
         });
     }
@@ -44,7 +45,8 @@ public class PlanProjection extends ReadModelProjection<PlanEntity, PlanReposito
     @EventHandler
     public void on(PlanUpdatedEvent event, @Timestamp Instant updatedAt) {
         update(event.planId(), updatedAt, plan -> plan.setDetails(event.name(), event.code(), event.description(),
-                event.billingInterval(), event.features(), event.trialDays(), event.active(), event.metadata()));
+                event.billingInterval(), event.features(), event.trialDays(), event.active(), event.metadata(),
+                event.effectiveBillingTiming(), event.netPaymentTerms(), event.invoiceGracePeriodDays()));
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.customer.CustomerView;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ class CustomerProjectionTest {
         projection.on(CREATED_EVENT, CREATED);
 
         assertThat(view()).isEqualTo(new CustomerView(ID, "usr_12345", "John Doe", "john@example.com", "NG", "NGN",
-                Map.of("plan", "enterprise"), CREATED, CREATED));
+                null, null, null, Map.of("plan", "enterprise"), CREATED, CREATED));
     }
 
     @Test
@@ -54,7 +55,22 @@ class CustomerProjectionTest {
                 Map.of("notes", "VIP customer")), UPDATED);
 
         assertThat(view()).isEqualTo(new CustomerView(ID, "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN",
-                Map.of("notes", "VIP customer"), CREATED, UPDATED));
+                null, null, null, Map.of("notes", "VIP customer"), CREATED, UPDATED));
+    }
+
+    @Test
+    void billingTermsAreStoredAndAnsweredInCanonicalForm() {
+        projection.on(new CustomerCreatedEvent(ID, null, "John Doe", "john@example.com", null, null, Map.of(), 30,
+                new BigDecimal("16"), "VAT"), CREATED);
+        assertThat(view().netPaymentTerms()).isEqualTo(30);
+        assertThat(view().taxRate()).isEqualTo(new BigDecimal("16"));
+        assertThat(view().taxName()).isEqualTo("VAT");
+
+        projection.on(new CustomerUpdatedEvent(ID, null, "John Doe", "john@example.com", null, null, Map.of(), null,
+                BigDecimal.ZERO, null), UPDATED);
+        assertThat(view().netPaymentTerms()).isNull();
+        assertThat(view().taxRate()).isEqualTo(BigDecimal.ZERO);
+        assertThat(view().taxName()).isNull();
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.novabilling.query.support.ReadModelDatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -58,10 +59,12 @@ class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
                 "cus_1", "usr_12345", "John Doe", "john@example.com", "NG", "NGN", metadata), T0));
         Instant later = T0.plusSeconds(90);
         inTransaction(() -> projection.on(new CustomerUpdatedEvent(
-                "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", metadata), later));
+                "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", metadata, 30,
+                new BigDecimal("7.5"), "VAT"), later));
 
         assertThat(projection.handle(new FindCustomerQuery("cus_1"))).isEqualTo(new CustomerView(
-                "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", metadata, T0, later));
+                "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", 30, new BigDecimal("7.5"), "VAT",
+                metadata, T0, later));
     }
 
     @Test

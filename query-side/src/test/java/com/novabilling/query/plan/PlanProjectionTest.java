@@ -1,6 +1,7 @@
 package com.novabilling.query.plan;
 
 import com.novabilling.api.error.NotFoundException;
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -67,7 +68,7 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(PRO, T0));
 
         assertThat(find("pln_1")).isEqualTo(new PlanView("pln_1", "Pro", "PRO", "for teams", BillingInterval.MONTHLY,
-                List.of("sso", "api"), 14, true, Map.of("tier", "2"),
+                List.of("sso", "api"), 14, BillingTiming.IN_ADVANCE, null, null, true, Map.of("tier", "2"),
                 List.of(new PlanPriceView("prc_usd", "USD", new BigDecimal("49.99")),
                         new PlanPriceView("prc_ugx", "UGX", new BigDecimal("50000"))), T0, T0));
     }
@@ -87,11 +88,11 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(PRO, T0));
 
         inTransaction(() -> projection.on(new PlanUpdatedEvent("pln_1", "Pro+", "PRO", null, BillingInterval.YEARLY,
-                List.of("sso"), 0, false, Map.of()), T1));
+                List.of("sso"), 0, false, Map.of(), BillingTiming.IN_ARREARS, 30, 5), T1));
 
         PlanView updated = find("pln_1");
         assertThat(updated).isEqualTo(new PlanView("pln_1", "Pro+", "PRO", null, BillingInterval.YEARLY,
-                List.of("sso"), 0, false, Map.of(), updated.prices(), T0, T1));
+                List.of("sso"), 0, BillingTiming.IN_ARREARS, 30, 5, false, Map.of(), updated.prices(), T0, T1));
         assertThat(updated.prices()).extracting(PlanPriceView::id).containsExactly("prc_usd", "prc_ugx");
     }
 
@@ -187,5 +188,16 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
         PageResult<PlanView> second = projection.handle(new ListPlansQuery(2, 3, null, null));
         assertThat(second.data()).extracting(PlanView::id).containsExactly("pln_1");
         assertThat(second.meta()).isEqualTo(new PageMeta(4, 2, 3, 2));
+    }
+
+    @Test
+    void aPlanStoredBeforeBillingTermsReadsAsInAdvanceWithNoTermsOfItsOwn() {
+        inTransaction(() -> projection.on(new PlanCreatedEvent("pln_1", "Pro", "PRO", null, BillingInterval.MONTHLY,
+                List.of(), 0, true, Map.of(), List.of(), null, null, null), T0));
+
+        PlanView plan = find("pln_1");
+        assertThat(plan.billingTiming()).isEqualTo(BillingTiming.IN_ADVANCE);
+        assertThat(plan.netPaymentTerms()).isNull();
+        assertThat(plan.invoiceGracePeriodDays()).isNull();
     }
 }
