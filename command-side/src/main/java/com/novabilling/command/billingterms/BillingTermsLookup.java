@@ -1,5 +1,6 @@
 package com.novabilling.command.billingterms;
 
+import com.novabilling.billing.invoice.TaxRate;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.invoice.BillingTerms;
 
@@ -19,4 +20,10 @@ public interface BillingTermsLookup {
      * @throws NotFoundException when the customer, or the plan when given, does not exist in the current tenant
      */
     BillingTerms termsFor(String customerId, String planId);
+
+    /** The terms' tax as the billing engine applies it: exempt at 0 %, else named (or "Tax" when unnamed). */
+    static TaxRate taxRateOf(BillingTerms terms) {
+        return terms.taxExempt() ? TaxRate.exempt()
+                : new TaxRate(terms.taxName() == null ? "" : terms.taxName(), terms.taxRate());
+    }
 }

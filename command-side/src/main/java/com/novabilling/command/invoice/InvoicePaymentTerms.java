@@ -2,8 +2,7 @@ package com.novabilling.command.invoice;
 
 /**
  * The net payment terms (days between issue and due date) of an invoice finalized without a due date of its own
- * (issue 12 item 2: customer → plan → tenant, the most specific wins). The default, {@link NoNetPaymentTerms},
- * answers 0 (due on issue) until billing terms are wired in.
+ * (issue 12 item 2: customer → plan → tenant, the most specific wins): {@link TermsPaymentTerms}.
  */
 public interface InvoicePaymentTerms {
 

@@ -11,6 +11,7 @@ public interface SubscriptionLookup {
     /** The subscription, if it exists in the current tenant. */
     Optional<SubscriptionFacts> find(String subscriptionId);
 
-    record SubscriptionFacts(String subscriptionId, String customerId) {
+    /** @param planId the plan the subscription runs on now */
+    record SubscriptionFacts(String subscriptionId, String customerId, String planId) {
     }
 }

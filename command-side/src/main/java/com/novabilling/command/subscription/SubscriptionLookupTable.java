@@ -66,8 +66,9 @@ public class SubscriptionLookupTable implements SubscriptionLookup {
 
     @Override
     public Optional<SubscriptionFacts> find(String subscriptionId) {
-        return jdbcTemplate.query("SELECT subscription_id, customer_id FROM subscription_lookup WHERE subscription_id = ?",
-                        (row, i) -> new SubscriptionFacts(row.getString(1), row.getString(2)), subscriptionId)
+        return jdbcTemplate.query("SELECT subscription_id, customer_id, plan_id FROM subscription_lookup WHERE subscription_id = ?",
+                        (row, i) -> new SubscriptionFacts(row.getString(1), row.getString(2), row.getString(3)),
+                        subscriptionId)
                 .stream().findFirst();
     }
 

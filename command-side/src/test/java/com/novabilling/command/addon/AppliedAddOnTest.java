@@ -49,7 +49,7 @@ class AppliedAddOnTest {
         addOns.put(ADD_ON, new AddOnFacts(ADD_ON, "setup", "Setup fee", "Onboarding", List.of(USD_25, KES_3000)));
         addOns.put(SINGLE_PRICE_ADD_ON, new AddOnFacts(SINGLE_PRICE_ADD_ON, "audit", "Audit", null, List.of(KES_3000)));
         customers.put(CUSTOMER, new CustomerLookup.CustomerFacts(CUSTOMER, null));
-        subscriptions.put(SUBSCRIPTION, new SubscriptionFacts(SUBSCRIPTION, CUSTOMER));
+        subscriptions.put(SUBSCRIPTION, new SubscriptionFacts(SUBSCRIPTION, CUSTOMER, "plan_1"));
 
         fixture = new AggregateTestFixture<>(AppliedAddOn.class);
         fixture.registerInjectableResource((AddOnLookup) id -> Optional.ofNullable(addOns.get(id)));
@@ -145,7 +145,7 @@ class AppliedAddOnTest {
 
     @Test
     void refusesASubscriptionOfAnotherCustomerNamingSubscriptionId() {
-        subscriptions.put(SUBSCRIPTION, new SubscriptionFacts(SUBSCRIPTION, OTHER_CUSTOMER));
+        subscriptions.put(SUBSCRIPTION, new SubscriptionFacts(SUBSCRIPTION, OTHER_CUSTOMER, "plan_1"));
 
         fixture.givenNoPriorActivity()
                 .when(apply(ADD_ON, SUBSCRIPTION, 1, CurrencyCode.USD))

@@ -80,8 +80,8 @@ class InvoiceTest {
             }
         });
         fixture.registerInjectableResource((SubscriptionLookup) subscriptionId -> switch (subscriptionId) {
-            case SUBSCRIPTION -> Optional.of(new SubscriptionLookup.SubscriptionFacts(SUBSCRIPTION, CUSTOMER));
-            case "sub_other" -> Optional.of(new SubscriptionLookup.SubscriptionFacts("sub_other", "cus_other"));
+            case SUBSCRIPTION -> Optional.of(new SubscriptionLookup.SubscriptionFacts(SUBSCRIPTION, CUSTOMER, "plan_1"));
+            case "sub_other" -> Optional.of(new SubscriptionLookup.SubscriptionFacts("sub_other", "cus_other", "plan_1"));
             default -> Optional.empty();
         });
         fixture.givenCurrentTime(NOW);

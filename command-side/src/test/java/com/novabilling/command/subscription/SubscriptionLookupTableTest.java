@@ -112,7 +112,7 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
                 Instant.parse("2026-04-01T00:00:00Z"), CurrencyCode.KES, "pln_a", KES_3000, "pln_b",
                 BillingInterval.MONTHLY, Money.ofMinor(100, CurrencyCode.KES)));
 
-        assertThat(subscriptions.find("sub_1")).contains(new SubscriptionLookup.SubscriptionFacts("sub_1", "cus_a"));
+        assertThat(subscriptions.find("sub_1")).contains(new SubscriptionLookup.SubscriptionFacts("sub_1", "cus_a", "pln_a"));
         assertThat(subscriptions.find("sub_missing")).isEmpty();
         assertThat(subscriptions.liveSubscriptionsOf("cus_a", 10)).containsExactly("sub_1");
         assertThat(subscriptions.subscriptionsOnPlan("pln_a")).isEqualTo(1);

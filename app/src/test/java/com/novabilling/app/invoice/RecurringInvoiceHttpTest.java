@@ -1,0 +1,186 @@
+package com.novabilling.app.invoice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.novabilling.app.schedule.DueWorkPoller;
+import com.novabilling.app.schedule.TenantDueWork;
+import com.novabilling.app.support.Api;
+import com.novabilling.app.support.IntegrationTest;
+import com.novabilling.app.support.TestTenant;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Recurring invoices from the subscription clock (issue 12 item 3): one invoice per boundary, the in-advance fee of
+ * the opening period plus the closed period's usage, aggregated over the closed period's own boundaries.
+ */
+class RecurringInvoiceHttpTest extends IntegrationTest {
+
+    @Autowired
+    private DueWorkPoller poller;
+
+    @Autowired
+    private TenantDueWork dueWork;
+
+    private record Billed(TestTenant tenant, String subscriptionId, String chargeId, String code) {
+    }
+
+    /** A KES customer taxed VAT 16 %, on a monthly KES 3,000 plan with a SUM charge of 0.50 per GB, from 2027-03-01. */
+    private Billed subscribed(Map<String, Object> planTerms) {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-01T00:00:00Z");
+        Map<String, Object> plan = new HashMap<>(Map.of("name", "Basic", "code", uniqueCode("basic"),
+                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
+        plan.putAll(planTerms);
+        String planId = created(t, "/api/plans", plan);
+        String code = uniqueCode("storage");
+        String metricId = created(t, "/api/billable-metrics", Map.of("name", "Storage", "code", code,
+                "aggregationType", "SUM", "fieldName", "gb"));
+        String chargeId = created(t, "/api/charges", Map.of("planId", planId, "billableMetricId", metricId,
+                "currency", "KES", "chargeModel", "STANDARD", "properties", Map.of("amount", 0.5)));
+        String customerId = created(t, "/api/customers", Map.of("name", "Wanjiru", "email",
+                uniqueCode("w") + "@example.com", "currency", "KES", "taxRate", 16, "taxName", "VAT"));
+        String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", planId));
+        return new Billed(t, subscriptionId, chargeId, code);
+    }
+
+    @Test
+    void aMonthlyKesSubscriptionWithUsageGetsExactlyOneInvoicePerBoundary() throws Exception {
+        Billed b = subscribed(Map.of());
+        TestTenant t = b.tenant();
+
+        JsonNode first = awaitInvoices(t, b.subscriptionId(), 1, "FINALIZED").get(0);
+        assertThat(first.get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(first.get("invoiceNumber").asText()).isEqualTo("INV-000001");
+        assertThat(first.get("periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
+        assertThat(first.get("subtotal").decimalValue()).isEqualByComparingTo("3000.00");
+        assertThat(first.get("taxAmount").decimalValue()).isEqualByComparingTo("480.00");
+        assertThat(first.get("total").decimalValue()).isEqualByComparingTo("3480.00");
+        assertThat(first.get("amountDue").decimalValue()).isEqualByComparingTo("3480.00");
+        assertThat(types(first)).containsExactly("SUBSCRIPTION", "TAX");
+
+        // pitfall 1: both events of March are on the invoice issued at April 1, the one of April 2 is not
+        advanceTo(t, "2027-03-05T10:00:00Z");
+        event(b, "2027-03-05T10:00:00Z", 10);
+        advanceTo(t, "2027-03-31T23:59:59Z");
+        event(b, "2027-03-31T23:59:59Z", 2.5);
+        advanceTo(t, "2027-04-02T00:00:00Z");
+        event(b, "2027-04-01T12:00:00Z", 100);
+
+        List<JsonNode> invoices = awaitInvoices(t, b.subscriptionId(), 2, "FINALIZED");
+        JsonNode april = invoices.stream().filter(i -> i.get("periodEnd").asText().equals("2027-04-01T00:00:00Z"))
+                .findFirst().orElseThrow();
+        assertThat(april.get("invoiceNumber").asText()).isEqualTo("INV-000002");
+        assertThat(types(april)).containsExactly("SUBSCRIPTION", "USAGE", "TAX");
+        JsonNode fee = april.get("lines").get(0);
+        assertThat(fee.get("periodStart").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(fee.get("periodEnd").asText()).isEqualTo("2027-05-01T00:00:00Z");
+        assertThat(fee.get("amount").decimalValue()).isEqualByComparingTo("3000.00");
+        JsonNode usage = april.get("lines").get(1);
+        assertThat(usage.get("chargeId").asText()).isEqualTo(b.chargeId());
+        assertThat(usage.get("periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
+        assertThat(usage.get("periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(usage.at("/usage/units").decimalValue()).isEqualByComparingTo("12.5");
+        assertThat(usage.at("/usage/eventCount").asLong()).isEqualTo(2);
+        assertThat(usage.at("/usage/digest").asText()).hasSize(64);
+        // the rating engine's estimate for the same events
+        Api.Response estimate = api().post("/api/charges/" + b.chargeId() + "/estimate", t.apiKey(), Map.of(
+                "events", List.of(Map.of("timestamp", "2027-03-05T10:00:00Z", "properties", Map.of("gb", 10)),
+                        Map.of("timestamp", "2027-03-31T23:59:59Z", "properties", Map.of("gb", 2.5)))));
+        assertThat(estimate.status()).as(estimate.text()).isEqualTo(200);
+        assertThat(usage.get("amount").decimalValue()).isEqualByComparingTo(estimate.body().get("amount").decimalValue())
+                .isEqualByComparingTo("6.25");
+        assertThat(april.get("subtotal").decimalValue()).isEqualByComparingTo("3006.25");
+        assertThat(april.get("taxAmount").decimalValue()).isEqualByComparingTo("481.00"); // 16 % of 3,006.25
+        assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3487.25");
+
+        // pitfall 2: the triggers run again, concurrently: still one invoice per boundary
+        ExecutorService triggers = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Object>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(() -> poller.runDue());
+                runs.add(() -> dueWork.runDue(t.id()));
+            }
+            for (Future<Object> run : triggers.invokeAll(runs)) {
+                run.get();
+            }
+        } finally {
+            triggers.shutdownNow();
+        }
+        assertThat(invoicesOf(t, b.subscriptionId())).hasSize(2);
+    }
+
+    @Test
+    void aDraftWithAGracePeriodFinalizesByItselfWhenTheTestClockPassesItsEnd() {
+        Billed b = subscribed(Map.of("invoiceGracePeriodDays", 3));
+        TestTenant t = b.tenant();
+
+        JsonNode draft = awaitInvoices(t, b.subscriptionId(), 1, "DRAFT").get(0);
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.get("invoiceNumber").isNull()).isTrue();
+
+        advanceTo(t, "2027-03-03T23:00:00Z");
+        assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("status").asText()).isEqualTo("DRAFT");
+
+        advanceTo(t, "2027-03-04T00:00:01Z");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                invoicesOf(t, b.subscriptionId()).get(0).get("status").asText().equals("FINALIZED"));
+        assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("invoiceNumber").asText()).isEqualTo("INV-000001");
+    }
+
+    private void event(Billed b, String timestamp, Number gb) {
+        Api.Response accepted = api().post("/api/events", b.tenant().apiKey(), Map.of("transactionId",
+                uniqueCode("tx"), "subscriptionId", b.subscriptionId(), "code", b.code(), "timestamp", timestamp,
+                "properties", Map.of("gb", gb)));
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+    }
+
+    /** The subscription's invoices once there are {@code count}, all in {@code status}. */
+    private List<JsonNode> awaitInvoices(TestTenant t, String subscriptionId, int count, String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<JsonNode> invoices = invoicesOf(t, subscriptionId);
+            return invoices.size() >= count && invoices.stream().allMatch(i -> i.get("status").asText().equals(status));
+        });
+        List<JsonNode> invoices = invoicesOf(t, subscriptionId);
+        assertThat(invoices).hasSize(count);
+        return invoices;
+    }
+
+    private List<JsonNode> invoicesOf(TestTenant t, String subscriptionId) {
+        Api.Response list = api().get("/api/invoices?subscriptionId=" + subscriptionId + "&limit=100", t.apiKey());
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        List<JsonNode> invoices = new ArrayList<>();
+        list.body().get("data").forEach(invoices::add);
+        return invoices;
+    }
+
+    private static List<String> types(JsonNode invoice) {
+        List<String> types = new ArrayList<>();
+        invoice.get("lines").forEach(line -> types.add(line.get("type").asText()));
+        return types;
+    }
+
+    private String created(TestTenant t, String path, Object body) {
+        Api.Response created = api().post(path, t.apiKey(), body);
+        assertThat(created.status()).as(path + ": " + created.text()).isEqualTo(201);
+        return created.body().get("id").asText();
+    }
+
+    private void advanceTo(TestTenant t, String instant) {
+        Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(), Map.of("to", instant));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,159 @@
+package com.novabilling.command.billing;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.invoice.BillingTerms;
+import com.novabilling.api.invoice.CreateInvoiceCommand;
+import com.novabilling.api.invoice.FinalizeInvoiceCommand;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
+import com.novabilling.api.plan.BillingInterval;
+import com.novabilling.billing.invoice.ComputedInvoice;
+import com.novabilling.billing.invoice.PlanTerms;
+import com.novabilling.billing.invoice.RecurringInvoice;
+import com.novabilling.billing.invoice.RecurringInvoiceFacts;
+import com.novabilling.billing.period.BillingPeriod;
+import com.novabilling.billing.period.ProrationFacts;
+import com.novabilling.command.billingterms.BillingTermsLookup;
+import com.novabilling.command.invoice.InvoiceIds;
+import com.novabilling.command.plan.PlanLookup;
+import com.novabilling.command.plan.PlanLookupTable;
+import com.novabilling.command.subscription.SubscriptionLookup;
+import com.novabilling.command.usage.CurrentTenant;
+import com.novabilling.command.usage.UsageRating;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issues a subscription's recurring invoice at a boundary (docs/billing-rules.md §13.1): the in-advance base fee of
+ * the period that opens there, the in-arrears base fee and the usage of the period that closes there (aggregated
+ * over that period's own boundaries, recorded in its event — never the subscription's current period), taxed with
+ * the billing terms. The billing engine computes the lines; the invoice records them.
+ * <p>
+ * Exactly one invoice per (subscription, boundary): its id is derived from the pair ({@link InvoiceIds#atBoundary}),
+ * so a repeated or concurrent trigger addresses the same invoice and finds it created (the event store refuses a
+ * second creation). Without a grace period the invoice is finalized at once; with one it finalizes by itself when
+ * the grace period ends ({@code finalizeAt}, acted on by the invoice's grace-period saga). A boundary with nothing to
+ * bill (a free plan without usage, a trial) issues no invoice.
+ */
+@Component
+public class RecurringInvoices {
+
+    /** What closes at the boundary: the period, the plan that ran its end at its captured price, and from when. */
+    public record ClosedPeriod(Instant start, Instant end, String planId, BillingInterval interval, Money price,
+                               Instant planEffectiveFrom, long pausedSeconds) {
+    }
+
+    /** What opens at the boundary: the period and the plan it runs on. */
+    public record OpeningPeriod(Instant start, Instant end, String planId, BillingInterval interval, Money price) {
+    }
+
+    private final SubscriptionLookup subscriptions;
+    private final PlanLookupTable plans;
+    private final BillingTermsLookup billingTerms;
+    private final UsageRating usage;
+    private final CurrentTenant tenant;
+    private final CommandGateway commands;
+    private final JdbcTemplate jdbcTemplate;
+
+    public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
+                             UsageRating usage, CurrentTenant tenant, CommandGateway commands,
+                             JdbcTemplate jdbcTemplate) {
+        this.subscriptions = subscriptions;
+        this.plans = plans;
+        this.billingTerms = billingTerms;
+        this.usage = usage;
+        this.tenant = tenant;
+        this.commands = commands;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /**
+     * Issues the invoice at {@code boundary} unless it exists; finalizes it when it has no grace period.
+     *
+     * @param closed  the period ending at the boundary, or null (the subscription starts there)
+     * @param opening the period starting at the boundary, or null (the subscription ends there)
+     */
+    public void issue(String subscriptionId, CurrencyCode currency, Instant boundary, ClosedPeriod closed,
+                      OpeningPeriod opening) {
+        String invoiceId = InvoiceIds.atBoundary(subscriptionId, boundary);
+        String customerId = subscriptions.find(subscriptionId)
+                .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " is not known"))
+                .customerId();
+        String termsPlan = closed != null ? closed.planId() : opening.planId();
+        BillingTerms terms = billingTerms.termsFor(customerId, termsPlan);
+        if (exists(invoiceId)) {
+            finalizeUnlessGraced(invoiceId, terms); // a redelivery after the creation committed
+            return;
+        }
+        ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
+                closed == null ? null : closedPeriod(subscriptionId, currency, closed),
+                opening == null ? null : openingPeriod(opening), List.of(), List.of(),
+                BillingTermsLookup.taxRateOf(terms), List.of(), List.of()));
+        if (computed.lines().isEmpty()) {
+            return;
+        }
+        Instant periodStart = closed != null ? closed.start() : opening.start();
+        Instant periodEnd = closed != null ? closed.end() : opening.end();
+        Instant finalizeAt = terms.invoiceGracePeriodDays() > 0
+                ? boundary.plus(Duration.ofDays(terms.invoiceGracePeriodDays())) : null;
+        try {
+            commands.sendAndWait(new CreateInvoiceCommand(invoiceId, customerId, subscriptionId, currency,
+                    periodStart, periodEnd, null, null, Map.of(), computed.lines(), computed.totals(), finalizeAt));
+        } catch (ConcurrencyException createdMeanwhile) {
+            if (!exists(invoiceId)) {
+                throw createdMeanwhile;
+            }
+        }
+        finalizeUnlessGraced(invoiceId, terms);
+    }
+
+    private RecurringInvoiceFacts.ClosedPeriod closedPeriod(String subscriptionId, CurrencyCode currency,
+                                                             ClosedPeriod closed) {
+        BillingPeriod period = new BillingPeriod(closed.start(), closed.end());
+        Instant usageFrom = closed.planEffectiveFrom() != null && closed.planEffectiveFrom().isAfter(closed.start())
+                ? closed.planEffectiveFrom() : closed.start();
+        // a plan that began within the period (an upgrade) is billed in arrears for the part it ran
+        ProrationFacts planShare = usageFrom.equals(closed.start()) ? null
+                : ProrationFacts.at(period, Math.min(closed.pausedSeconds(),
+                Duration.between(closed.start(), usageFrom).getSeconds()), usageFrom);
+        return new RecurringInvoiceFacts.ClosedPeriod(period,
+                planTerms(closed.planId(), closed.price(), closed.interval()), planShare,
+                UsageFeeLines.of(usage.rate(tenant.tenantId(), subscriptionId, closed.planId(), currency, usageFrom,
+                        closed.end(), UsageRating.Tally.COUNT_AND_DIGEST), usageFrom, closed.end()));
+    }
+
+    private RecurringInvoiceFacts.OpeningPeriod openingPeriod(OpeningPeriod opening) {
+        return new RecurringInvoiceFacts.OpeningPeriod(new BillingPeriod(opening.start(), opening.end()),
+                planTerms(opening.planId(), opening.price(), opening.interval()), null);
+    }
+
+    private PlanTerms planTerms(String planId, Money price, BillingInterval interval) {
+        PlanLookupTable.BillingTermsRow row = plans.findBillingTerms(planId)
+                .orElseThrow(() -> new IllegalStateException("plan " + planId + " is not known"));
+        String name = plans.find(planId).map(PlanLookup.PlanFacts::code).orElse(planId);
+        return new PlanTerms(planId, name, price, interval, row.billingTiming());
+    }
+
+    private void finalizeUnlessGraced(String invoiceId, BillingTerms terms) {
+        if (terms.invoiceGracePeriodDays() > 0) {
+            return;
+        }
+        try {
+            commands.sendAndWait(new FinalizeInvoiceCommand(invoiceId));
+        } catch (ConflictException notADraft) {
+            // finalized (or voided) already: by an earlier delivery of the same trigger, or by hand
+        }
+    }
+
+    private boolean exists(String invoiceId) {
+        return !jdbcTemplate.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1",
+                Integer.class, invoiceId).isEmpty();
+    }
+}
