@@ -134,8 +134,12 @@ class CreditNoteHttpTest extends IntegrationTest {
         String id = created(t, good);
         assertThat(api().patch("/api/credit-notes/" + id, t.apiKey(), Map.of("amount", 1, "items",
                 List.of(Map.of("amount", 1)))).badRequestFields()).containsExactly("amount");
+        assertThat(api().patch("/api/credit-notes/" + id, t.apiKey(), Map.of("amount", 0.001)).badRequestFields())
+                .containsExactly("amount");
+        assertThat(api().patch("/api/credit-notes/" + id, t.apiKey(), Map.of("type", "nope")).badRequestFields())
+                .containsExactly("type");
         assertThat(api().patch("/api/credit-notes/" + id, t.apiKey(), Map.of("amount", 0.5, "type", "OFFSET"))
-                .badRequestFields()).isEmpty();
+                .status()).isEqualTo(200);
     }
 
     @Test
