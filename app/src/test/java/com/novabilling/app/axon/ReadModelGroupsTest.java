@@ -19,6 +19,8 @@ import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.ListPlansQuery;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.api.invoice.FindInvoiceQuery;
+import com.novabilling.api.creditnote.FindCreditNoteQuery;
+import com.novabilling.api.creditnote.ListCreditNotesQuery;
 import com.novabilling.api.invoice.ListInvoicesQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -69,7 +71,9 @@ class ReadModelGroupsTest extends IntegrationTest {
                 Map.entry(FindAppliedAddOnQuery.class, Set.of("add-ons")),
                 Map.entry(ListAppliedAddOnsQuery.class, Set.of("add-ons")),
                 Map.entry(FindInvoiceQuery.class, Set.of("invoices")),
-                Map.entry(ListInvoicesQuery.class, Set.of("invoices")));
+                Map.entry(ListInvoicesQuery.class, Set.of("invoices")),
+                Map.entry(FindCreditNoteQuery.class, Set.of("credit-notes")),
+                Map.entry(ListCreditNotesQuery.class, Set.of("credit-notes")));
 
         expected.forEach((query, groups) ->
                 assertThat(catalog.readModelsOf(query)).as(query.getSimpleName()).isEqualTo(groups));

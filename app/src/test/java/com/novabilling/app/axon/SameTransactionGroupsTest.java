@@ -48,7 +48,8 @@ class SameTransactionGroupsTest extends IntegrationTest {
     void everyEventHandlerThatWritesALookupTableIsSameTransaction() {
         MessageHandlerCatalog catalog = MessageHandlerCatalog.scan(context);
         assertThat(catalog.sameTransactionGroups()).contains("lookup-customer", "lookup-plan",
-                "lookup-billable-metric", "lookup-charge", "lookup-coupon", "lookup-add-on", "lookup-subscription");
+                "lookup-billable-metric", "lookup-charge", "lookup-coupon", "lookup-add-on", "lookup-subscription",
+                "lookup-credit-note");
         for (Object handler : catalog.eventHandlers()) {
             Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(handler));
             String group = groupOf(type);

@@ -29,6 +29,9 @@ class OpenApiHttpTest extends IntegrationTest {
             "get /api/invoices", "post /api/invoices", "get /api/invoices/{invoiceId}",
             "post /api/invoices/{invoiceId}/finalize", "post /api/invoices/{invoiceId}/void",
             "post /api/invoices/{invoiceId}/mark-paid", "get /api/customers/{customerId}/invoices",
+            "get /api/credit-notes", "post /api/credit-notes", "get /api/credit-notes/{creditNoteId}",
+            "patch /api/credit-notes/{creditNoteId}", "post /api/credit-notes/{creditNoteId}/finalize",
+            "post /api/credit-notes/{creditNoteId}/void",
             "get /api/audit/events", "get /api/audit/aggregates/{id}",
             "post /api/admin/projections/rebuild", "get /api/admin/projections",
             "get /api/admin/projections/{processor}/dead-letters",
@@ -78,7 +81,7 @@ class OpenApiHttpTest extends IntegrationTest {
         doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
         assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Invoices",
                 "Billable Metrics",
-                "Charges", "Coupons", "Add-Ons");
+                "Charges", "Coupons", "Add-Ons", "Credit Notes");
 
         String apiError = "#/components/schemas/ApiError";
         List<String> errorFields = new ArrayList<>();

@@ -278,6 +278,13 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                     .formatted(customer));
             case "/api/invoices/{invoiceId}/mark-paid" -> List.of("""
                     {"amount":1,"paidAt":"2026-01-01T00:00:00Z","reference":"TRX-1"}""");
+            case "/api/credit-notes" -> List.of("""
+                    {"invoiceId":"%s","amount":1,"reason":"other","type":"credit","description":"Fuzz"}"""
+                    .formatted(ids.get("finalizedInvoiceId")), """
+                    {"invoiceId":"%s","items":[{"description":"Part","amount":1}],"reason":"DUPLICATE",
+                     "type":"OFFSET"}""".formatted(ids.get("finalizedInvoiceId")));
+            case "/api/credit-notes/{creditNoteId}" -> List.of("""
+                    {"amount":1,"reason":"ORDER_CHANGE","type":"CREDIT","description":"Fuzz"}""");
             case "/api/admin/projections/rebuild" -> List.of("{\"processor\":\"customers\"}");
             default -> List.of();
         };
@@ -506,6 +513,12 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                 "properties", Map.of("bytes", 5, "region", "eu"))));
         ids.put("invoiceId", created(t, "/api/invoices", Map.of("customerId", ids.get("customerId"),
                 "items", List.of(Map.of("description", "Fixture", "amount", 10, "quantity", 1)))));
+        String finalizedInvoice = created(t, "/api/invoices", Map.of("customerId", ids.get("customerId"),
+                "items", List.of(Map.of("description", "Fixture", "amount", 1000, "quantity", 1))));
+        api().post("/api/invoices/" + finalizedInvoice + "/finalize", t.apiKey(), null);
+        ids.put("finalizedInvoiceId", finalizedInvoice);
+        ids.put("creditNoteId", created(t, "/api/credit-notes", Map.of("invoiceId", finalizedInvoice,
+                "amount", 1, "reason", "OTHER", "type", "CREDIT")));
         ids.put("id", ids.get("customerId"));
         return ids;
     }

@@ -3,9 +3,14 @@ package com.novabilling.command.invoice;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.invoice.AllocateInvoiceCreditCommand;
+import com.novabilling.api.invoice.ApplyCreditNoteToInvoiceCommand;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
 import com.novabilling.api.invoice.FinalizeInvoiceCommand;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.invoice.InvoiceCreditAllocatedEvent;
+import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
+import com.novabilling.api.invoice.InvoiceCreditReleasedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
 import com.novabilling.api.invoice.InvoiceLine;
@@ -16,6 +21,7 @@ import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
+import com.novabilling.api.invoice.ReleaseInvoiceCreditCommand;
 import com.novabilling.api.invoice.ReviseDraftInvoiceCommand;
 import com.novabilling.api.invoice.VoidInvoiceCommand;
 import com.novabilling.api.metadata.Metadata;
@@ -35,7 +41,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -61,6 +71,10 @@ public class Invoice {
     private List<InvoiceLine> lines;
     private InvoiceTotals totals;
     private String invoiceNumber;
+    /** The live credit notes against this invoice and their amounts (docs/billing-rules.md §14): Σ ≤ total. */
+    private Map<String, Money> creditNoteAllocations = new LinkedHashMap<>();
+    /** The OFFSET credit notes already applied to the amount due. */
+    private Set<String> appliedCreditNotes = new HashSet<>();
 
     protected Invoice() {
         // required by Axon to rebuild the aggregate from its events
@@ -138,6 +152,11 @@ public class Invoice {
             case PAID -> throw new ConflictException("Invoice " + invoiceId + " is PAID and cannot be voided; "
                     + "issue a credit note against it instead (POST /credit-notes)");
             case FINALIZED -> {
+                if (!creditNoteAllocations.isEmpty()) {
+                    throw new ConflictException("Invoice " + invoiceId + " has credit notes ("
+                            + String.join(", ", creditNoteAllocations.keySet()) + "); void them before voiding the "
+                            + "invoice");
+                }
                 if (!totals.amountPaid().isZero()) {
                     throw new ConflictException("Invoice " + invoiceId + " has payments of " + totals.amountPaid()
                             + " recorded and cannot be voided; issue a credit note against it instead "
@@ -178,6 +197,96 @@ public class Invoice {
         }
     }
 
+    /**
+     * A credit note asks for part of this invoice's total (docs/billing-rules.md §14): only a FINALIZED or PAID
+     * invoice, the live credit notes together at most its total, an OFFSET note only on an unpaid FINALIZED invoice
+     * with that much due. Sent by the credit note in its own command's transaction.
+     */
+    @CommandHandler
+    public void handle(AllocateInvoiceCreditCommand command) {
+        switch (status) {
+            case DRAFT -> throw new ConflictException("Invoice " + invoiceId + " is DRAFT; credit notes are issued "
+                    + "only against a finalized invoice");
+            case VOIDED -> throw new ConflictException("Invoice " + invoiceId + " is VOIDED; credit notes are issued "
+                    + "only against a finalized invoice");
+            case FINALIZED, PAID -> {
+                // a credit note may be issued
+            }
+        }
+        if (!customerId.equals(command.customerId())) {
+            throw new ConflictException("Invoice " + invoiceId + " belongs to another customer");
+        }
+        Money amount = command.amount();
+        if (amount.currency() != currency) {
+            throw new ValidationException("amount", "must be in the invoice's currency, " + currency);
+        }
+        if (command.offset()) {
+            if (status != InvoiceStatus.FINALIZED) {
+                throw new ConflictException("Invoice " + invoiceId + " is " + status + "; an OFFSET credit note "
+                        + "lowers the amount due of an unpaid invoice (use type CREDIT)");
+            }
+            if (amount.compareTo(totals.amountDue()) > 0) {
+                throw new ConflictException("An OFFSET credit note of " + amount.toMajor().toPlainString() + " "
+                        + currency + " exceeds the amount due of invoice " + invoiceId + ", "
+                        + totals.amountDue().toMajor().toPlainString() + " " + currency);
+            }
+        }
+        Money previous = creditNoteAllocations.get(command.creditNoteId());
+        if (amount.equals(previous)) {
+            return;
+        }
+        Money others = allocatedTotal().minus(previous == null ? Money.zero(currency) : previous);
+        Money after = others.plus(amount);
+        if (after.compareTo(totals.total()) > 0) {
+            throw new ConflictException("The credit notes of invoice " + invoiceId + " would total "
+                    + after.toMajor().toPlainString() + " " + currency + ", more than its total of "
+                    + totals.total().toMajor().toPlainString() + " " + currency + " ("
+                    + others.toMajor().toPlainString() + " already credited)");
+        }
+        apply(new InvoiceCreditAllocatedEvent(invoiceId, command.creditNoteId(), amount, command.offset(), after));
+    }
+
+    /** A voided credit note gives its amount back; one with no allocation changes nothing. */
+    @CommandHandler
+    public void handle(ReleaseInvoiceCreditCommand command) {
+        Money amount = creditNoteAllocations.get(command.creditNoteId());
+        if (amount == null) {
+            return;
+        }
+        apply(new InvoiceCreditReleasedEvent(invoiceId, command.creditNoteId(), amount,
+                allocatedTotal().minus(amount)));
+    }
+
+    /**
+     * A finalized OFFSET credit note lowers the amount due (docs/billing-rules.md §14); nothing left due makes the
+     * invoice PAID. Once per credit note.
+     */
+    @CommandHandler
+    public void handle(ApplyCreditNoteToInvoiceCommand command, Clock clock) {
+        if (appliedCreditNotes.contains(command.creditNoteId())) {
+            return;
+        }
+        if (status != InvoiceStatus.FINALIZED) {
+            throw new ConflictException("Invoice " + invoiceId + " is " + status + "; an OFFSET credit note lowers "
+                    + "the amount due of an unpaid FINALIZED invoice");
+        }
+        Money amount = command.amount();
+        if (amount.currency() != currency) {
+            throw new ValidationException("amount", "must be in the invoice's currency, " + currency);
+        }
+        if (amount.compareTo(totals.amountDue()) > 0) {
+            throw new ConflictException("An OFFSET credit note of " + amount.toMajor().toPlainString() + " "
+                    + currency + " exceeds the amount due of invoice " + invoiceId + ", "
+                    + totals.amountDue().toMajor().toPlainString() + " " + currency);
+        }
+        Money amountDue = totals.amountDue().minus(amount);
+        apply(new InvoiceCreditNoteAppliedEvent(invoiceId, command.creditNoteId(), amount,
+                totals.creditNotesAmount().plus(amount), amountDue));
+        if (amountDue.isZero()) {
+            apply(new InvoicePaidEvent(invoiceId, customerId, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+        }
+    }
+
     @EventSourcingHandler
     void on(InvoiceCreatedEvent event) {
         invoiceId = event.invoiceId();
@@ -211,6 +320,23 @@ public class Invoice {
     }
 
     @EventSourcingHandler
+    void on(InvoiceCreditAllocatedEvent event) {
+        creditNoteAllocations.put(event.creditNoteId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceCreditReleasedEvent event) {
+        creditNoteAllocations.remove(event.creditNoteId());
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceCreditNoteAppliedEvent event) {
+        appliedCreditNotes.add(event.creditNoteId());
+        totals = new InvoiceTotals(totals.subtotal(), totals.discountAmount(), totals.taxAmount(), totals.total(),
+                event.creditNotesAmount(), totals.walletAmount(), totals.amountPaid(), event.amountDue());
+    }
+
+    @EventSourcingHandler
     void on(InvoicePaidEvent event) {
         status = InvoiceStatus.PAID;
     }
@@ -218,6 +344,10 @@ public class Invoice {
     @EventSourcingHandler
     void on(InvoiceVoidedEvent event) {
         status = InvoiceStatus.VOIDED;
+    }
+
+    private Money allocatedTotal() {
+        return creditNoteAllocations.values().stream().reduce(Money.zero(currency), Money::plus);
     }
 
     private Money amountOf(BigDecimal major) {

@@ -3,7 +3,13 @@ package com.novabilling.command.invoice;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.invoice.AllocateInvoiceCreditCommand;
+import com.novabilling.api.invoice.ApplyCreditNoteToInvoiceCommand;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
+import com.novabilling.api.invoice.InvoiceCreditAllocatedEvent;
+import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
+import com.novabilling.api.invoice.InvoiceCreditReleasedEvent;
+import com.novabilling.api.invoice.ReleaseInvoiceCreditCommand;
 import com.novabilling.api.invoice.FinalizeInvoiceCommand;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
@@ -309,6 +315,142 @@ class InvoiceTest {
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("Invoice " + ID + " is PAID")
                 .expectNoEvents();
+    }
+
+    // ---- credit notes (docs/billing-rules.md §14)
+
+    @Test
+    void allocatesCreditNotesUpToTheTotal() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(allocate("cn_1", 1_000_000, false))
+                .expectEvents(allocated("cn_1", 1_000_000, false, 1_000_000));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_000_000, false,
+                        1_000_000))
+                .when(allocate("cn_2", 750_000, false))
+                .expectEvents(allocated("cn_2", 750_000, false, 1_750_000));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_000_000, false,
+                        1_000_000))
+                .when(allocate("cn_2", 750_001, false))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("more than its total of 17500.00 KES"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangedAllocationReplacesTheNotesPreviousAmountAndTheSameAmountChangesNothing() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_750_000, false,
+                        1_750_000))
+                .when(allocate("cn_1", 500_000, false))
+                .expectEvents(allocated("cn_1", 500_000, false, 500_000));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 500_000, false,
+                        500_000))
+                .when(allocate("cn_1", 500_000, false))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void refusesCreditNotesOnADraftOrVoidedInvoiceAndAllowsThemOnAPaidOne() {
+        fixture.given(created(null, LINES, TOTALS))
+                .when(allocate("cn_1", 100, false))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is DRAFT"))
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), voided(InvoiceStatus.FINALIZED,
+                        "INV-000001"))
+                .when(allocate("cn_1", 100, false))
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_750_000, 1_750_000, 0),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW))
+                .when(allocate("cn_1", 100, false))
+                .expectEvents(allocated("cn_1", 100, false, 100));
+    }
+
+    @Test
+    void anOffsetNeedsAnUnpaidInvoiceWithThatMuchDue() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_750_000, 1_750_000, 0),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW))
+                .when(allocate("cn_1", 100, true))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is PAID"))
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_000_000, 1_000_000, 750_000))
+                .when(allocate("cn_1", 750_001, true))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("exceeds the amount due"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnotherCustomersOrCurrencysCreditNote() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new AllocateInvoiceCreditCommand(ID, "cn_1", "cus_other", kes(100), false))
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
+                .when(new AllocateInvoiceCreditCommand(ID, "cn_1", CUSTOMER, Money.ofMinor(100, CurrencyCode.USD),
+                        false))
+                .expectException(ValidationException.class).expectNoEvents();
+    }
+
+    @Test
+    void releasesAVoidedCreditNotesAllocationOnce() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_000, false, 1_000),
+                        allocated("cn_2", 2_000, false, 3_000))
+                .when(new ReleaseInvoiceCreditCommand(ID, "cn_1"))
+                .expectEvents(new InvoiceCreditReleasedEvent(ID, "cn_1", kes(1_000), kes(2_000)));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_000, false, 1_000),
+                        new InvoiceCreditReleasedEvent(ID, "cn_1", kes(1_000), kes(0)))
+                .when(new ReleaseInvoiceCreditCommand(ID, "cn_1"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void anOffsetLowersTheAmountDueOnceAndSettlesTheInvoiceWhenNothingRemains() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 500_000, true,
+                        500_000))
+                .when(new ApplyCreditNoteToInvoiceCommand(ID, "cn_1", kes(500_000)))
+                .expectEvents(new InvoiceCreditNoteAppliedEvent(ID, "cn_1", kes(500_000), kes(500_000),
+                        kes(1_250_000)));
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 500_000, true,
+                        500_000), new InvoiceCreditNoteAppliedEvent(ID, "cn_1", kes(500_000), kes(500_000),
+                        kes(1_250_000)))
+                .when(new ApplyCreditNoteToInvoiceCommand(ID, "cn_1", kes(500_000)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(750_000, 750_000, 1_000_000))
+                .when(new ApplyCreditNoteToInvoiceCommand(ID, "cn_1", kes(1_000_000)))
+                .expectEvents(new InvoiceCreditNoteAppliedEvent(ID, "cn_1", kes(1_000_000), kes(1_000_000), kes(0)),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW));
+    }
+
+    @Test
+    void anOffsetIsRefusedOnAPaidInvoiceOrAboveTheAmountDue() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_750_000, 1_750_000, 0),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW))
+                .when(new ApplyCreditNoteToInvoiceCommand(ID, "cn_1", kes(100)))
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), payment(1_000_000, 1_000_000, 750_000))
+                .when(new ApplyCreditNoteToInvoiceCommand(ID, "cn_1", kes(750_001)))
+                .expectException(ConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void anInvoiceWithLiveCreditNotesIsNotVoided() {
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_000, false, 1_000))
+                .when(new VoidInvoiceCommand(ID))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("cn_1"))
+                .expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0), allocated("cn_1", 1_000, false, 1_000),
+                        new InvoiceCreditReleasedEvent(ID, "cn_1", kes(1_000), kes(0)))
+                .when(new VoidInvoiceCommand(ID))
+                .expectEvents(voided(InvoiceStatus.FINALIZED, "INV-000001"));
+    }
+
+    private static AllocateInvoiceCreditCommand allocate(String creditNoteId, long minor, boolean offset) {
+        return new AllocateInvoiceCreditCommand(ID, creditNoteId, CUSTOMER, kes(minor), offset);
+    }
+
+    private static InvoiceCreditAllocatedEvent allocated(String creditNoteId, long minor, boolean offset, long all) {
+        return new InvoiceCreditAllocatedEvent(ID, creditNoteId, kes(minor), offset, kes(all));
     }
 
     // ---- helpers

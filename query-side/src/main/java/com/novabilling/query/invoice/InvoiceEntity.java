@@ -120,6 +120,11 @@ public class InvoiceEntity extends ReadModelRow {
         this.amountDueMinor = amountDue.minor();
     }
 
+    void creditNoteApplied(Money creditNotesAmount, Money amountDue) {
+        this.creditNotesMinor = creditNotesAmount.minor();
+        this.amountDueMinor = amountDue.minor();
+    }
+
     void paid(Instant paidAt) {
         this.status = InvoiceStatus.PAID;
         this.paidAt = paidAt;

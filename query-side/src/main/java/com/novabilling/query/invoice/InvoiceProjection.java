@@ -2,6 +2,7 @@ package com.novabilling.query.invoice;
 
 import com.novabilling.api.invoice.FindInvoiceQuery;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
 import com.novabilling.api.invoice.InvoicePaidEvent;
@@ -55,6 +56,12 @@ public class InvoiceProjection extends ReadModelProjection<InvoiceEntity, Invoic
     @EventHandler
     public void on(InvoicePaymentRecordedEvent event, @Timestamp Instant at) {
         update(event.invoiceId(), at, invoice -> invoice.paymentRecorded(event.amountPaid(), event.amountDue()));
+    }
+
+    @EventHandler
+    public void on(InvoiceCreditNoteAppliedEvent event, @Timestamp Instant at) {
+        update(event.invoiceId(), at, invoice -> invoice.creditNoteApplied(event.creditNotesAmount(),
+                event.amountDue()));
     }
 
     @EventHandler

@@ -48,6 +48,11 @@ public class InvoiceStateFolder implements AggregateStateFolder {
                 copy(payload, totals, "amountPaid");
                 copy(payload, totals, "amountDue");
             }
+            case "InvoiceCreditNoteAppliedEvent" -> {
+                ObjectNode totals = next.path("totals") instanceof ObjectNode object ? object : next.putObject("totals");
+                copy(payload, totals, "creditNotesAmount");
+                copy(payload, totals, "amountDue");
+            }
             case "InvoicePaidEvent" -> {
                 next.put("status", InvoiceStatus.PAID.name());
                 copy(payload, next, "paidAt");

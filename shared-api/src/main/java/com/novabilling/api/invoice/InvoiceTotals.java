@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param discountAmount    Σ coupon discounts as a positive amount (step 2)
  * @param taxAmount         Σ tax lines (step 3)
  * @param total             what the invoice is for, after discounts and taxes
- * @param creditNotesAmount customer credit consumed (step 4), positive
+ * @param creditNotesAmount customer credit consumed (step 4) and OFFSET credit notes applied to this invoice
+ *                          after its finalization (docs/billing-rules.md §14), positive
  * @param walletAmount      prepaid credit consumed at finalization (step 5), positive
  * @param amountPaid        payments recorded against the invoice, positive
  * @param amountDue         what remains to be paid (step 6)

@@ -1,0 +1,21 @@
+package com.novabilling.command.creditnote;
+
+import com.novabilling.api.id.ResourceIds;
+
+/** Credit note ids look like {@code cn_} followed by 24 random lower-case hex digits. */
+public final class CreditNoteIds {
+
+    static final String PREFIX = "cn_";
+
+    private CreditNoteIds() {
+    }
+
+    public static String newId() {
+        return ResourceIds.newId(PREFIX);
+    }
+
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a credit note id */
+    public static void requireCreditNoteId(String id) {
+        ResourceIds.requirePrefix(id, PREFIX, "Credit note");
+    }
+}
