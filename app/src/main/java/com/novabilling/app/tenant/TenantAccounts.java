@@ -126,7 +126,7 @@ public class TenantAccounts {
             TenantSettings d = TenantSettings.defaults();
             if (s == null) return d;
             return new TenantSettings(s.defaultCurrency() == null ? d.defaultCurrency() : s.defaultCurrency(),
-                    s.timezone() == null ? d.timezone() : s.timezone(), s.smtp());
+                    s.timezone() == null ? d.timezone() : s.timezone(), s.smtp(), s.emailInvoicesOnFinalization());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable tenant settings", e);
         }

@@ -79,7 +79,8 @@ public class TenantController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "updateCurrentTenant", summary = "Update the current tenant",
             description = "Only the fields given change: name, email, companyName and settings (default currency, "
-                    + "IANA timezone, SMTP). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
+                    + "IANA timezone, SMTP, emailInvoicesOnFinalization: e-mail each invoice to its customer, PDF "
+                    + "attached, when it is finalized; default false). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
                     + "is internal and the operator has not allowed it.")
     @ApiResponse(responseCode = "409", description = "Another tenant has this email")
     public TenantProfile update(@Valid @RequestBody TenantRequests.UpdateTenant request) {
@@ -199,7 +200,8 @@ public class TenantController {
                     p.fromName() != null ? p.fromName() : base.fromName(),
                     p.secure() != null ? p.secure() : base.secure());
         }
-        return new TenantSettings(currency, timezone, smtp);
+        return new TenantSettings(currency, timezone, smtp, patch.emailInvoicesOnFinalization() != null
+                ? patch.emailInvoicesOnFinalization() : current.emailInvoicesOnFinalization());
     }
 
     private void checkSmtpHost(String host) {

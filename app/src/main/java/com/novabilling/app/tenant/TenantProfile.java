@@ -6,7 +6,7 @@ import java.time.Instant;
 public record TenantProfile(String id, String name, String email, String slug, String companyName, boolean isActive,
                             Instant createdAt, Instant updatedAt, Settings settings) {
 
-    public record Settings(String defaultCurrency, String timezone, Smtp smtp) {
+    public record Settings(String defaultCurrency, String timezone, Smtp smtp, boolean emailInvoicesOnFinalization) {
     }
 
     public record Smtp(String host, Integer port, String username, boolean passwordSet, String fromEmail, String fromName,
@@ -18,6 +18,6 @@ public record TenantProfile(String id, String name, String email, String slug, S
         return new TenantProfile(t.id(), t.name(), t.email(), t.slug(), t.companyName(), t.active(), t.createdAt(),
                 t.updatedAt(), new Settings(t.settings().defaultCurrency(), t.settings().timezone(), smtp == null ? null
                 : new Smtp(smtp.host(), smtp.port(), smtp.username(), smtp.passwordEncrypted() != null, smtp.fromEmail(),
-                smtp.fromName(), smtp.secure())));
+                smtp.fromName(), smtp.secure()), t.settings().emailsInvoicesOnFinalization()));
     }
 }

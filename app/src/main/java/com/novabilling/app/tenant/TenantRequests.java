@@ -18,7 +18,8 @@ public final class TenantRequests {
                                @Valid Settings settings) {
     }
 
-    public record Settings(String defaultCurrency, String timezone, @Valid Smtp smtp) {
+    public record Settings(String defaultCurrency, String timezone, @Valid Smtp smtp,
+                           Boolean emailInvoicesOnFinalization) {
     }
 
     public record Smtp(@Size(min = 1, max = 255) String host,
