@@ -253,6 +253,35 @@ public class TenantAxonRuntime {
         }
     }
 
+    /**
+     * For an event handler with side effects that reads read models (never a projection itself): waits until the
+     * projections a query of this type reads have handled the event at {@code position} of the tenant's store, or
+     * {@code timeout} has passed. A failing projection segment counts as having handled it (it will be retried or
+     * dead-letter the event), so the caller must still check what it reads.
+     *
+     * @return whether every such projection has handled the event
+     */
+    public boolean awaitReadModelsAt(Class<?> queryType, long position, Duration timeout) {
+        Map<String, EventProcessor> processors = eventProcessors();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String group : catalog.readModelsOf(queryType)) {
+            if (!(processors.get(group) instanceof StreamingEventProcessor processor)) {
+                continue;
+            }
+            while (true) {
+                long seen = progress.batches();
+                if (handledAll(group, processor, List.of(position))) {
+                    break;
+                }
+                if (!processor.isRunning() || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                progress.awaitBatchAfter(seen, Math.min(2_000_000, deadline - System.nanoTime()));
+            }
+        }
+        return true;
+    }
+
     /** Stops waiting for a group at once when it has failed on one of {@code ownEvents}: it will not show them. */
     private void awaitProcessingGroups(Set<String> groups, Duration timeout, List<String> ownEvents) {
         if (groups.isEmpty() || writes.isEmpty()) {

@@ -130,7 +130,8 @@ public class TenantAccounts {
                     s.timezone() == null ? d.timezone() : s.timezone(), s.smtp(),
                     s.taxRate() == null ? d.taxRate() : BillingTerms.canonicalRate(s.taxRate()), s.taxName(),
                     s.netPaymentTerms() == null ? d.netPaymentTerms() : s.netPaymentTerms(),
-                    s.invoiceGracePeriodDays() == null ? d.invoiceGracePeriodDays() : s.invoiceGracePeriodDays());
+                    s.invoiceGracePeriodDays() == null ? d.invoiceGracePeriodDays() : s.invoiceGracePeriodDays(),
+                    s.emailInvoicesOnFinalization());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable tenant settings", e);
         }

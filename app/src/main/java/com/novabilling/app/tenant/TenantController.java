@@ -80,8 +80,10 @@ public class TenantController {
     @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "updateCurrentTenant", summary = "Update the current tenant",
             description = "Only the fields given change: name, email, companyName and settings (default currency, "
-                    + "IANA timezone, SMTP, and the default billing terms: taxRate, taxName, netPaymentTerms, "
-                    + "invoiceGracePeriodDays, which apply where a customer or plan sets none). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
+                    + "IANA timezone, SMTP, the default billing terms: taxRate, taxName, netPaymentTerms, "
+                    + "invoiceGracePeriodDays, which apply where a customer or plan sets none; "
+                    + "emailInvoicesOnFinalization: e-mail each invoice to its customer, PDF attached, when it is "
+                    + "finalized; default false). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
                     + "is internal and the operator has not allowed it.")
     @ApiResponse(responseCode = "409", description = "Another tenant has this email")
     public TenantProfile update(@Valid @RequestBody TenantRequests.UpdateTenant request) {
@@ -206,7 +208,9 @@ public class TenantController {
                 patch.taxName() != null ? patch.taxName().trim() : current.taxName(),
                 patch.netPaymentTerms() != null ? patch.netPaymentTerms() : current.netPaymentTerms(),
                 patch.invoiceGracePeriodDays() != null ? patch.invoiceGracePeriodDays()
-                        : current.invoiceGracePeriodDays());
+                        : current.invoiceGracePeriodDays(),
+                patch.emailInvoicesOnFinalization() != null
+                        ? patch.emailInvoicesOnFinalization() : current.emailInvoicesOnFinalization());
     }
 
     private void checkSmtpHost(String host) {

@@ -11,7 +11,7 @@ public record TenantProfile(String id, String name, String email, String slug, S
 
     /** The default billing terms are 0 (taxName null) until the tenant sets them. */
     public record Settings(String defaultCurrency, String timezone, Smtp smtp, BigDecimal taxRate, String taxName,
-                           int netPaymentTerms, int invoiceGracePeriodDays) {
+                           int netPaymentTerms, int invoiceGracePeriodDays, boolean emailInvoicesOnFinalization) {
     }
 
     public record Smtp(String host, Integer port, String username, boolean passwordSet, String fromEmail, String fromName,
@@ -25,6 +25,6 @@ public record TenantProfile(String id, String name, String email, String slug, S
                 t.updatedAt(), new Settings(t.settings().defaultCurrency(), t.settings().timezone(), smtp == null ? null
                 : new Smtp(smtp.host(), smtp.port(), smtp.username(), smtp.passwordEncrypted() != null, smtp.fromEmail(),
                 smtp.fromName(), smtp.secure()), terms.taxRate(), terms.taxName(), terms.netPaymentTerms(),
-                terms.invoiceGracePeriodDays()));
+                terms.invoiceGracePeriodDays(), t.settings().emailsInvoicesOnFinalization()));
     }
 }

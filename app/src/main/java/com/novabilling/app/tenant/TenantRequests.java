@@ -37,7 +37,8 @@ public final class TenantRequests {
                            Integer netPaymentTerms,
                            @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = "Default grace period "
                                    + "for plans that set none: " + BillingTermLimits.GRACE_PERIOD + "; 0 (the default) "
-                                   + "finalizes at once") Integer invoiceGracePeriodDays) {
+                                   + "finalizes at once") Integer invoiceGracePeriodDays,
+                           Boolean emailInvoicesOnFinalization) {
     }
 
     public record Smtp(@Size(min = 1, max = 255) String host,

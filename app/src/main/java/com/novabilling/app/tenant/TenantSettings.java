@@ -9,17 +9,20 @@ import java.math.BigDecimal;
  * ({@code passwordEncrypted}) and never returned. The default billing terms (docs/billing-rules.md §7) — tax rate and
  * name, net payment terms, invoice grace period — apply where a customer or plan sets none; they are 0 (no tax, due
  * on issue, finalized at once) until the tenant sets them, and {@code taxName} is null until then.
+ * {@code emailInvoicesOnFinalization}: each invoice is e-mailed to its customer when it is finalized (null, as stored
+ * before the setting existed, means false).
  */
 public record TenantSettings(String defaultCurrency, String timezone, Smtp smtp, BigDecimal taxRate, String taxName,
-                             Integer netPaymentTerms, Integer invoiceGracePeriodDays) {
+                             Integer netPaymentTerms, Integer invoiceGracePeriodDays,
+                             Boolean emailInvoicesOnFinalization) {
 
     public static TenantSettings defaults() {
-        return new TenantSettings("USD", "UTC", null, BigDecimal.ZERO, null, 0, 0);
+        return new TenantSettings("USD", "UTC", null, BigDecimal.ZERO, null, 0, 0, null);
     }
 
-    /** Settings with no billing terms set (all 0). */
+    /** Settings with no billing terms set (all 0) and no automatic e-mail. */
     public TenantSettings(String defaultCurrency, String timezone, Smtp smtp) {
-        this(defaultCurrency, timezone, smtp, BigDecimal.ZERO, null, 0, 0);
+        this(defaultCurrency, timezone, smtp, BigDecimal.ZERO, null, 0, 0, null);
     }
 
     /** The tenant's default billing terms, the last level of their precedence. */
@@ -27,6 +30,11 @@ public record TenantSettings(String defaultCurrency, String timezone, Smtp smtp,
         return new BillingTerms(taxRate == null ? BigDecimal.ZERO : taxRate, taxName,
                 netPaymentTerms == null ? 0 : netPaymentTerms,
                 invoiceGracePeriodDays == null ? 0 : invoiceGracePeriodDays);
+    }
+
+    /** Whether finalized invoices are e-mailed to their customers without being asked. */
+    public boolean emailsInvoicesOnFinalization() {
+        return Boolean.TRUE.equals(emailInvoicesOnFinalization);
     }
 
     public record Smtp(String host, Integer port, String username, String passwordEncrypted, String fromEmail,

@@ -28,7 +28,7 @@ class ProjectionDeadLetterQueuesTest extends IntegrationTest {
         EventProcessingConfiguration processing = runtime.eventProcessingConfiguration();
 
         assertThat(runtime.eventProcessors()).containsKeys(READ_MODELS.toArray(String[]::new))
-                .containsKeys("lookup-customer", "plan-charges-cleanup");
+                .containsKeys("lookup-customer", "plan-charges-cleanup", "invoice-emails");
         runtime.eventProcessors().forEach((name, processor) -> {
             boolean readModel = READ_MODELS.contains(name);
             assertThat(processing.deadLetterQueue(name).isPresent()).as(name).isEqualTo(readModel);

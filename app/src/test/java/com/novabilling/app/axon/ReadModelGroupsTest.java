@@ -18,6 +18,7 @@ import com.novabilling.api.metric.ListBillableMetricsQuery;
 import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.ListPlansQuery;
 import com.novabilling.app.support.IntegrationTest;
+import com.novabilling.api.invoice.FindInvoiceDocumentQuery;
 import com.novabilling.api.invoice.FindInvoiceQuery;
 import com.novabilling.api.creditnote.FindCreditNoteQuery;
 import com.novabilling.api.creditnote.ListCreditNotesQuery;
@@ -71,6 +72,7 @@ class ReadModelGroupsTest extends IntegrationTest {
                 Map.entry(FindAppliedAddOnQuery.class, Set.of("add-ons")),
                 Map.entry(ListAppliedAddOnsQuery.class, Set.of("add-ons")),
                 Map.entry(FindInvoiceQuery.class, Set.of("invoices")),
+                Map.entry(FindInvoiceDocumentQuery.class, Set.of("invoices")),
                 Map.entry(ListInvoicesQuery.class, Set.of("invoices")),
                 Map.entry(FindCreditNoteQuery.class, Set.of("credit-notes")),
                 Map.entry(ListCreditNotesQuery.class, Set.of("credit-notes")));

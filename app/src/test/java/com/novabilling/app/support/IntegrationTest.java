@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test JVM) with a GreenMail SMTP server. All integration tests share this one context.
  */
 @SpringBootTest(classes = NovaBillingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import({TestClock.Configuration.class, TestInvoiceDocuments.Configuration.class})
+@Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 
     protected static final Path DATA_DIR;

@@ -12,6 +12,7 @@ import com.novabilling.api.invoice.InvoiceCreditAllocatedEvent;
 import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
 import com.novabilling.api.invoice.InvoiceCreditReleasedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
+import com.novabilling.api.invoice.InvoiceEmailAttemptedEvent;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
 import com.novabilling.api.invoice.InvoiceLine;
 import com.novabilling.api.invoice.InvoiceLineType;
@@ -22,6 +23,7 @@ import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
 import com.novabilling.api.invoice.ReleaseInvoiceCreditCommand;
+import com.novabilling.api.invoice.RecordInvoiceEmailAttemptCommand;
 import com.novabilling.api.invoice.ReviseDraftInvoiceCommand;
 import com.novabilling.api.invoice.VoidInvoiceCommand;
 import com.novabilling.api.metadata.Metadata;
@@ -285,6 +287,22 @@ public class Invoice {
         if (amountDue.isZero()) {
             apply(new InvoicePaidEvent(invoiceId, customerId, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         }
+    }
+
+    /**
+     * Keeps the outcome of an attempt to e-mail the invoice (the sending itself happened outside). Only an issued
+     * invoice is sent, so a draft refuses it; a later void or payment does not stop the record of an earlier send.
+     */
+    @CommandHandler
+    public void handle(RecordInvoiceEmailAttemptCommand command) {
+        if (status == InvoiceStatus.DRAFT) {
+            throw new ConflictException("Invoice " + invoiceId + " is DRAFT; finalize it before sending it");
+        }
+        if (command.at() == null || command.outcome() == null) { // to is null when no recipient could be found
+            throw new ValidationException(command.at() == null ? "at" : "outcome", "is required");
+        }
+        apply(new InvoiceEmailAttemptedEvent(invoiceId, command.at().truncatedTo(ChronoUnit.MILLIS), command.to(),
+                command.outcome(), command.message()));
     }
 
     @EventSourcingHandler

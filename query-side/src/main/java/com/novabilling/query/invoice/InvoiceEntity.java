@@ -1,5 +1,6 @@
 package com.novabilling.query.invoice;
 
+import com.novabilling.api.invoice.InvoiceEmailAttemptView;
 import com.novabilling.api.invoice.InvoiceLine;
 import com.novabilling.api.invoice.InvoiceLineView;
 import com.novabilling.api.invoice.InvoiceStatus;
@@ -18,6 +19,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +83,9 @@ public class InvoiceEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "email_attempts", columnDefinition = "jsonb")
+    private List<InvoiceEmailAttemptView> emailAttempts = new ArrayList<>();
 
     void created(String customerId, String subscriptionId, CurrencyCode currency, Instant periodStart,
                  Instant periodEnd, Instant dueDate, String notes, Map<String, Object> metadata,
@@ -136,6 +141,30 @@ public class InvoiceEntity extends ReadModelRow {
         this.finalizeAt = null;
     }
 
+    /** Appends the attempt, once: a redelivered event (same instant, recipient and outcome) adds nothing. */
+    void emailAttempted(InvoiceEmailAttemptView attempt) {
+        List<InvoiceEmailAttemptView> attempts = emailAttempts == null ? new ArrayList<>() : new ArrayList<>(emailAttempts);
+        if (!attempts.contains(attempt)) {
+            attempts.add(attempt);
+        }
+        this.emailAttempts = attempts;
+    }
+
+    /** The lines as stored, for the invoice's PDF (which prints fields the view omits). */
+    List<InvoiceLine> lines() {
+        return lines;
+    }
+
+    /** The totals in minor units, for the invoice's PDF. */
+    InvoiceTotals totals() {
+        return new InvoiceTotals(money(subtotalMinor), money(discountMinor), money(taxMinor), money(totalMinor),
+                money(creditNotesMinor), money(walletMinor), money(amountPaidMinor), money(amountDueMinor));
+    }
+
+    private Money money(long minor) {
+        return Money.ofMinor(minor, currency);
+    }
+
     private void totals(InvoiceTotals totals) {
         this.subtotalMinor = totals.subtotal().minor();
         this.discountMinor = totals.discountAmount().minor();
@@ -153,7 +182,7 @@ public class InvoiceEntity extends ReadModelRow {
                 issuedAt, dueDate, lines.stream().map(InvoiceLineView::of).toList(), major(subtotalMinor),
                 major(discountMinor), major(taxMinor), total, total, major(creditNotesMinor), major(walletMinor),
                 major(amountPaidMinor), major(amountDueMinor), paidAt, voidedAt, null, notes, metadata, createdAt,
-                updatedAt);
+                updatedAt, emailAttempts);
     }
 
     private BigDecimal major(long minor) {

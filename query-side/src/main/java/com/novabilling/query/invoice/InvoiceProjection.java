@@ -1,6 +1,10 @@
 package com.novabilling.query.invoice;
 
+import com.novabilling.api.invoice.FindInvoiceDocumentQuery;
 import com.novabilling.api.invoice.FindInvoiceQuery;
+import com.novabilling.api.invoice.InvoiceDocumentSource;
+import com.novabilling.api.invoice.InvoiceEmailAttemptView;
+import com.novabilling.api.invoice.InvoiceEmailAttemptedEvent;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
 import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
@@ -72,6 +76,18 @@ public class InvoiceProjection extends ReadModelProjection<InvoiceEntity, Invoic
     @EventHandler
     public void on(InvoiceVoidedEvent event, @Timestamp Instant at) {
         update(event.invoiceId(), at, invoice -> invoice.voided(event.voidedAt()));
+    }
+
+    @EventHandler
+    public void on(InvoiceEmailAttemptedEvent event, @Timestamp Instant at) {
+        update(event.invoiceId(), at, invoice -> invoice.emailAttempted(new InvoiceEmailAttemptView(event.at(),
+                event.to(), event.outcome(), event.message())));
+    }
+
+    @QueryHandler
+    public InvoiceDocumentSource handle(FindInvoiceDocumentQuery query) {
+        InvoiceEntity invoice = find(query.invoiceId());
+        return new InvoiceDocumentSource(invoice.toView(), invoice.lines(), invoice.totals());
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package com.novabilling.query.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.query.audit.AggregateStateFolder;
@@ -61,6 +62,13 @@ public class InvoiceStateFolder implements AggregateStateFolder {
                 next.put("status", InvoiceStatus.VOIDED.name());
                 copy(payload, next, "voidedAt");
                 next.putNull("finalizeAt");
+            }
+            case "InvoiceEmailAttemptedEvent" -> {
+                ArrayNode attempts = next.path("emailAttempts") instanceof ArrayNode list ? list
+                        : next.putArray("emailAttempts");
+                ObjectNode attempt = attempts.addObject();
+                payload.properties().stream().filter(field -> !field.getKey().equals("invoiceId"))
+                        .forEach(field -> attempt.set(field.getKey(), field.getValue().deepCopy()));
             }
             default -> {
                 // an event type this folder does not know leaves the state as it was

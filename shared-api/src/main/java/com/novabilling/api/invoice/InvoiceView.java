@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * An invoice as the API answers it (issue 12 item 6); amounts in major units at the currency's scale.
  * {@code amount} is {@code total}, as existing clients read it; {@code invoiceNumber}, {@code issuedAt} and
- * {@code dueDate} (unless given at creation) are null while DRAFT.
+ * {@code dueDate} (unless given at creation) are null while DRAFT. {@code pdfUrl} is not stored: the API fills it
+ * in when it answers (a fresh signed link for an issued invoice, null for a draft). {@code emailAttempts} lists every
+ * attempt to e-mail the invoice, oldest first.
  */
 public record InvoiceView(
         String id,
@@ -39,5 +41,18 @@ public record InvoiceView(
         String notes,
         Map<String, Object> metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<InvoiceEmailAttemptView> emailAttempts) {
+
+    public InvoiceView {
+        emailAttempts = emailAttempts == null ? List.of() : List.copyOf(emailAttempts);
+    }
+
+    /** The same invoice answered with this PDF link. */
+    public InvoiceView withPdfUrl(String url) {
+        return new InvoiceView(id, invoiceNumber, status, customerId, subscriptionId, currency, periodStart, periodEnd,
+                issuedAt, dueDate, lines, subtotal, discountAmount, taxAmount, total, amount, creditNotesAmount,
+                walletAmount, amountPaid, amountDue, paidAt, voidedAt, url, notes, metadata, createdAt, updatedAt,
+                emailAttempts);
+    }
 }

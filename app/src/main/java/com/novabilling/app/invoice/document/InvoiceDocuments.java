@@ -7,7 +7,7 @@ import java.util.Optional;
  * joined with the tenant's name and the customer's name and e-mail), or empty when the tenant has no such invoice.
  * Called with the tenant bound ({@code TenantContext}) and its runtime leased, from a request or a signed link.
  * <p>
- * The invoice read model implements it; until it does, no bean exists and every PDF request answers 404.
+ * {@link ReadModelInvoiceDocuments} implements it on the invoice and customer read models.
  */
 public interface InvoiceDocuments {
 

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
-import com.novabilling.app.support.TestInvoiceDocuments;
 import com.novabilling.app.support.TestTenant;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,22 +18,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * {@code GET /invoices/{id}/pdf} and the signed links it hands out, through the real stack. The invoices come from
- * {@link TestInvoiceDocuments}, a stand-in for the invoice read model that this branch does not have yet.
+ * {@code GET /invoices/{id}/pdf}, the signed links it hands out and {@code pdfUrl} on invoice answers, through the
+ * real stack, on invoices created and finalized over HTTP.
  */
 class InvoicePdfHttpTest extends IntegrationTest {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Autowired
-    TestInvoiceDocuments invoices;
 
     private record Answer(int status, String contentType, HttpResponse<byte[]> raw) {
         byte[] bytes() {
@@ -79,13 +73,12 @@ class InvoicePdfHttpTest extends IntegrationTest {
         }
     }
 
-    private String invoiceOf(TestTenant tenant, InvoiceDocument document) {
-        invoices.put(tenant.id(), document);
-        return document.invoiceId();
+    private HttpInvoices invoices(TestTenant tenant) {
+        return new HttpInvoices(api(), tenant, catalog(tenant));
     }
 
-    private static String newId() {
-        return "inv_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    private static String companyOf(TestTenant tenant) {
+        return tenant.registration().at("/tenant/companyName").asText();
     }
 
     private static String pathOf(String url) {
@@ -101,27 +94,74 @@ class InvoicePdfHttpTest extends IntegrationTest {
     @Test
     void theInvoiceDownloadsAsAPdfWithItsNumberAndTotal() {
         TestTenant tenant = sharedTenant();
-        String id = invoiceOf(tenant, SampleInvoices.kesI1(newId(), "INV-000001"));
+        JsonNode invoice = invoices(tenant).kesInvoice();
+        String id = invoice.get("id").asText();
+        String number = invoice.get("invoiceNumber").asText();
 
         for (String accept : new String[] {null, "application/pdf", "*/*", "text/html,*/*;q=0.8", "application/pdf, application/json"}) {
             Answer pdf = get("/api/invoices/" + id + "/pdf", tenant.apiKey(), accept);
 
             assertThat(pdf.status()).as("Accept: " + accept).isEqualTo(200);
             assertThat(pdf.contentType()).isEqualTo("application/pdf");
-            assertThat(pdf.header("Content-Disposition")).startsWith("inline;").contains("INV-000001.pdf");
+            assertThat(pdf.header("Content-Disposition")).startsWith("inline;").contains(number + ".pdf");
             assertThat(pdf.header("Cache-Control")).contains("no-store");
-            assertThat(Pdfs.text(pdf.bytes(), 1)).contains("INV-000001", "KES 4,698.00", "KES 3,198.00", SampleInvoices.TENANT_NAME);
+            assertThat(Pdfs.text(pdf.bytes(), 1)).contains(number, "KES 17,500.00", "Pro Plan - Monthly", "Jane Smith",
+                    "Kenya", companyOf(tenant), "Thank you for your business!");
             assertThat(Pdfs.inkShare(Pdfs.render(pdf.bytes(), 1, 40))).isGreaterThan(0.03);
         }
-        Answer ugx = get("/api/invoices/" + invoiceOf(tenant, SampleInvoices.ugx(newId(), "INV-000002")) + "/pdf",
-                tenant.apiKey(), null);
-        assertThat(Pdfs.text(ugx.bytes(), 1)).contains("INV-000002", "UGX 59,000").doesNotContain("59,000.00");
+        HttpInvoices http = invoices(tenant);
+        JsonNode ugxInvoice = http.finalize(http.ugxDraft(http.customer("UGX")).get("id").asText());
+        Answer ugx = get("/api/invoices/" + ugxInvoice.get("id").asText() + "/pdf", tenant.apiKey(), null);
+        assertThat(Pdfs.text(ugx.bytes(), 1)).contains(ugxInvoice.get("invoiceNumber").asText(), "UGX 59,001")
+                .doesNotContain("59,001.00");
+    }
+
+    @Test
+    void aDraftDownloadsMarkedDraftAndHasNoPdfUrlWhileAnIssuedInvoiceHasAFreshOne() {
+        TestTenant tenant = sharedTenant();
+        HttpInvoices http = invoices(tenant);
+        JsonNode draft = http.kesDraft(http.customer("KES"));
+        String id = draft.get("id").asText();
+        assertThat(draft.get("pdfUrl").isNull()).isTrue();
+        Answer pdf = get("/api/invoices/" + id + "/pdf", tenant.apiKey(), null);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.header("Content-Disposition")).contains("DRAFT-" + id + ".pdf");
+        assertThat(Pdfs.text(pdf.bytes(), 1)).contains("DRAFT", "KES 17,500.00");
+
+        JsonNode finalized = http.finalize(id);
+        String url = finalized.get("pdfUrl").asText();
+        assertThat(url).startsWith("http://localhost:3000/api/public/invoices/").endsWith(".pdf");
+        Answer linked = get(pathOf(url), null, null);
+        assertThat(linked.status()).as(linked.text()).isEqualTo(200);
+        assertThat(Pdfs.text(linked.bytes(), 1)).contains(finalized.get("invoiceNumber").asText());
+        // read again, listed, paid and voided: every answer carries a working link
+        assertThat(get(pathOf(api().get("/api/invoices/" + id, tenant.apiKey()).body().get("pdfUrl").asText()), null, null)
+                .status()).isEqualTo(200);
+        JsonNode listed = api().get("/api/invoices?customerId=" + finalized.get("customerId").asText(), tenant.apiKey())
+                .body().at("/data/0");
+        assertThat(listed.get("id").asText()).isEqualTo(id);
+        assertThat(get(pathOf(listed.get("pdfUrl").asText()), null, null).status()).isEqualTo(200);
+        assertThat(api().get("/api/customers/" + finalized.get("customerId").asText() + "/invoices", tenant.apiKey())
+                .body().at("/data/0/pdfUrl").asText()).startsWith("http://localhost:3000/api/public/invoices/");
+        Api.Response voided = api().post("/api/invoices/" + id + "/void", tenant.apiKey(), null);
+        assertThat(voided.status()).isEqualTo(200);
+        assertThat(get(pathOf(voided.body().get("pdfUrl").asText()), null, null).status()).isEqualTo(200);
+        JsonNode other = http.kesInvoice();
+        Api.Response paid = api().post("/api/invoices/" + other.get("id").asText() + "/mark-paid", tenant.apiKey(), null);
+        assertThat(paid.status()).as(paid.text()).isEqualTo(200);
+        assertThat(paid.body().get("status").asText()).isEqualTo("PAID");
+        assertThat(paid.body().get("pdfUrl").asText()).startsWith("http://localhost:3000/api/public/invoices/");
+        // drafts in a list have none
+        http.kesDraft(http.customer("KES"));
+        JsonNode drafts = api().get("/api/invoices?status=draft", tenant.apiKey()).body().get("data");
+        assertThat(drafts).isNotEmpty().allSatisfy(d -> assertThat(d.get("pdfUrl").isNull()).isTrue());
     }
 
     @Test
     void withAcceptJsonTheAnswerIsASignedLinkThatWorksWithoutAnApiKey() {
         TestTenant tenant = sharedTenant();
-        String id = invoiceOf(tenant, SampleInvoices.kesI1(newId(), "INV-000007"));
+        JsonNode invoice = invoices(tenant).kesInvoice();
+        String id = invoice.get("id").asText();
         Instant before = Instant.now();
 
         Answer link = get("/api/invoices/" + id + "/pdf", tenant.apiKey(), "application/json");
@@ -137,7 +177,7 @@ class InvoicePdfHttpTest extends IntegrationTest {
         assertThat(pdf.status()).as(pdf.text()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(Pdfs.text(pdf.bytes(), 1)).contains("INV-000007", "KES 4,698.00");
+        assertThat(Pdfs.text(pdf.bytes(), 1)).contains(invoice.get("invoiceNumber").asText(), "KES 17,500.00");
         assertThat(pdf.bytes()).as("the same invoice, the same bytes").isEqualTo(get("/api/invoices/" + id + "/pdf", tenant.apiKey(), null).bytes());
         // an API key sent along changes nothing
         assertThat(get(pathOf(url), tenant.apiKey(), null).status()).isEqualTo(200);
@@ -146,7 +186,7 @@ class InvoicePdfHttpTest extends IntegrationTest {
     @Test
     void aLinkThatWasAlteredOrInventedIsNotFound() {
         TestTenant tenant = sharedTenant();
-        String id = invoiceOf(tenant, SampleInvoices.kesI1(newId(), "INV-000008"));
+        String id = invoices(tenant).kesInvoice().get("id").asText();
         String path = pathOf(get("/api/invoices/" + id + "/pdf", tenant.apiKey(), "application/json").json().get("url").asText());
         String token = path.substring(InvoiceLinks.PATH.length(), path.length() - InvoiceLinks.SUFFIX.length());
         byte[] raw = Base64.getUrlDecoder().decode(token);
@@ -170,7 +210,7 @@ class InvoicePdfHttpTest extends IntegrationTest {
     @Test
     void aLinkExpiresOnTheTenantsClock() {
         TestTenant tenant = registerTenant();
-        String id = invoiceOf(tenant, SampleInvoices.kesI1(newId(), "INV-000009"));
+        String id = invoices(tenant).kesInvoice().get("id").asText();
         String path = pathOf(get("/api/invoices/" + id + "/pdf", tenant.apiKey(), "application/json").json().get("url").asText());
         assertThat(get(path, null, null).status()).isEqualTo(200);
 
@@ -191,19 +231,24 @@ class InvoicePdfHttpTest extends IntegrationTest {
     void anotherTenantsInvoiceIsNotFoundAndItsLinksNameOnlyItsOwnTenant() {
         TestTenant owner = sharedTenant();
         TestTenant stranger = strangerTenant();
-        String id = invoiceOf(owner, SampleInvoices.kesI1(newId(), "INV-000010"));
+        JsonNode owners = invoices(owner).kesInvoice();
+        String id = owners.get("id").asText();
 
         assertNotFound(get("/api/invoices/" + id + "/pdf", stranger.apiKey(), null));
         assertNotFound(get("/api/invoices/" + id + "/pdf", stranger.apiKey(), "application/json"));
+        assertThat(api().get("/api/invoices/" + id, stranger.apiKey()).status()).isEqualTo(404);
 
-        // the stranger's own invoice with the same id is the stranger's, through its link too
-        invoices.put(stranger.id(), SampleInvoices.ugx(id, "INV-000099"));
-        String strangersLink = pathOf(get("/api/invoices/" + id + "/pdf", stranger.apiKey(), "application/json")
-                .json().get("url").asText());
-        assertThat(Pdfs.text(get(strangersLink, null, null).bytes(), 1)).contains("INV-000099").doesNotContain("INV-000010");
+        // each tenant's link leads to its own invoice only
+        HttpInvoices strangers = invoices(stranger);
+        JsonNode theirs = strangers.finalize(strangers.ugxDraft(strangers.customer("UGX")).get("id").asText());
+        String strangersLink = pathOf(get("/api/invoices/" + theirs.get("id").asText() + "/pdf", stranger.apiKey(),
+                "application/json").json().get("url").asText());
+        assertThat(Pdfs.text(get(strangersLink, null, null).bytes(), 1)).contains("UGX 59,001", companyOf(stranger))
+                .doesNotContain("KES 17,500.00");
         String ownersLink = pathOf(get("/api/invoices/" + id + "/pdf", owner.apiKey(), "application/json")
                 .json().get("url").asText());
-        assertThat(Pdfs.text(get(ownersLink, null, null).bytes(), 1)).contains("INV-000010");
+        assertThat(Pdfs.text(get(ownersLink, null, null).bytes(), 1)).contains(owners.get("invoiceNumber").asText(),
+                companyOf(owner));
     }
 
     @Test
@@ -215,7 +260,7 @@ class InvoicePdfHttpTest extends IntegrationTest {
         }
         assertNotFound(get("/api/invoices/%20x/pdf", tenant.apiKey(), null));
         assertThat(get("/api/invoices/%00x/pdf", tenant.apiKey(), null).status()).isIn(400, 404);
-        String id = invoiceOf(tenant, SampleInvoices.kesI1(newId(), "INV-000011"));
+        String id = invoices(tenant).kesInvoice().get("id").asText();
         Answer anonymous = get("/api/invoices/" + id + "/pdf", null, null);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/json");
