@@ -141,6 +141,47 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("invoiceNumber").asText()).isEqualTo("INV-000001");
     }
 
+    /** W1 in March 2027 (31 days, like March 2026): Basic 3,000.00 → Pro 6,000.00 at 03-11T12:00Z, no tax. */
+    @Test
+    void anUpgradeCreditsTheUnusedTimeAndBillsTheNewPlansRemainingPartW1() {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-01T00:00:00Z");
+        String basic = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
+                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
+        String pro = created(t, "/api/plans", Map.of("name", "Pro", "code", uniqueCode("pro"),
+                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 6000))));
+        String customerId = created(t, "/api/customers", Map.of("name", "Otieno", "email",
+                uniqueCode("o") + "@example.com", "currency", "KES"));
+        String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", basic));
+        JsonNode march = awaitInvoices(t, subscriptionId, 1, "FINALIZED").get(0);
+        assertThat(march.get("total").decimalValue()).isEqualByComparingTo("3000.00");
+
+        advanceTo(t, "2027-03-11T12:00:00Z");
+        Api.Response changed = api().post("/api/subscriptions/" + subscriptionId + "/change-plan", t.apiKey(),
+                Map.of("planId", pro));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+        assertThat(changed.body().get("currentPeriodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+
+        JsonNode upgrade = awaitInvoices(t, subscriptionId, 2, "FINALIZED").stream()
+                .filter(i -> i.get("periodStart").asText().equals("2027-03-11T12:00:00Z")).findFirst().orElseThrow();
+        assertThat(types(upgrade)).containsExactly("SUBSCRIPTION", "CREDIT_NOTE");
+        assertThat(upgrade.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("3967.74");
+        assertThat(upgrade.at("/lines/0/periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(upgrade.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("-1983.87");
+        assertThat(upgrade.get("total").decimalValue()).isEqualByComparingTo("3967.74");
+        assertThat(upgrade.get("creditNotesAmount").decimalValue()).isEqualByComparingTo("1983.87");
+        assertThat(upgrade.get("amountDue").decimalValue()).isEqualByComparingTo("1983.87");
+
+        Api.Response notes = api().get("/api/credit-notes?invoiceId=" + march.get("id").asText(), t.apiKey());
+        assertThat(notes.status()).as(notes.text()).isEqualTo(200);
+        assertThat(notes.body().get("data")).hasSize(1);
+        JsonNode note = notes.body().get("data").get(0);
+        assertThat(note.get("reason").asText()).isEqualTo("ORDER_CHANGE");
+        assertThat(note.get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(note.get("amount").decimalValue()).isEqualByComparingTo("1983.87");
+        assertThat(note.get("remainingAmount").decimalValue()).isEqualByComparingTo("0.00");
+    }
+
     private void event(Billed b, String timestamp, Number gb) {
         Api.Response accepted = api().post("/api/events", b.tenant().apiKey(), Map.of("transactionId",
                 uniqueCode("tx"), "subscriptionId", b.subscriptionId(), "code", b.code(), "timestamp", timestamp,

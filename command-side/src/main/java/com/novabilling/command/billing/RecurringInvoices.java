@@ -1,6 +1,22 @@
 package com.novabilling.command.billing;
 
 import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.creditnote.ConsumeCreditNoteCommand;
+import com.novabilling.api.creditnote.CreateCreditNoteCommand;
+import com.novabilling.api.creditnote.CreditNoteItem;
+import com.novabilling.api.creditnote.CreditNoteReason;
+import com.novabilling.api.creditnote.CreditNoteType;
+import com.novabilling.api.creditnote.FinalizeCreditNoteCommand;
+import com.novabilling.billing.invoice.AvailableCredit;
+import com.novabilling.billing.invoice.BalanceDraw;
+import com.novabilling.billing.invoice.FeeLine;
+import com.novabilling.billing.invoice.InvoiceCalculator;
+import com.novabilling.billing.invoice.InvoiceFacts;
+import com.novabilling.billing.invoice.PlanChangeSettlement;
+import com.novabilling.command.creditnote.AvailableCredits;
+import com.novabilling.command.creditnote.CreditNoteIds;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
 import com.novabilling.api.invoice.FinalizeInvoiceCommand;
@@ -27,8 +43,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Issues a subscription's recurring invoice at a boundary (docs/billing-rules.md §13.1): the in-advance base fee of
@@ -45,6 +64,8 @@ import java.util.Map;
 @Component
 public class RecurringInvoices {
 
+    private static final Logger log = LoggerFactory.getLogger(RecurringInvoices.class);
+
     /** What closes at the boundary: the period, the plan that ran its end at its captured price, and from when. */
     public record ClosedPeriod(Instant start, Instant end, String planId, BillingInterval interval, Money price,
                                Instant planEffectiveFrom, long pausedSeconds) {
@@ -59,17 +80,19 @@ public class RecurringInvoices {
     private final BillingTermsLookup billingTerms;
     private final UsageRating usage;
     private final CurrentTenant tenant;
+    private final AvailableCredits credits;
     private final CommandGateway commands;
     private final JdbcTemplate jdbcTemplate;
 
     public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
-                             UsageRating usage, CurrentTenant tenant, CommandGateway commands,
-                             JdbcTemplate jdbcTemplate) {
+                             UsageRating usage, CurrentTenant tenant, AvailableCredits credits,
+                             CommandGateway commands, JdbcTemplate jdbcTemplate) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billingTerms = billingTerms;
         this.usage = usage;
         this.tenant = tenant;
+        this.credits = credits;
         this.commands = commands;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -95,23 +118,128 @@ public class RecurringInvoices {
         ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
                 closed == null ? null : closedPeriod(subscriptionId, currency, closed),
                 opening == null ? null : openingPeriod(opening), List.of(), List.of(),
-                BillingTermsLookup.taxRateOf(terms), List.of(), List.of()));
+                BillingTermsLookup.taxRateOf(terms), credits.availableCredit(customerId, currency), List.of()));
+        Instant periodStart = closed != null ? closed.start() : opening.start();
+        Instant periodEnd = closed != null ? closed.end() : opening.end();
+        create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary);
+    }
+
+    /**
+     * Settles a plan change or an immediate cancellation within a period (docs/billing-rules.md §12): the unused part
+     * of what was billed in advance becomes an ORDER_CHANGE credit note against the period's invoice, and what is
+     * owed now (the new plan's remaining part, the old plan's used part in arrears, usage so far) an invoice at the
+     * change instant, which consumes the customer's credit first — the new credit note included.
+     *
+     * @param periodStart the start of the period the change cuts: its invoice is the one credited
+     * @param description what the credit note says (e.g. "Unused time on basic after the upgrade")
+     */
+    public void settle(String subscriptionId, CurrencyCode currency, String planId, Instant periodStart,
+                       Instant changedAt, PlanChangeSettlement settlement, String description) {
+        String customerId = subscriptions.find(subscriptionId)
+                .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " is not known"))
+                .customerId();
+        Optional<AvailableCredit> credited = settlement.orderChangeCredit().isZero() ? Optional.empty()
+                : creditUnusedTime(subscriptionId, customerId, currency, periodStart, changedAt,
+                settlement.orderChangeCredit(), description);
+        if (settlement.feesNow().isEmpty()) {
+            return;
+        }
+        String invoiceId = InvoiceIds.atBoundary(subscriptionId, changedAt);
+        BillingTerms terms = billingTerms.termsFor(customerId, planId);
+        if (exists(invoiceId)) {
+            finalizeUnlessGraced(invoiceId, terms);
+            return;
+        }
+        // The lookup of available credit is written when this unit of work commits: a credit note issued within it
+        // is not there yet, so it is added as issued.
+        List<AvailableCredit> available = new ArrayList<>(credits.availableCredit(customerId, currency));
+        credited.filter(note -> available.stream().noneMatch(a -> a.creditNoteId().equals(note.creditNoteId())))
+                .ifPresent(available::add);
+        ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, settlement.feesNow(),
+                List.of(), BillingTermsLookup.taxRateOf(terms), available, List.of()));
+        Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
+                .max(Instant::compareTo).orElse(changedAt);
+        create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed, terms,
+                changedAt);
+    }
+
+    /**
+     * The ORDER_CHANGE credit note for the unused time, against the invoice that billed the period in advance.
+     *
+     * @return the credit it makes available when issued now; empty when it was issued by an earlier delivery (the
+     * lookup of available credit has it then) or there is no invoice to credit
+     */
+    private Optional<AvailableCredit> creditUnusedTime(String subscriptionId, String customerId, CurrencyCode currency,
+                                                       Instant periodStart, Instant changedAt, Money credit,
+                                                       String description) {
+        String creditNoteId = CreditNoteIds.forChange(subscriptionId, changedAt);
+        if (exists(creditNoteId)) {
+            try {
+                commands.sendAndWait(new FinalizeCreditNoteCommand(creditNoteId));
+            } catch (ConflictException alreadyFinalized) {
+                // an earlier delivery of the same change finalized it
+            }
+            return Optional.empty();
+        }
+        String invoiceId = InvoiceIds.atBoundary(subscriptionId, periodStart);
+        if (!exists(invoiceId)) {
+            log.warn("no invoice {} billed the period of {} from {}: its unused time is not credited",
+                    invoiceId, subscriptionId, periodStart);
+            return Optional.empty();
+        }
+        commands.sendAndWait(new CreateCreditNoteCommand(creditNoteId, invoiceId, customerId, currency,
+                CreditNoteType.CREDIT, CreditNoteReason.ORDER_CHANGE, description,
+                List.of(new CreditNoteItem(description, credit))));
+        commands.sendAndWait(new FinalizeCreditNoteCommand(creditNoteId));
+        return Optional.of(new AvailableCredit(creditNoteId, null, changedAt, credit));
+    }
+
+    private void create(String invoiceId, String customerId, String subscriptionId, Instant periodStart,
+                        Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at) {
         if (computed.lines().isEmpty()) {
             return;
         }
-        Instant periodStart = closed != null ? closed.start() : opening.start();
-        Instant periodEnd = closed != null ? closed.end() : opening.end();
         Instant finalizeAt = terms.invoiceGracePeriodDays() > 0
-                ? boundary.plus(Duration.ofDays(terms.invoiceGracePeriodDays())) : null;
+                ? at.plus(Duration.ofDays(terms.invoiceGracePeriodDays())) : null;
         try {
-            commands.sendAndWait(new CreateInvoiceCommand(invoiceId, customerId, subscriptionId, currency,
-                    periodStart, periodEnd, null, null, Map.of(), computed.lines(), computed.totals(), finalizeAt));
+            commands.sendAndWait(new CreateInvoiceCommand(invoiceId, customerId, subscriptionId,
+                    computed.currency(), periodStart, periodEnd, null, null, Map.of(), computed.lines(),
+                    computed.totals(), finalizeAt));
         } catch (ConcurrencyException createdMeanwhile) {
             if (!exists(invoiceId)) {
                 throw createdMeanwhile;
             }
+            return;
+        }
+        for (BalanceDraw draw : computed.creditNotes()) {
+            if (!draw.consumed().isZero()) {
+                commands.sendAndWait(new ConsumeCreditNoteCommand(draw.sourceId(), invoiceId, draw.consumed()));
+            }
         }
         finalizeUnlessGraced(invoiceId, terms);
+    }
+
+    /** The usage lines of {@code [from, to)} under the plan's charges. */
+    public List<FeeLine> usageLines(String subscriptionId, String planId, CurrencyCode currency, Instant from,
+                                    Instant to) {
+        if (!to.isAfter(from)) {
+            return List.of();
+        }
+        return UsageFeeLines.of(usage.rate(tenant.tenantId(), subscriptionId, planId, currency, from, to,
+                UsageRating.Tally.COUNT_AND_DIGEST), from, to);
+    }
+
+    public BillingInterval intervalOf(String planId) {
+        return plans.billingIntervalOf(planId)
+                .orElseThrow(() -> new IllegalStateException("the interval of plan " + planId + " is not known"));
+    }
+
+    /** The plan as the billing engine bills it, at a captured price. */
+    public PlanTerms planTerms(String planId, Money price, BillingInterval interval) {
+        PlanLookupTable.BillingTermsRow row = plans.findBillingTerms(planId)
+                .orElseThrow(() -> new IllegalStateException("plan " + planId + " is not known"));
+        String name = plans.find(planId).map(PlanLookup.PlanFacts::code).orElse(planId);
+        return new PlanTerms(planId, name, price, interval, row.billingTiming());
     }
 
     private RecurringInvoiceFacts.ClosedPeriod closedPeriod(String subscriptionId, CurrencyCode currency,
@@ -125,20 +253,12 @@ public class RecurringInvoices {
                 Duration.between(closed.start(), usageFrom).getSeconds()), usageFrom);
         return new RecurringInvoiceFacts.ClosedPeriod(period,
                 planTerms(closed.planId(), closed.price(), closed.interval()), planShare,
-                UsageFeeLines.of(usage.rate(tenant.tenantId(), subscriptionId, closed.planId(), currency, usageFrom,
-                        closed.end(), UsageRating.Tally.COUNT_AND_DIGEST), usageFrom, closed.end()));
+                usageLines(subscriptionId, closed.planId(), currency, usageFrom, closed.end()));
     }
 
     private RecurringInvoiceFacts.OpeningPeriod openingPeriod(OpeningPeriod opening) {
         return new RecurringInvoiceFacts.OpeningPeriod(new BillingPeriod(opening.start(), opening.end()),
                 planTerms(opening.planId(), opening.price(), opening.interval()), null);
-    }
-
-    private PlanTerms planTerms(String planId, Money price, BillingInterval interval) {
-        PlanLookupTable.BillingTermsRow row = plans.findBillingTerms(planId)
-                .orElseThrow(() -> new IllegalStateException("plan " + planId + " is not known"));
-        String name = plans.find(planId).map(PlanLookup.PlanFacts::code).orElse(planId);
-        return new PlanTerms(planId, name, price, interval, row.billingTiming());
     }
 
     private void finalizeUnlessGraced(String invoiceId, BillingTerms terms) {

@@ -1,5 +1,6 @@
 package com.novabilling.command.creditnote;
 
+import java.time.Instant;
 import com.novabilling.api.id.ResourceIds;
 
 /** Credit note ids look like {@code cn_} followed by 24 random lower-case hex digits. */
@@ -12,6 +13,11 @@ public final class CreditNoteIds {
 
     public static String newId() {
         return ResourceIds.newId(PREFIX);
+    }
+
+    /** The ORDER_CHANGE credit note of a subscription's plan change or cancellation at an instant: one per change. */
+    public static String forChange(String subscriptionId, Instant changedAt) {
+        return ResourceIds.derivedId(PREFIX, subscriptionId + "@" + changedAt);
     }
 
     /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a credit note id */

@@ -1,11 +1,8 @@
 package com.novabilling.command.invoice;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HexFormat;
 import com.novabilling.api.id.ResourceIds;
+
+import java.time.Instant;
 
 /** Invoice ids look like {@code inv_} followed by 24 random lower-case hex digits. */
 public final class InvoiceIds {
@@ -20,18 +17,12 @@ public final class InvoiceIds {
     }
 
     /**
-     * The id of a subscription's recurring invoice at a boundary instant: derived from the pair (the first 96 bits of
-     * its SHA-256), so that every trigger for the same boundary addresses the same invoice and only the first creates
-     * it (docs/billing-rules.md §13.1, pitfall 2).
+     * The id of a subscription's invoice at a boundary (or plan-change) instant, derived from the pair: every
+     * trigger for the same boundary addresses the same invoice and only the first creates it
+     * (docs/billing-rules.md §13.1, pitfall 2).
      */
     public static String atBoundary(String subscriptionId, Instant boundary) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (subscriptionId + "@" + boundary).getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return ResourceIds.derivedId(PREFIX, subscriptionId + "@" + boundary);
     }
 
     /** @throws com.novabilling.api.error.NotFoundException when the id cannot be an invoice id */

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -120,6 +121,13 @@ public class PlanLookupTable implements PlanLookup {
                         row.getString(3) == null ? null : BillingInterval.valueOf(row.getString(3)),
                         row.getInt(4), prices(planId)), planId)
                 .stream().findFirst();
+    }
+
+    /** The plan's billing interval, if the plan exists and its interval is known. */
+    public Optional<BillingInterval> billingIntervalOf(String planId) {
+        return jdbcTemplate.query("SELECT billing_interval FROM plan_lookup WHERE plan_id = ?",
+                        (row, i) -> row.getString(1), planId)
+                .stream().filter(Objects::nonNull).findFirst().map(BillingInterval::valueOf);
     }
 
     /** The plan's own billing terms (docs/billing-rules.md §7), if the plan exists and is not deleted. */

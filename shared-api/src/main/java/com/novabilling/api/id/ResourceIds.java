@@ -1,5 +1,8 @@
 package com.novabilling.api.id;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import com.novabilling.api.error.NotFoundException;
 
 import java.security.SecureRandom;
@@ -22,6 +25,20 @@ public final class ResourceIds {
         byte[] randomBytes = new byte[12];
         RANDOM.nextBytes(randomBytes);
         return prefix + HEX.formatHex(randomBytes);
+    }
+
+    /**
+     * An id derived from a natural key (the first 96 bits of the key's SHA-256): every command about the same key
+     * addresses the same aggregate, so only the first creates it. For resources that exist once per fact, such as a
+     * subscription's invoice at a boundary.
+     */
+    public static String derivedId(String prefix, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return prefix + HEX.formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public static boolean hasPrefix(String id, String prefix) {
