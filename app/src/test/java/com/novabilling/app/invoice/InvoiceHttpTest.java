@@ -1,6 +1,7 @@
 package com.novabilling.app.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.novabilling.app.support.InvoiceAnswers;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
@@ -353,18 +354,11 @@ class InvoiceHttpTest extends IntegrationTest {
                 t.accessToken(), Map.of());
         assertThat(rebuild.status()).as(rebuild.text()).isLessThan(300);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(withoutPdfUrl(api().get("/api/invoices/" + id, t.apiKey()).body()))
-                        .isEqualTo(withoutPdfUrl(paid)));
+                assertThat(InvoiceAnswers.withoutPdfUrl(api().get("/api/invoices/" + id, t.apiKey()).body()))
+                        .isEqualTo(InvoiceAnswers.withoutPdfUrl(paid)));
     }
 
     // ---- helpers
-
-    /** The invoice without its pdfUrl, a link signed afresh on every read. */
-    private static JsonNode withoutPdfUrl(JsonNode invoice) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = invoice.deepCopy();
-        copy.remove("pdfUrl");
-        return copy;
-    }
 
     private String created(TestTenant t, Map<String, Object> body) {
         return catalog(t).created("/api/invoices", new HashMap<>(body));
