@@ -23,7 +23,7 @@
 //                                                              store N events in batches of 1,000 (untimed set-up)
 //   current-usage --key APIKEY --usage FILE --count N --label L
 //                                                              time N GET /api/subscriptions/{id}/usage, one client
-//   billing       --subscriptions N --events-per-subscription E --clients C --max-seconds S --label L --run-id ID
+//   billing       --subscriptions N --events-per-subscription E --clients C --max-seconds S (per stage) --label L
 //                                                              register a tenant, set its test clock to the start of
 //                                                              next month, create N KES customers and subscriptions
 //                                                              and E events each, wait for the N opening invoices,
