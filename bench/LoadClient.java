@@ -961,6 +961,9 @@ public class LoadClient {
             }
             finalized = invoiceCount(client, key, "FINALIZED");
             now = System.nanoTime();
+            if (issuedAt < 0 && finalized >= expected) {
+                issuedAt = now; // issued and finalized between the two reads
+            }
             if (finalized >= expected || now > runDeadline) {
                 break;
             }
