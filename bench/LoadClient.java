@@ -23,6 +23,12 @@
 //                                                              store N events in batches of 1,000 (untimed set-up)
 //   current-usage --key APIKEY --usage FILE --count N --label L
 //                                                              time N GET /api/subscriptions/{id}/usage, one client
+//   billing       --subscriptions N --events-per-subscription E --clients C --max-seconds S (per stage) --label L
+//                                                              register a tenant, set its test clock to the start of
+//                                                              next month, create N KES customers and subscriptions
+//                                                              and E events each, wait for the N opening invoices,
+//                                                              then time one P1M advance until 2N invoices are
+//                                                              FINALIZED (the server needs NOVABILLING_TEST_CLOCK=true)
 //   seconds       ISO-8601-DURATION                            print the duration in whole seconds (rounded up)
 //
 // Every loop is bounded: by time (throughput), by count (registrations), or by count and time (tenants, verify).
@@ -61,6 +67,9 @@ public class LoadClient {
     static final Pattern CUSTOMER_ID = Pattern.compile("\"id\"\\s*:\\s*\"(cus_[^\"]+)\"");
     static final Pattern ANY_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+    static final Pattern META_TOTAL = Pattern.compile("\"meta\"\\s*:\\s*\\{[^{}]*?\"total\"\\s*:\\s*(\\d+)");
+    static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*\"?(-?[0-9.]+)");
+    static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     static final int SAMPLES = 5;
     static final Pattern NOISE = Pattern.compile(",?\\s*\"(requestId|timestamp)\"\\s*:\\s*\"[^\"]*\"");
 
@@ -98,6 +107,7 @@ public class LoadClient {
             case "usage-setup" -> usageSetup();
             case "usage-fill" -> usageFill();
             case "current-usage" -> currentUsage();
+            case "billing" -> billing();
             default -> {
                 System.err.println("unknown command " + command);
                 System.exit(2);
@@ -171,6 +181,10 @@ public class LoadClient {
     }
 
     static Result send(HttpClient client, String method, String path, String apiKey, String json) {
+        return send(client, method, path, apiKey, json, timeout);
+    }
+
+    static Result send(HttpClient client, String method, String path, String apiKey, String json, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (apiKey != null) {
@@ -757,5 +771,287 @@ public class LoadClient {
         // Wall-clock instants, so that bench/run.sh can relate them to the server's launch.
         sum(label + ".startEpochMs", String.valueOf(startEpochMs));
         sum(label + ".lastOkEpochMs", String.valueOf(startEpochMs + (lastOk.get() - t0) / 1_000_000L));
+    }
+
+    // ---------------------------------------------------------------- figure 8: billing run
+
+    /**
+     * Registers a tenant, freezes its test clock at the start of next month (UTC), creates a monthly KES plan
+     * (3,000.00, base fee in advance) with a STANDARD usage charge (0.50 a call) on a SUM metric, then --subscriptions
+     * customers each with one subscription (all starting at that instant, from --clients threads) and
+     * --events-per-subscription events each (1 call, in batches of 1,000). Once the N opening invoices are FINALIZED,
+     * it times one {"by":"P1M"} advance of the test clock (which closes every period before answering) and the
+     * wait until the N invoices of the closed periods are FINALIZED as well (2N in all), polling
+     * GET /api/invoices?status=FINALIZED&limit=1 (meta.total). Everything before the advance is untimed set-up.
+     */
+    static void billing() throws Exception {
+        int n = intOpt("subscriptions", 10_000);
+        int perSubscription = intOpt("events-per-subscription", 3);
+        int clients = intOpt("clients", 4);
+        double maxSeconds = dblOpt("max-seconds", 900);
+        String label = req("label");
+        String runId = runId() + "-" + label;
+        Duration longTimeout = Duration.ofMillis((long) (maxSeconds * 1000));
+        HttpClient client = newClient();
+
+        Result reg = send(client, "POST", "/api/auth/register", null, registerJson("billing-" + runId));
+        String key = reg.ok() ? group(API_KEY, reg.body()) : null;
+        if (key == null) {
+            out("    could not register the billing tenant: " + reg.status() + " " + reg.body());
+            System.exit(1);
+        }
+        Result clock = send(client, "GET", "/api/test-clock", key, null);
+        if (!clock.ok()) {
+            out("    " + label + ": no test clock (" + clock.status() + " " + clock.body() + "); the server must be "
+                    + "started with NOVABILLING_TEST_CLOCK=true");
+            sum(label + ".skipped", "no test clock (" + clock.status() + ")");
+            System.exit(1);
+        }
+        java.time.Instant start = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMonths(1).withDayOfMonth(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS).toInstant();
+        Result moved = send(client, "POST", "/api/test-clock/advance", key, "{\"to\":\"" + start + "\"}");
+        if (!moved.ok()) {
+            out("    could not set the test clock to " + start + ": " + moved.status() + " " + moved.body());
+            System.exit(1);
+        }
+        String unique = runId.replace("-", "").replace(".", "");
+        String code = "bench_calls_" + unique;
+        String metric = created(client, key, "/api/billable-metrics", "{\"name\":\"Calls\",\"code\":\"" + code
+                + "\",\"aggregationType\":\"SUM\",\"fieldName\":\"calls\"}");
+        String plan = created(client, key, "/api/plans", "{\"name\":\"Bench monthly\",\"code\":\"bench_monthly_" + unique
+                + "\",\"billingInterval\":\"MONTHLY\",\"trialDays\":0,\"prices\":[{\"currency\":\"KES\",\"amount\":3000.00}]}");
+        created(client, key, "/api/charges", "{\"planId\":\"" + plan + "\",\"billableMetricId\":\"" + metric
+                + "\",\"chargeModel\":\"STANDARD\",\"properties\":{\"amount\":0.50}}");
+        out(String.format(Locale.ROOT, "    billing tenant registered; test clock at %s; plan %s (KES 3,000.00 monthly, "
+                + "in advance) with a STANDARD charge of 0.50 a call on %s", start, plan, code));
+
+        // ---- set-up: N customers and subscriptions (untimed, but its rate is printed)
+        String[] subscriptions = new String[n];
+        Stats customerStats = new Stats("create customer");
+        Stats subscriptionStats = new Stats("create subscription");
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        long t0 = System.nanoTime();
+        long deadline = t0 + (long) (maxSeconds * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < clients; t++) {
+            Thread th = new Thread(() -> {
+                HttpClient c = newClient();
+                Stats.Buffer cb = customerStats.buffer(), sb = subscriptionStats.buffer();
+                int i;
+                while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < n) {
+                    String u = runId + "-" + i;
+                    Result cr = send(c, "POST", "/api/customers", key, "{\"externalId\":\"ext-" + u
+                            + "\",\"name\":\"Wanjiru Kamau\",\"email\":\"wanjiru-" + u
+                            + "@example.com\",\"country\":\"KE\",\"currency\":\"KES\"}");
+                    customerStats.record(cb, cr);
+                    String customer = cr.ok() ? group(CUSTOMER_ID, cr.body()) : null;
+                    if (customer != null) {
+                        Result sr = send(c, "POST", "/api/subscriptions", key, "{\"customerId\":\"" + customer
+                                + "\",\"planId\":\"" + plan + "\"}");
+                        subscriptionStats.record(sb, sr);
+                        subscriptions[i] = sr.ok() ? group(ANY_ID, sr.body()) : null;
+                    }
+                    done.incrementAndGet();
+                }
+            }, "billing-setup-" + t);
+            threads.add(th);
+            th.start();
+        }
+        Thread reporter = reporter(() -> String.format(Locale.ROOT, "%d/%d customers and subscriptions, errors %d/%d (%.0f s)",
+                done.get(), n, customerStats.errors.get(), subscriptionStats.errors.get(), (System.nanoTime() - t0) / 1e9));
+        joinAll(threads);
+        reporter.interrupt();
+        double setupSeconds = (System.nanoTime() - t0) / 1e9;
+        List<String> subs = Arrays.stream(subscriptions).filter(java.util.Objects::nonNull).toList();
+        int created = subs.size();
+        out(String.format(Locale.ROOT, "    set-up: %d of %d subscriptions (each with its own customer) created in %.1f s "
+                + "(%.0f subscriptions/s, %d clients)", created, n, setupSeconds, created / setupSeconds, clients));
+        customerStats.report(label + ".setup.customer", null);
+        subscriptionStats.report(label + ".setup.subscription", null);
+        sum(label + ".subscriptions", String.valueOf(created));
+        sum(label + ".setupSeconds", String.format(Locale.ROOT, "%.1f", setupSeconds));
+        if (created == 0) {
+            out("    " + label + ": no subscription was created; nothing to bill");
+            System.exit(1);
+        }
+
+        // ---- set-up: usage, in batches of 1,000
+        long totalEvents = (long) created * perSubscription;
+        AtomicLong nextEvent = new AtomicLong();
+        AtomicLong accepted = new AtomicLong();
+        Stats batchStats = new Stats("POST /events/batch");
+        long e0 = System.nanoTime();
+        long eventsDeadline = e0 + (long) (maxSeconds * 1e9);
+        threads.clear();
+        for (int t = 0; t < clients; t++) {
+            Thread th = new Thread(() -> {
+                HttpClient c = newClient();
+                Stats.Buffer b = batchStats.buffer();
+                while (System.nanoTime() < eventsDeadline) {
+                    long first = nextEvent.getAndAdd(1000);
+                    if (first >= totalEvents) {
+                        return;
+                    }
+                    int size = (int) Math.min(1000, totalEvents - first);
+                    StringBuilder body = new StringBuilder("{\"events\":[");
+                    for (int i = 0; i < size; i++) {
+                        long j = first + i;
+                        String subscription = subs.get((int) (j / perSubscription));
+                        body.append(i == 0 ? "" : ",").append("{\"transactionId\":\"").append(runId).append("-ev-").append(j)
+                                .append("\",\"subscriptionId\":\"").append(subscription).append("\",\"code\":\"").append(code)
+                                .append("\",\"timestamp\":\"").append(start.plusSeconds(1 + j % perSubscription))
+                                .append("\",\"properties\":{\"calls\":1}}");
+                    }
+                    Result r = send(c, "POST", "/api/events/batch", key, body.append("]}").toString());
+                    String ok = r.ok() ? group(ACCEPTED, r.body()) : null;
+                    if (r.ok() && (ok == null || Integer.parseInt(ok) != size)) {
+                        r = new Result(-2, "batch of " + size + " accepted " + ok + ": " + r.body(), r.nanos());
+                    }
+                    batchStats.record(b, r);
+                    if (ok != null) {
+                        accepted.addAndGet(Long.parseLong(ok));
+                    }
+                }
+            }, "billing-events-" + t);
+            threads.add(th);
+            th.start();
+        }
+        joinAll(threads);
+        double eventSeconds = (System.nanoTime() - e0) / 1e9;
+        out(String.format(Locale.ROOT, "    set-up: %d of %d usage events stored in %.1f s (%d a subscription, batches of 1,000)",
+                accepted.get(), totalEvents, eventSeconds, perSubscription));
+        batchStats.report(label + ".setup.events", null);
+        sum(label + ".events", String.valueOf(accepted.get()));
+
+        // ---- set-up: the N opening invoices (in-advance fee of the first period), issued asynchronously
+        long w0 = System.nanoTime();
+        long finalizedOpening = waitForInvoices(client, key, "FINALIZED", created, w0 + (long) (maxSeconds * 1e9));
+        long allOpening = invoiceCount(client, key, null);
+        out(String.format(Locale.ROOT, "    set-up: %d opening invoices FINALIZED (%d invoices in all; expected %d), "
+                + "%.1f s after the last subscription was created", finalizedOpening, allOpening, created,
+                (System.nanoTime() - w0) / 1e9));
+        if (finalizedOpening < created) {
+            out("    !! the opening invoices did not all appear within " + num(maxSeconds) + " s; the billing run is not timed");
+            sum(label + ".failed", "opening invoices: " + finalizedOpening + " of " + created + " FINALIZED");
+            System.exit(1);
+        }
+
+        // ---- timed: one period later
+        long expected = 2L * created;
+        long a0 = System.nanoTime();
+        Result advance = send(client, "POST", "/api/test-clock/advance", key, "{\"by\":\"P1M\"}", longTimeout);
+        double advanceSeconds = (System.nanoTime() - a0) / 1e9;
+        if (!advance.ok()) {
+            out("    !! POST /api/test-clock/advance {\"by\":\"P1M\"} answered " + advance.status() + " after "
+                    + String.format(Locale.ROOT, "%.1f s: ", advanceSeconds)
+                    + (advance.body().length() > 300 ? advance.body().substring(0, 300) : advance.body()));
+            sum(label + ".advanceError", advance.status() + " " + (advance.body().length() > 160 ? advance.body().substring(0, 160) : advance.body()));
+        }
+        long runDeadline = a0 + (long) (maxSeconds * 1e9);
+        long issuedAt = -1;
+        long finalized = 0;
+        long all = 0;
+        long lastReport = System.nanoTime();
+        while (true) {
+            all = invoiceCount(client, key, null);
+            long now = System.nanoTime();
+            if (issuedAt < 0 && all >= expected) {
+                issuedAt = now;
+            }
+            finalized = invoiceCount(client, key, "FINALIZED");
+            now = System.nanoTime();
+            if (issuedAt < 0 && finalized >= expected) {
+                issuedAt = now; // issued and finalized between the two reads
+            }
+            if (finalized >= expected || now > runDeadline) {
+                break;
+            }
+            if (now - lastReport > 15e9) {
+                progress(String.format(Locale.ROOT, "%d of %d invoices, %d FINALIZED (%.0f s after the advance)", all,
+                        expected, finalized, (now - a0) / 1e9));
+                lastReport = now;
+            }
+            Thread.sleep(200);
+        }
+        long end = System.nanoTime();
+        double seconds = (end - a0) / 1e9;
+        long billed = finalized - finalizedOpening;
+        boolean complete = finalized >= expected;
+        out(String.format(Locale.ROOT, "  %s: %d subscriptions, one P1M advance of the test clock", label, created));
+        out(String.format(Locale.ROOT, "    advance request (closes every period before answering): %.1f s, status %d",
+                advanceSeconds, advance.status()));
+        out(String.format(Locale.ROOT, "    all %d invoices of the closed periods issued: %s", created,
+                issuedAt < 0 ? "not within " + num(maxSeconds) + " s (" + (all - allOpening) + " issued)"
+                        : String.format(Locale.ROOT, "%.1f s after the advance was sent", (issuedAt - a0) / 1e9)));
+        out(String.format(Locale.ROOT, "    %s %d of %d FINALIZED: %.1f s after the advance was sent → %.0f invoices/s",
+                complete ? "done:" : "!! incomplete:", billed, created, seconds, billed / seconds));
+        if (all > expected || finalized > expected) {
+            out("    !! more invoices than expected: " + all + " in all, " + finalized + " FINALIZED, expected " + expected);
+        }
+        sum(label + ".advanceSeconds", String.format(Locale.ROOT, "%.1f", advanceSeconds));
+        sum(label + ".advanceStatus", String.valueOf(advance.status()));
+        sum(label + ".issuedSeconds", issuedAt < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (issuedAt - a0) / 1e9));
+        sum(label + ".seconds", String.format(Locale.ROOT, "%.1f", seconds));
+        sum(label + ".billed", String.valueOf(billed));
+        sum(label + ".complete", String.valueOf(complete));
+        sum(label + ".invoicesPerSecond", String.format(Locale.ROOT, "%.0f", billed / seconds));
+        sum(label + ".invoicesInAll", String.valueOf(all));
+
+        // ---- a check of one invoice: in-advance fee of the new period plus the closed period's usage
+        java.math.BigDecimal expectedTotal = new java.math.BigDecimal("3000.00")
+                .add(new java.math.BigDecimal("0.50").multiply(java.math.BigDecimal.valueOf(perSubscription)));
+        String sample = subs.get(subs.size() / 2);
+        Result list = send(client, "GET", "/api/invoices?subscriptionId=" + sample + "&limit=10", key, null);
+        String invoice = list.ok() ? group(ANY_ID, list.body()) : null;
+        Result one = invoice == null ? null : send(client, "GET", "/api/invoices/" + invoice, key, null);
+        if (one != null && one.ok()) {
+            String total = group(TOTAL, one.body());
+            boolean matches = total != null && new java.math.BigDecimal(total).compareTo(expectedTotal) == 0;
+            out(String.format(Locale.ROOT, "    check: subscription %s has %s invoices; the newest (%s) totals KES %s, "
+                    + "expected %s (3,000.00 + %d × 0.50)%s", sample, group(META_TOTAL, list.body()), group(STATUS, one.body()),
+                    total, expectedTotal.toPlainString(), perSubscription, matches ? "" : "  !! MISMATCH"));
+            sum(label + ".check", matches ? "ok" : "mismatch: " + total + " expected " + expectedTotal.toPlainString());
+        } else {
+            out("    check: could not read an invoice of " + sample + ": " + list.status() + " " + list.body());
+        }
+    }
+
+    /** GET /api/invoices?limit=1 (with the status, if given): meta.total, or -1 when the request failed. */
+    static long invoiceCount(HttpClient client, String key, String status) {
+        Result r = send(client, "GET", "/api/invoices?limit=1" + (status == null ? "" : "&status=" + status), key, null);
+        String total = r.ok() ? group(META_TOTAL, r.body()) : null;
+        if (total == null) {
+            out("    invoice count failed: " + r.status() + " " + (r.body().length() > 200 ? r.body().substring(0, 200) : r.body()));
+            return -1;
+        }
+        return Long.parseLong(total);
+    }
+
+    /** Polls the invoice count (of the status) until it reaches expected or the deadline passes; the last count. */
+    static long waitForInvoices(HttpClient client, String key, String status, long expected, long deadline)
+            throws InterruptedException {
+        long count;
+        while ((count = invoiceCount(client, key, status)) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return count;
+    }
+
+    /** A daemon thread printing the line every 15 s until interrupted. */
+    static Thread reporter(java.util.function.Supplier<String> line) {
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(15_000);
+                    progress(line.get());
+                }
+            } catch (InterruptedException e) {
+                // done
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -4,6 +4,7 @@
 #
 #   bench/run.sh                                   # full run (1,000 tenants; takes a long while)
 #   BENCH_TENANTS=20 BENCH_WARMUP_SECONDS=2 BENCH_DURATION_SECONDS=5 bench/run.sh   # quick check
+#   BENCH_ONLY=billing bench/run.sh               # figure 8 (billing run) alone
 #
 # Every knob is an environment variable; see bench/README.md for the list and their defaults.
 set -euo pipefail
@@ -32,6 +33,16 @@ JAVA_OPTS=${JAVA_OPTS:-}
 # Unset: PT20S. Set to the empty string: not passed to the server at all.
 IDLE_TIMEOUT=${NOVABILLING_TENANT_IDLE_TIMEOUT-PT20S}
 RATE_LIMIT=${NOVABILLING_RATE_LIMIT_PER_MINUTE:-100000000}
+BENCH_ONLY=${BENCH_ONLY:-}                              # empty: every figure; billing: figure 8 alone
+BENCH_BILLING=${BENCH_BILLING:-1}                       # 0: skip figure 8 (and start the server without test clocks)
+BENCH_BILLING_SUBSCRIPTIONS=${BENCH_BILLING_SUBSCRIPTIONS:-10000}
+BENCH_BILLING_EVENTS=${BENCH_BILLING_EVENTS:-3}         # usage events per subscription
+BENCH_BILLING_MAX_SECONDS=${BENCH_BILLING_MAX_SECONDS:-900}
+case "$BENCH_ONLY" in
+  "") ;;
+  billing) BENCH_BILLING=1 ;;
+  *) echo "BENCH_ONLY must be empty (every figure) or billing" >&2; exit 2 ;;
+esac
 
 # ------------------------------------------------------------------ output
 TS=$(date -u +%Y%m%dT%H%M%SZ)
@@ -145,6 +156,8 @@ start_server() {
   local -a envs=(SERVER_PORT="$HTTP_PORT" NOVABILLING_DATA_DIR="$WORK/data" NOVABILLING_EMBEDDED_PG_PORT="$PG_PORT"
                  NOVABILLING_RATE_LIMIT_PER_MINUTE="$RATE_LIMIT" AXONIQ_UPDATE_CHECKER_DISABLED=true)
   [[ -n "$IDLE_TIMEOUT" ]] && envs+=(NOVABILLING_TENANT_IDLE_TIMEOUT="$IDLE_TIMEOUT")
+  # figure 8 moves its tenant's test clock; other tenants never touch theirs, so their time is the real one
+  [[ "$BENCH_BILLING" == 1 ]] && envs+=(NOVABILLING_TEST_CLOCK=true)
   local -a jopts=()
   [[ -n "$JAVA_OPTS" ]] && read -r -a jopts <<< "$JAVA_OPTS"
   SERVER_LAUNCH_MS=$(now_ms)
@@ -321,6 +334,8 @@ say "commit $GIT_COMMIT on $GIT_BRANCH; $NPROC cores ($CPU_MODEL), $MEM_TOTAL; $
 say "settings: tenants $BENCH_TENANTS, clients $BENCH_CLIENTS, warm-up ${BENCH_WARMUP_SECONDS}s, measured ${BENCH_DURATION_SECONDS}s," \
     "registrations $BENCH_REGISTRATIONS, idle timeout ${IDLE_TIMEOUT:-(not set)}, idle wait ${BENCH_IDLE_WAIT_SECONDS}s," \
     "idle CPU window ${BENCH_IDLE_CPU_SECONDS}s, request timeout ${BENCH_REQUEST_TIMEOUT_SECONDS}s, JAVA_OPTS '${JAVA_OPTS}'"
+say "figure 8: $( [[ "$BENCH_BILLING" == 1 ]] && printf '%s subscriptions, %s events each, bound %ss' \
+    "$BENCH_BILLING_SUBSCRIPTIONS" "$BENCH_BILLING_EVENTS" "$BENCH_BILLING_MAX_SECONDS" || printf 'skipped')$( [[ -n "$BENCH_ONLY" ]] && printf '; only figure 8')"
 
 if [[ "$BENCH_SKIP_BUILD" != 1 ]]; then
   hdr "build (./mvnw -q -DskipTests package)"
@@ -342,6 +357,7 @@ wait_health "$WORK/server.log"
 say "server pid $JAVA_PID: /health 200 after $(secs "$HEALTH_MS") s (first start, includes creating the PostgreSQL cluster)"
 put first.health "$(secs "$HEALTH_MS")"
 
+if [[ "$BENCH_ONLY" != billing ]]; then
 client bench-tenant --out "$WORK/bench-key"
 KEY=$(cat "$WORK/bench-key")
 IDS="$WORK/customer-ids"; : > "$IDS"
@@ -478,6 +494,32 @@ else
   log_excerpt "$WORK/server.log"
   put idle.skipped "server gone"
 fi
+fi  # BENCH_ONLY != billing
+
+# ------------------------------------------------------------------ 8: billing run (last, on the running server)
+if [[ "$BENCH_BILLING" == 1 ]]; then
+  hdr "8. billing run: $BENCH_BILLING_SUBSCRIPTIONS subscriptions closed and invoiced by one P1M advance of the test clock"
+  if server_alive; then
+    SERVER_LOG="$WORK/server.log"; [[ -f "$WORK/server-restart.log" ]] && SERVER_LOG="$WORK/server-restart.log"
+    LOG_FROM=$(( $(wc -l < "$SERVER_LOG") + 1 ))
+    client billing --subscriptions "$BENCH_BILLING_SUBSCRIPTIONS" --events-per-subscription "$BENCH_BILLING_EVENTS" \
+      --clients "$BENCH_CLIENTS" --max-seconds "$BENCH_BILLING_MAX_SECONDS" --label billing || say "!! load client failed"
+    # the server's errors logged during the figure (the product's, not the bench's: the client reports its own)
+    LOG_ERRORS=$(tail -n "+$LOG_FROM" "$SERVER_LOG" | grep -cE ' ERROR |^Caused by' || true)
+    put billing.serverErrors "$LOG_ERRORS"
+    if [[ "$LOG_ERRORS" != 0 ]]; then
+      say "!! the server logged $LOG_ERRORS ERROR / Caused by lines during figure 8; the first ones:"
+      tail -n "+$LOG_FROM" "$SERVER_LOG" | grep -E ' ERROR |^Caused by' | head -8 | cut -c1-300
+    fi
+    if ! server_alive; then
+      say "!! the server died during the billing run (last lines of its log below)"
+      log_excerpt "$SERVER_LOG"
+    fi
+  else
+    say "!! the server is gone: figure 8 skipped"
+    put billing.skipped "server gone"
+  fi
+fi
 
 # ------------------------------------------------------------------ summary
 row() { printf '| %s | %s |\n' "$1" "$2"; }
@@ -503,11 +545,12 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
   row "date" "$RUN_DATE"
   row "git commit" "$GIT_COMMIT ($GIT_BRANCH)"
   row "load average at start" "$LOADAVG"
-  row "settings" "tenants $BENCH_TENANTS, clients 1 and $BENCH_CLIENTS, warm-up ${BENCH_WARMUP_SECONDS} s, measured ${BENCH_DURATION_SECONDS} s, registrations $BENCH_REGISTRATIONS, idle timeout ${IDLE_TIMEOUT:-not set}, idle wait ${BENCH_IDLE_WAIT_SECONDS} s, JAVA_OPTS '${JAVA_OPTS}'"
+  row "settings" "$( [[ "$BENCH_ONLY" == billing ]] && printf 'only figure 8, ')tenants $BENCH_TENANTS, clients 1 and $BENCH_CLIENTS, warm-up ${BENCH_WARMUP_SECONDS} s, measured ${BENCH_DURATION_SECONDS} s, registrations $BENCH_REGISTRATIONS, idle timeout ${IDLE_TIMEOUT:-not set}, idle wait ${BENCH_IDLE_WAIT_SECONDS} s, $( [[ "$BENCH_BILLING" == 1 ]] && printf 'billing %s subscriptions × %s events (test clocks on)' "$BENCH_BILLING_SUBSCRIPTIONS" "$BENCH_BILLING_EVENTS" || printf 'no billing run'), JAVA_OPTS '${JAVA_OPTS}'"
   say ""
   row "figure" "value"
   row "---" "---"
   row "0. first start (empty data dir) → /health 200" "$(getd first.health) s"
+  if [[ "$BENCH_ONLY" != billing ]]; then
   tp_row "1. create customer, 1 client" create.c1
   tp_row "1. create customer, $BENCH_CLIENTS clients" create.cN
   tp_row "2. GET customer, 1 client" get.c1
@@ -543,6 +586,17 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
   else
     row "6. restart: launch → /health 200" "$(getd restart.health 'not run')"
     row "6. restart: every tenant answered its GET" "not measured"
+  fi
+  fi  # BENCH_ONLY != billing
+  if [[ "$BENCH_BILLING" == 1 ]]; then
+    if [[ -n "$(get billing.skipped)" ]]; then row "8. billing run" "skipped: $(get billing.skipped)"
+    elif [[ -z "$(get billing.seconds)" ]]; then row "8. billing run ($BENCH_BILLING_SUBSCRIPTIONS subscriptions)" "not measured$( [[ -n "$(get billing.failed)" ]] && printf ' (%s)' "$(get billing.failed)")"
+    else
+      row "8. billing run: $(getd billing.subscriptions) subscriptions × 1 P1M advance → invoices FINALIZED" "$(getd billing.billed) of $(getd billing.subscriptions) in $(getd billing.seconds) s = $(getd billing.invoicesPerSecond) invoices/s$( [[ "$(get billing.complete)" == true ]] || printf ' (INCOMPLETE)')"
+      row "8. … advance request (closes the periods) / all invoices issued" "$(getd billing.advanceSeconds) s (status $(getd billing.advanceStatus)) / $(getd billing.issuedSeconds) s after the advance"
+      row "8. … sample invoice total, server ERROR lines" "$(getd billing.check 'not checked'), $(getd billing.serverErrors 'n/a')"
+      row "8. … set-up (untimed): customers + subscriptions, events" "$(getd billing.setupSeconds) s for $(getd billing.subscriptions), $(getd billing.events) events ($BENCH_BILLING_EVENTS each)"
+    fi
   fi
 }
 
