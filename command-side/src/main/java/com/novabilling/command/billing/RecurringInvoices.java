@@ -13,6 +13,9 @@ import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.InvoiceCalculator;
 import com.novabilling.billing.invoice.InvoiceFacts;
 import com.novabilling.billing.invoice.PlanChangeSettlement;
+import com.novabilling.api.addon.MarkAppliedAddOnInvoicedCommand;
+import com.novabilling.billing.invoice.PendingAddOn;
+import com.novabilling.command.addon.AddOnLookupTable;
 import com.novabilling.command.creditnote.AvailableCredits;
 import com.novabilling.command.creditnote.CreditNoteIds;
 import org.slf4j.Logger;
@@ -81,18 +84,20 @@ public class RecurringInvoices {
     private final UsageRating usage;
     private final CurrentTenant tenant;
     private final AvailableCredits credits;
+    private final AddOnLookupTable addOns;
     private final CommandGateway commands;
     private final JdbcTemplate jdbcTemplate;
 
     public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
                              UsageRating usage, CurrentTenant tenant, AvailableCredits credits,
-                             CommandGateway commands, JdbcTemplate jdbcTemplate) {
+                             AddOnLookupTable addOns, CommandGateway commands, JdbcTemplate jdbcTemplate) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billingTerms = billingTerms;
         this.usage = usage;
         this.tenant = tenant;
         this.credits = credits;
+        this.addOns = addOns;
         this.commands = commands;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -115,13 +120,24 @@ public class RecurringInvoices {
             finalizeUnlessGraced(invoiceId, terms); // a redelivery after the creation committed
             return;
         }
+        // Read before any command is sent: what the commands below write reaches the lookups only when this unit of
+        // work commits.
+        List<PendingAddOn> pendingAddOns = addOns.pendingAddOnsOf(customerId, subscriptionId, currency).stream()
+                .map(addOn -> new PendingAddOn(addOn.appliedAddOnId(), addOn.name(), addOn.quantity(),
+                        addOn.unitAmount(), addOn.amount()))
+                .toList();
         ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
                 closed == null ? null : closedPeriod(subscriptionId, currency, closed),
-                opening == null ? null : openingPeriod(opening), List.of(), List.of(),
+                opening == null ? null : openingPeriod(opening), pendingAddOns, List.of(),
                 BillingTermsLookup.taxRateOf(terms), credits.availableCredit(customerId, currency), List.of()));
         Instant periodStart = closed != null ? closed.start() : opening.start();
         Instant periodEnd = closed != null ? closed.end() : opening.end();
-        create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary);
+        if (create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary)) {
+            for (PendingAddOn addOn : pendingAddOns) {
+                commands.sendAndWait(new MarkAppliedAddOnInvoicedCommand(addOn.appliedAddOnId(), invoiceId));
+            }
+            finalizeUnlessGraced(invoiceId, terms);
+        }
     }
 
     /**
@@ -159,8 +175,10 @@ public class RecurringInvoices {
                 List.of(), BillingTermsLookup.taxRateOf(terms), available, List.of()));
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
-        create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed, terms,
-                changedAt);
+        if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
+                terms, changedAt)) {
+            finalizeUnlessGraced(invoiceId, terms);
+        }
     }
 
     /**
@@ -194,10 +212,15 @@ public class RecurringInvoices {
         return Optional.of(new AvailableCredit(creditNoteId, null, changedAt, credit));
     }
 
-    private void create(String invoiceId, String customerId, String subscriptionId, Instant periodStart,
-                        Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at) {
+    /**
+     * Creates the invoice and records the credit it drew; the caller records what else it consumed, then finalizes.
+     *
+     * @return whether this call created it: false when there is nothing to bill or it was created meanwhile
+     */
+    private boolean create(String invoiceId, String customerId, String subscriptionId, Instant periodStart,
+                           Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at) {
         if (computed.lines().isEmpty()) {
-            return;
+            return false;
         }
         Instant finalizeAt = terms.invoiceGracePeriodDays() > 0
                 ? at.plus(Duration.ofDays(terms.invoiceGracePeriodDays())) : null;
@@ -209,14 +232,14 @@ public class RecurringInvoices {
             if (!exists(invoiceId)) {
                 throw createdMeanwhile;
             }
-            return;
+            return false;
         }
         for (BalanceDraw draw : computed.creditNotes()) {
             if (!draw.consumed().isZero()) {
                 commands.sendAndWait(new ConsumeCreditNoteCommand(draw.sourceId(), invoiceId, draw.consumed()));
             }
         }
-        finalizeUnlessGraced(invoiceId, terms);
+        return true;
     }
 
     /** The usage lines of {@code [from, to)} under the plan's charges. */
