@@ -5,14 +5,21 @@ import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.tenancy.TenantContext;
 import com.novabilling.command.subscription.SubscriptionScheduleTable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +30,7 @@ import java.util.stream.Stream;
  * delivers it. Running this twice, or on two nodes at once, changes nothing more.
  */
 @Component
-public class TenantDueWork {
+public class TenantDueWork implements AutoCloseable {
 
     private static final int PAGE = 500;
 
@@ -31,13 +38,22 @@ public class TenantDueWork {
     private final CommandGateway commandGateway;
     private final SubscriptionScheduleTable schedule;
     private final Clock clock;
+    /** Subscriptions are independent: a page of them is advanced by a few threads at once (node-wide, bounded). */
+    private final ExecutorService advancers;
 
     public TenantDueWork(TenantRuntimeRegistry runtimes, CommandGateway commandGateway,
-                             SubscriptionScheduleTable schedule, Clock clock) {
+                         SubscriptionScheduleTable schedule, Clock clock,
+                         @Value("${novabilling.schedule.advance-threads:4}") int advanceThreads) {
         this.runtimes = runtimes;
         this.commandGateway = commandGateway;
         this.schedule = schedule;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.advancers = Executors.newFixedThreadPool(Math.max(1, advanceThreads), runnable -> {
+            Thread thread = new Thread(runnable, "due-work-" + threads.getAndIncrement());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Runs what is due now for the tenant; the next instant something will be due, if any. */
@@ -53,14 +69,49 @@ public class TenantDueWork {
                 if (due.isEmpty()) {
                     break;
                 }
-                for (String subscriptionId : due) {
-                    commandGateway.sendAndWait(new AdvanceSubscriptionCommand(subscriptionId, null));
-                    advanced.add(subscriptionId);
-                }
+                advance(tenantId, due);
+                advanced.addAll(due);
             }
             Optional<Instant> nextTransition = schedule.nextDueAfter(now);
             Optional<Instant> nextDeadline = runtimes.require(tenantId).runDueDeadlines(now);
             return Stream.of(nextTransition, nextDeadline).flatMap(Optional::stream).min(Instant::compareTo);
         }
+    }
+
+    /** One command per subscription, several at once; the first failure is rethrown once all have run. */
+    private void advance(String tenantId, List<String> subscriptionIds) {
+        List<Future<?>> sent = new ArrayList<>();
+        for (String subscriptionId : subscriptionIds) {
+            sent.add(advancers.submit(() -> {
+                try (TenantContext.Scope ignored = TenantContext.open(tenantId)) {
+                    commandGateway.sendAndWait(new AdvanceSubscriptionCommand(subscriptionId, null));
+                }
+            }));
+        }
+        RuntimeException failure = null;
+        for (Future<?> future : sent) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while advancing subscriptions", e);
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public void close() {
+        advancers.shutdownNow();
     }
 }

@@ -417,7 +417,7 @@ class CouponHttpTest extends IntegrationTest {
         assertThat(enumOf(schemas.at("/CreateCouponRequest/properties/discountType"))).containsExactly("PERCENTAGE", "FIXED_AMOUNT");
         assertThat(enumOf(schemas.at("/CreateCouponRequest/properties/duration"))).containsExactly("ONCE", "REPEATING", "FOREVER");
         assertThat(enumOf(schemas.at("/CouponView/properties/discountType"))).containsExactly("PERCENTAGE", "FIXED_AMOUNT");
-        assertThat(enumOf(schemas.at("/AppliedCouponView/properties/status"))).containsExactly("ACTIVE", "REMOVED");
+        assertThat(enumOf(schemas.at("/AppliedCouponView/properties/status"))).containsExactly("ACTIVE", "REMOVED", "EXHAUSTED");
         assertThat(schemas.at("/CouponView/properties").has("isActive")).isTrue();
         assertThat(schemas.at("/CreateCouponRequest/properties").has("isActive")).isTrue();
         JsonNode statusParameter = null;
@@ -427,7 +427,7 @@ class CouponHttpTest extends IntegrationTest {
             }
         }
         assertThat(statusParameter).isNotNull();
-        assertThat(enumOf(statusParameter.get("schema"))).containsExactly("ACTIVE", "REMOVED");
+        assertThat(enumOf(statusParameter.get("schema"))).containsExactly("ACTIVE", "REMOVED", "EXHAUSTED");
     }
 
     @Test

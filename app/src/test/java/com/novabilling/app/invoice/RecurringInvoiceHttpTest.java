@@ -34,7 +34,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     @Autowired
     private TenantDueWork dueWork;
 
-    private record Billed(TestTenant tenant, String subscriptionId, String chargeId, String code) {
+    private record Billed(TestTenant tenant, String subscriptionId, String chargeId, String code, String customerId) {
     }
 
     /** A KES customer taxed VAT 16 %, on a monthly KES 3,000 plan with a SUM charge of 0.50 per GB, from 2027-03-01. */
@@ -53,7 +53,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         String customerId = created(t, "/api/customers", Map.of("name", "Wanjiru", "email",
                 uniqueCode("w") + "@example.com", "currency", "KES", "taxRate", 16, "taxName", "VAT"));
         String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", planId));
-        return new Billed(t, subscriptionId, chargeId, code);
+        return new Billed(t, subscriptionId, chargeId, code, customerId);
     }
 
     @Test
@@ -180,6 +180,169 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(note.get("status").asText()).isEqualTo("FINALIZED");
         assertThat(note.get("amount").decimalValue()).isEqualByComparingTo("1983.87");
         assertThat(note.get("remainingAmount").decimalValue()).isEqualByComparingTo("0.00");
+    }
+
+    /** §13.1: a pending add-on is billed once, on the next boundary's invoice, and is INVOICED by it. */
+    @Test
+    void anAppliedAddOnIsBilledOnceOnTheNextInvoiceAndIsInvoicedThen() {
+        Billed b = subscribed(Map.of());
+        TestTenant t = b.tenant();
+        awaitInvoices(t, b.subscriptionId(), 1, "FINALIZED");
+        String addOnId = created(t, "/api/add-ons", Map.of("name", "Setup fee", "code", uniqueCode("setup"),
+                "invoiceDisplayName", "Onboarding", "prices", List.of(Map.of("currency", "KES", "amount", 1500.5))));
+        String appliedId = created(t, "/api/add-ons/apply", Map.of("addOnId", addOnId, "customerId",
+                b.customerId(), "quantity", 2));
+        String otherCurrency = created(t, "/api/add-ons", Map.of("name", "Audit", "code", uniqueCode("audit"),
+                "prices", List.of(Map.of("currency", "USD", "amount", 10))));
+        String inUsd = created(t, "/api/add-ons/apply", Map.of("addOnId", otherCurrency, "customerId",
+                b.customerId(), "currency", "USD"));
+
+        advanceTo(t, "2027-04-01T00:00:01Z");
+        JsonNode april = awaitInvoice(t, b.subscriptionId(), "2027-04-01T00:00:00Z");
+        assertThat(april.get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(types(april)).containsExactly("SUBSCRIPTION", "ADD_ON", "TAX");
+        JsonNode addOn = april.get("lines").get(1);
+        assertThat(addOn.get("description").asText()).isEqualTo("Onboarding");
+        assertThat(addOn.get("quantity").decimalValue()).isEqualByComparingTo("2");
+        assertThat(addOn.get("unitAmount").decimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(addOn.get("amount").decimalValue()).isEqualByComparingTo("3001.00");
+        assertThat(april.get("subtotal").decimalValue()).isEqualByComparingTo("6001.00");
+        assertThat(april.get("taxAmount").decimalValue()).isEqualByComparingTo("960.16"); // 16 % of 6,001.00
+        assertThat(april.get("total").decimalValue()).isEqualByComparingTo("6961.16");
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                appliedAddOn(t, b.customerId(), appliedId).get("status").asText().equals("INVOICED"));
+        JsonNode invoiced = appliedAddOn(t, b.customerId(), appliedId);
+        assertThat(invoiced.get("invoiceId").asText()).isEqualTo(april.get("id").asText());
+        assertThat(invoiced.get("invoicedAt").asText()).isNotBlank();
+        assertThat(appliedAddOn(t, b.customerId(), inUsd).get("status").asText())
+                .as("another currency waits for an invoice in it").isEqualTo("PENDING");
+        Api.Response remove = api().delete("/api/add-ons/applied/" + appliedId, t.apiKey());
+        assertThat(remove.status()).as(remove.text()).isEqualTo(409);
+
+        advanceTo(t, "2027-05-01T00:00:01Z");
+        JsonNode may = awaitInvoice(t, b.subscriptionId(), "2027-05-01T00:00:00Z");
+        assertThat(types(may)).containsExactly("SUBSCRIPTION", "TAX");
+        assertThat(may.get("total").decimalValue()).isEqualByComparingTo("3480.00");
+        assertThat(invoicesOf(t, b.subscriptionId())).hasSize(3);
+    }
+
+    /** §8.4: a REPEATING coupon of 2 periods at 10 % discounts exactly the next two invoices, then is EXHAUSTED. */
+    @Test
+    void aRepeatingCouponOfTwoPeriodsDiscountsExactlyTwoInvoicesThenStops() {
+        Billed b = subscribed(Map.of());
+        TestTenant t = b.tenant();
+        awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z");
+        String code = uniqueCode("TWICE").toUpperCase();
+        String couponId = created(t, "/api/coupons", Map.of("name", "Twice", "code", code, "discountType",
+                "PERCENTAGE", "discountValue", 10, "duration", "REPEATING", "durationInPeriods", 2));
+        String appliedId = created(t, "/api/coupons/apply", Map.of("couponId", couponId, "customerId",
+                b.customerId()));
+
+        for (String boundary : List.of("2027-04-01T00:00:00Z", "2027-05-01T00:00:00Z")) {
+            advanceTo(t, java.time.Instant.parse(boundary).plusSeconds(1).toString());
+            JsonNode invoice = awaitInvoice(t, b.subscriptionId(), boundary);
+            assertThat(types(invoice)).as(boundary).containsExactly("SUBSCRIPTION", "DISCOUNT", "TAX");
+            JsonNode discount = invoice.get("lines").get(1);
+            assertThat(discount.get("amount").decimalValue()).isEqualByComparingTo("-300.00");
+            assertThat(discount.get("description").asText()).isEqualTo("Coupon " + code + " (10 %)");
+            assertThat(invoice.get("subtotal").decimalValue()).isEqualByComparingTo("3000.00");
+            assertThat(invoice.get("discountAmount").decimalValue().abs()).isEqualByComparingTo("300.00");
+            assertThat(invoice.get("taxAmount").decimalValue()).isEqualByComparingTo("432.00"); // 16 % of 2,700.00
+            assertThat(invoice.get("total").decimalValue()).isEqualByComparingTo("3132.00");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                appliedCoupon(t, b.customerId(), appliedId).get("status").asText().equals("EXHAUSTED"));
+        JsonNode exhausted = appliedCoupon(t, b.customerId(), appliedId);
+        assertThat(exhausted.get("periodsRemaining").asInt()).isZero();
+
+        advanceTo(t, "2027-06-01T00:00:01Z");
+        JsonNode june = awaitInvoice(t, b.subscriptionId(), "2027-06-01T00:00:00Z");
+        assertThat(types(june)).containsExactly("SUBSCRIPTION", "TAX");
+        assertThat(june.get("total").decimalValue()).isEqualByComparingTo("3480.00");
+        Api.Response remove = api().delete("/api/coupons/applied/" + appliedId, t.apiKey());
+        assertThat(remove.status()).as(remove.text()).isEqualTo(409);
+    }
+
+    /** §8.4: a ONCE fixed coupon larger than the invoice keeps its remainder for the next invoice. */
+    @Test
+    void aOnceFixedCouponLargerThanTheInvoiceCarriesItsRemainderToTheNextInvoice() {
+        Billed b = subscribed(Map.of());
+        TestTenant t = b.tenant();
+        awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z");
+        String couponId = created(t, "/api/coupons", Map.of("name", "Big", "code", uniqueCode("BIG").toUpperCase(),
+                "discountType", "FIXED_AMOUNT", "discountValue", 5000, "currency", "KES", "duration", "ONCE"));
+        String appliedId = created(t, "/api/coupons/apply", Map.of("couponId", couponId, "customerId",
+                b.customerId()));
+
+        advanceTo(t, "2027-04-01T00:00:01Z");
+        JsonNode april = awaitInvoice(t, b.subscriptionId(), "2027-04-01T00:00:00Z");
+        assertThat(types(april)).containsExactly("SUBSCRIPTION", "DISCOUNT", "TAX");
+        assertThat(april.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("-3000.00");
+        assertThat(april.at("/lines/2/amount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(april.get("taxAmount").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(april.get("total").decimalValue()).isEqualByComparingTo("0.00");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                appliedCoupon(t, b.customerId(), appliedId).hasNonNull("amountRemaining"));
+        JsonNode afterApril = appliedCoupon(t, b.customerId(), appliedId);
+        assertThat(afterApril.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(afterApril.get("amountRemaining").decimalValue()).isEqualByComparingTo("2000.00");
+
+        advanceTo(t, "2027-05-01T00:00:01Z");
+        JsonNode may = awaitInvoice(t, b.subscriptionId(), "2027-05-01T00:00:00Z");
+        assertThat(types(may)).containsExactly("SUBSCRIPTION", "DISCOUNT", "TAX");
+        assertThat(may.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("-2000.00");
+        assertThat(may.get("taxAmount").decimalValue()).isEqualByComparingTo("160.00"); // 16 % of 1,000.00
+        assertThat(may.get("total").decimalValue()).isEqualByComparingTo("1160.00");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                appliedCoupon(t, b.customerId(), appliedId).get("status").asText().equals("EXHAUSTED"));
+        assertThat(appliedCoupon(t, b.customerId(), appliedId).get("amountRemaining").decimalValue())
+                .isEqualByComparingTo("0.00");
+
+        advanceTo(t, "2027-06-01T00:00:01Z");
+        JsonNode june = awaitInvoice(t, b.subscriptionId(), "2027-06-01T00:00:00Z");
+        assertThat(types(june)).containsExactly("SUBSCRIPTION", "TAX");
+        assertThat(june.get("total").decimalValue()).isEqualByComparingTo("3480.00");
+    }
+
+    /**
+     * The subscription's invoice issued at {@code boundary} (its in-advance fee's period starts there), once it is no
+     * longer a draft.
+     */
+    private JsonNode awaitInvoice(TestTenant t, String subscriptionId, String boundary) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                invoicesOf(t, subscriptionId).stream().anyMatch(i -> issuedAt(i, boundary)
+                        && !i.get("status").asText().equals("DRAFT")));
+        List<JsonNode> atBoundary = invoicesOf(t, subscriptionId).stream().filter(i -> issuedAt(i, boundary)).toList();
+        assertThat(atBoundary).as("one invoice at " + boundary).hasSize(1);
+        return atBoundary.get(0);
+    }
+
+    private static boolean issuedAt(JsonNode invoice, String boundary) {
+        return invoice.at("/lines/0/type").asText().equals("SUBSCRIPTION")
+                && invoice.at("/lines/0/periodStart").asText().equals(boundary);
+    }
+
+    private JsonNode appliedCoupon(TestTenant t, String customerId, String appliedId) {
+        Api.Response list = api().get("/api/coupons/applied/list?limit=100&customerId=" + customerId, t.apiKey());
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        for (JsonNode applied : list.body().get("data")) {
+            if (applied.get("id").asText().equals(appliedId)) {
+                return applied;
+            }
+        }
+        throw new AssertionError("no applied coupon " + appliedId + " in " + list.text());
+    }
+
+    private JsonNode appliedAddOn(TestTenant t, String customerId, String appliedId) {
+        Api.Response list = api().get("/api/add-ons/applied/list?limit=100&customerId=" + customerId, t.apiKey());
+        assertThat(list.status()).as(list.text()).isEqualTo(200);
+        for (JsonNode applied : list.body().get("data")) {
+            if (applied.get("id").asText().equals(appliedId)) {
+                return applied;
+            }
+        }
+        throw new AssertionError("no applied add-on " + appliedId + " in " + list.text());
     }
 
     private void event(Billed b, String timestamp, Number gb) {

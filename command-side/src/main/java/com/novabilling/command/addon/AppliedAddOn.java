@@ -3,7 +3,9 @@ package com.novabilling.command.addon;
 import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.addon.AppliedAddOnStatus;
+import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.ApplyAddOnCommand;
+import com.novabilling.api.addon.MarkAppliedAddOnInvoicedCommand;
 import com.novabilling.api.addon.RemoveAppliedAddOnCommand;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
@@ -26,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One application of an add-on to a customer (and optionally one of its subscriptions). It captures the add-on's
- * name, code and price when applied and waits, PENDING, for the customer's next invoice.
+ * name, code and price when applied and waits, PENDING, for the customer's next invoice, which marks it INVOICED.
  */
 @Aggregate
 public class AppliedAddOn {
@@ -35,6 +37,7 @@ public class AppliedAddOn {
     private String appliedAddOnId;
     private String customerId;
     private AppliedAddOnStatus status;
+    private String invoiceId;
 
     protected AppliedAddOn() {
         // required by Axon to rebuild the aggregate from its events
@@ -71,6 +74,28 @@ public class AppliedAddOn {
         }
     }
 
+    /**
+     * Invoicing billed it: PENDING becomes INVOICED (docs/billing-rules.md §13.1). The same invoice again changes
+     * nothing (a redelivered trigger); another invoice, or a removed add-on, is a conflict.
+     */
+    @CommandHandler
+    public void handle(MarkAppliedAddOnInvoicedCommand command) {
+        if (command.invoiceId() == null || command.invoiceId().isBlank()) {
+            throw new ValidationException("invoiceId", "is required");
+        }
+        switch (status) {
+            case PENDING -> apply(new AppliedAddOnInvoicedEvent(appliedAddOnId, customerId, command.invoiceId()));
+            case REMOVED -> throw new ConflictException(
+                    "Applied add-on '" + appliedAddOnId + "' is removed and cannot be invoiced");
+            case INVOICED -> {
+                if (!command.invoiceId().equals(invoiceId)) {
+                    throw new ConflictException("Applied add-on '" + appliedAddOnId
+                            + "' has already been invoiced by " + invoiceId);
+                }
+            }
+        }
+    }
+
     @EventSourcingHandler
     void on(AddOnAppliedEvent event) {
         appliedAddOnId = event.appliedAddOnId();
@@ -81,6 +106,12 @@ public class AppliedAddOn {
     @EventSourcingHandler
     void on(AppliedAddOnRemovedEvent event) {
         status = AppliedAddOnStatus.REMOVED;
+    }
+
+    @EventSourcingHandler
+    void on(AppliedAddOnInvoicedEvent event) {
+        status = AppliedAddOnStatus.INVOICED;
+        invoiceId = event.invoiceId();
     }
 
     private static void requireSubscriptionOf(SubscriptionLookup subscriptions, String subscriptionId,

@@ -13,6 +13,14 @@ import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.InvoiceCalculator;
 import com.novabilling.billing.invoice.InvoiceFacts;
 import com.novabilling.billing.invoice.PlanChangeSettlement;
+import com.novabilling.api.addon.MarkAppliedAddOnInvoicedCommand;
+import com.novabilling.billing.invoice.PendingAddOn;
+import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.api.coupon.RecordCouponUsageCommand;
+import com.novabilling.billing.invoice.CouponConsumption;
+import com.novabilling.billing.invoice.CouponToApply;
+import com.novabilling.command.addon.AddOnLookupTable;
+import com.novabilling.command.coupon.CouponLookupTable;
 import com.novabilling.command.creditnote.AvailableCredits;
 import com.novabilling.command.creditnote.CreditNoteIds;
 import org.slf4j.Logger;
@@ -37,6 +45,7 @@ import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.usage.CurrentTenant;
 import com.novabilling.command.usage.UsageRating;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,10 +53,13 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Issues a subscription's recurring invoice at a boundary (docs/billing-rules.md §13.1): the in-advance base fee of
@@ -81,18 +93,23 @@ public class RecurringInvoices {
     private final UsageRating usage;
     private final CurrentTenant tenant;
     private final AvailableCredits credits;
+    private final AddOnLookupTable addOns;
+    private final CouponLookupTable coupons;
     private final CommandGateway commands;
     private final JdbcTemplate jdbcTemplate;
 
     public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
                              UsageRating usage, CurrentTenant tenant, AvailableCredits credits,
-                             CommandGateway commands, JdbcTemplate jdbcTemplate) {
+                             AddOnLookupTable addOns, CouponLookupTable coupons, CommandGateway commands,
+                             JdbcTemplate jdbcTemplate) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billingTerms = billingTerms;
         this.usage = usage;
         this.tenant = tenant;
         this.credits = credits;
+        this.addOns = addOns;
+        this.coupons = coupons;
         this.commands = commands;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -115,13 +132,51 @@ public class RecurringInvoices {
             finalizeUnlessGraced(invoiceId, terms); // a redelivery after the creation committed
             return;
         }
+        // Read before any command is sent: what the commands below write reaches the lookups only when this unit of
+        // work commits; what earlier invoices of the same unit of work (the processor's batch) consumed is taken off.
+        Consumed consumed = consumedInThisUnitOfWork();
+        List<PendingAddOn> pendingAddOns = addOns.pendingAddOnsOf(customerId, subscriptionId, currency).stream()
+                .filter(addOn -> !consumed.addOns().contains(addOn.appliedAddOnId()))
+                .map(addOn -> new PendingAddOn(addOn.appliedAddOnId(), addOn.name(), addOn.quantity(),
+                        addOn.unitAmount(), addOn.amount()))
+                .toList();
+        Map<String, String> couponOfApplication = new HashMap<>();
+        List<CouponToApply> activeCoupons = new ArrayList<>();
+        for (CouponLookupTable.ActiveCoupon coupon : coupons.activeCouponsOf(customerId, termsPlan)) {
+            CouponConsumption earlier = consumed.coupons().get(coupon.appliedCouponId());
+            if (earlier != null && earlier.exhausted()) {
+                continue;
+            }
+            Integer periodsRemaining = earlier != null && earlier.periodsRemaining() != null
+                    ? earlier.periodsRemaining() : coupon.periodsRemaining();
+            Money fixedRemaining = earlier != null && earlier.fixedRemaining() != null
+                    ? earlier.fixedRemaining() : coupon.fixedRemaining();
+            if (coupon.duration() == CouponDuration.REPEATING && (periodsRemaining == null || periodsRemaining < 1)) {
+                continue; // no period left (an application whose periods were not kept)
+            }
+            couponOfApplication.put(coupon.appliedCouponId(), coupon.couponId());
+            activeCoupons.add(new CouponToApply(coupon.appliedCouponId(), coupon.couponCode(), coupon.discount(),
+                    coupon.duration(), periodsRemaining, fixedRemaining));
+        }
         ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
                 closed == null ? null : closedPeriod(subscriptionId, currency, closed),
-                opening == null ? null : openingPeriod(opening), List.of(), List.of(),
+                opening == null ? null : openingPeriod(opening), pendingAddOns, activeCoupons,
                 BillingTermsLookup.taxRateOf(terms), credits.availableCredit(customerId, currency), List.of()));
         Instant periodStart = closed != null ? closed.start() : opening.start();
         Instant periodEnd = closed != null ? closed.end() : opening.end();
-        create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary);
+        if (create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary)) {
+            for (PendingAddOn addOn : pendingAddOns) {
+                commands.sendAndWait(new MarkAppliedAddOnInvoicedCommand(addOn.appliedAddOnId(), invoiceId));
+                consumed.addOns().add(addOn.appliedAddOnId());
+            }
+            for (CouponConsumption used : computed.coupons()) {
+                commands.sendAndWait(new RecordCouponUsageCommand(couponOfApplication.get(used.appliedCouponId()),
+                        used.appliedCouponId(), invoiceId, used.discount(), used.periodsRemaining(),
+                        used.fixedRemaining(), used.exhausted()));
+                consumed.coupons().put(used.appliedCouponId(), used);
+            }
+            finalizeUnlessGraced(invoiceId, terms);
+        }
     }
 
     /**
@@ -159,8 +214,10 @@ public class RecurringInvoices {
                 List.of(), BillingTermsLookup.taxRateOf(terms), available, List.of()));
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
-        create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed, terms,
-                changedAt);
+        if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
+                terms, changedAt)) {
+            finalizeUnlessGraced(invoiceId, terms);
+        }
     }
 
     /**
@@ -194,10 +251,15 @@ public class RecurringInvoices {
         return Optional.of(new AvailableCredit(creditNoteId, null, changedAt, credit));
     }
 
-    private void create(String invoiceId, String customerId, String subscriptionId, Instant periodStart,
-                        Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at) {
+    /**
+     * Creates the invoice and records the credit it drew; the caller records what else it consumed, then finalizes.
+     *
+     * @return whether this call created it: false when there is nothing to bill or it was created meanwhile
+     */
+    private boolean create(String invoiceId, String customerId, String subscriptionId, Instant periodStart,
+                           Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at) {
         if (computed.lines().isEmpty()) {
-            return;
+            return false;
         }
         Instant finalizeAt = terms.invoiceGracePeriodDays() > 0
                 ? at.plus(Duration.ofDays(terms.invoiceGracePeriodDays())) : null;
@@ -209,14 +271,14 @@ public class RecurringInvoices {
             if (!exists(invoiceId)) {
                 throw createdMeanwhile;
             }
-            return;
+            return false;
         }
         for (BalanceDraw draw : computed.creditNotes()) {
             if (!draw.consumed().isZero()) {
                 commands.sendAndWait(new ConsumeCreditNoteCommand(draw.sourceId(), invoiceId, draw.consumed()));
             }
         }
-        finalizeUnlessGraced(invoiceId, terms);
+        return true;
     }
 
     /** The usage lines of {@code [from, to)} under the plan's charges. */
@@ -270,6 +332,24 @@ public class RecurringInvoices {
         } catch (ConflictException notADraft) {
             // finalized (or voided) already: by an earlier delivery of the same trigger, or by hand
         }
+    }
+
+    /**
+     * What the invoices issued earlier in this unit of work consumed: the processor handles a batch of events in one
+     * unit of work, and the lookups see its commands' events only when it commits, so a second boundary of the same
+     * customer in the batch must not bill an add-on again nor count a coupon's period twice.
+     */
+    private record Consumed(Set<String> addOns, Map<String, CouponConsumption> coupons) {
+    }
+
+    private static final String CONSUMED = RecurringInvoices.class.getName() + ".consumed";
+
+    private static Consumed consumedInThisUnitOfWork() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new Consumed(new HashSet<>(), new HashMap<>());
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(CONSUMED,
+                key -> new Consumed(new HashSet<>(), new HashMap<>()));
     }
 
     private boolean exists(String invoiceId) {

@@ -1,15 +1,18 @@
 package com.novabilling.command.coupon;
 
 import com.novabilling.api.coupon.AppliedCouponRemovedEvent;
+import com.novabilling.api.coupon.AppliedCouponStatus;
 import com.novabilling.api.coupon.ApplyCouponCommand;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
 import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.api.coupon.CouponUsageRecordedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DeleteCouponCommand;
 import com.novabilling.api.coupon.DiscountType;
+import com.novabilling.api.coupon.RecordCouponUsageCommand;
 import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
 import com.novabilling.api.coupon.UpdateCouponCommand;
 import com.novabilling.api.error.ConflictException;
@@ -51,7 +54,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 @Aggregate
 public class Coupon {
 
-    private record Application(String customerId, boolean active) {
+    /** @param lastInvoiceId the last invoice whose usage was recorded, for idempotent redelivery */
+    private record Application(String customerId, AppliedCouponStatus status, String lastInvoiceId) {
+        boolean active() {
+            return status == AppliedCouponStatus.ACTIVE;
+        }
     }
 
     @AggregateIdentifier
@@ -168,10 +175,41 @@ public class Coupon {
         if (application == null) {
             throw new NotFoundException("Applied coupon", command.appliedCouponId());
         }
-        if (!application.active()) {
+        if (application.status() == AppliedCouponStatus.REMOVED) {
             throw new ConflictException("Applied coupon '" + command.appliedCouponId() + "' is already removed");
         }
+        if (application.status() == AppliedCouponStatus.EXHAUSTED) {
+            throw new ConflictException("Applied coupon '" + command.appliedCouponId() + "' is EXHAUSTED");
+        }
         apply(new AppliedCouponRemovedEvent(couponId, command.appliedCouponId(), application.customerId()));
+    }
+
+    /**
+     * Records what an invoice took from an ACTIVE application (docs/billing-rules.md §8.4, §13.1). The same invoice
+     * again changes nothing (a redelivered trigger); a removed or exhausted application is a conflict.
+     */
+    @CommandHandler
+    public void handle(RecordCouponUsageCommand command) {
+        Application application = applications.get(command.appliedCouponId());
+        if (application == null) {
+            throw new NotFoundException("Applied coupon", command.appliedCouponId());
+        }
+        if (command.invoiceId() == null || command.invoiceId().isBlank()) {
+            throw new ValidationException("invoiceId", "is required");
+        }
+        if (command.discount() == null || command.discount().isNegative()) {
+            throw new ValidationException("discount", "must be 0 or more");
+        }
+        if (command.invoiceId().equals(application.lastInvoiceId())) {
+            return;
+        }
+        if (!application.active()) {
+            throw new ConflictException("Applied coupon '" + command.appliedCouponId() + "' is "
+                    + application.status() + " and discounts no invoice");
+        }
+        apply(new CouponUsageRecordedEvent(couponId, command.appliedCouponId(), application.customerId(),
+                command.invoiceId(), command.discount(), command.periodsRemaining(), command.fixedRemaining(),
+                command.exhausted()));
     }
 
     @EventSourcingHandler
@@ -203,14 +241,23 @@ public class Coupon {
 
     @EventSourcingHandler
     void on(CouponAppliedEvent event) {
-        applications.put(event.appliedCouponId(), new Application(event.customerId(), true));
+        applications.put(event.appliedCouponId(),
+                new Application(event.customerId(), AppliedCouponStatus.ACTIVE, null));
         timesRedeemed = event.timesRedeemed();
     }
 
     @EventSourcingHandler
     void on(AppliedCouponRemovedEvent event) {
         applications.computeIfPresent(event.appliedCouponId(),
-                (id, application) -> new Application(application.customerId(), false));
+                (id, application) -> new Application(application.customerId(), AppliedCouponStatus.REMOVED,
+                        application.lastInvoiceId()));
+    }
+
+    @EventSourcingHandler
+    void on(CouponUsageRecordedEvent event) {
+        applications.computeIfPresent(event.appliedCouponId(), (id, application) -> new Application(
+                application.customerId(),
+                event.exhausted() ? AppliedCouponStatus.EXHAUSTED : application.status(), event.invoiceId()));
     }
 
     @EventSourcingHandler

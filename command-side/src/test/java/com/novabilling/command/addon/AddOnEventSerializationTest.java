@@ -6,6 +6,7 @@ import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
+import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
@@ -40,7 +41,8 @@ class AddOnEventSerializationTest {
                 new AddOnDeletedEvent("aon_1", "setup"),
                 new AddOnAppliedEvent("apa_1", "aon_1", "setup", "Setup", null, "cus_1", null, 3, usd,
                         Money.ofMinor(7500, CurrencyCode.USD)),
-                new AppliedAddOnRemovedEvent("apa_1", "cus_1"));
+                new AppliedAddOnRemovedEvent("apa_1", "cus_1"),
+                new AppliedAddOnInvoicedEvent("apa_1", "cus_1", "inv_1"));
 
         for (Object event : events) {
             SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);

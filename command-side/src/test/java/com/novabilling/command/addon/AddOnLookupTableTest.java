@@ -2,6 +2,7 @@ package com.novabilling.command.addon;
 
 import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
+import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AddOnLookupTableTest extends TenantSchemaTest {
 
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Money USD_25 = Money.ofMinor(2500, CurrencyCode.USD);
     private static final Money UGX_50000 = Money.ofMinor(50000, CurrencyCode.UGX);
 
@@ -113,10 +116,10 @@ class AddOnLookupTableTest extends TenantSchemaTest {
 
     @Test
     void pendingApplicationsKeepTheirCustomerUntilRemoved() {
-        lookup.on(applied("apa_2", "cus_1"));
-        lookup.on(applied("apa_1", "cus_1"));
-        lookup.on(applied("apa_1", "cus_1"));
-        lookup.on(applied("apa_3", "cus_2"));
+        lookup.on(applied("apa_2", "cus_1"), T0);
+        lookup.on(applied("apa_1", "cus_1"), T0);
+        lookup.on(applied("apa_1", "cus_1"), T0);
+        lookup.on(applied("apa_3", "cus_2"), T0);
         AddOnCustomerGuard guard = new AddOnCustomerGuard(lookup);
 
         assertThat(lookup.pendingApplicationsOf("cus_1")).containsExactly("apa_1", "apa_2");
@@ -130,6 +133,33 @@ class AddOnLookupTableTest extends TenantSchemaTest {
         assertThat(lookup.pendingApplicationsOf("cus_1")).isEmpty();
         assertThat(guard.reasonToKeep(GuardedResource.CUSTOMER, "cus_1")).isEmpty();
         assertThat(lookup.pendingApplicationsOf("cus_2")).containsExactly("apa_3");
+    }
+
+    @Test
+    void pendingAddOnsOfASubscriptionsInvoiceAreItsOwnAndTheCustomersInTheCurrencyOldestFirst() {
+        lookup.on(applied("apa_b", "cus_1", null, USD_25), T0.plusSeconds(1));
+        lookup.on(applied("apa_a", "cus_1", "sub_1", USD_25), T0.plusSeconds(2));
+        lookup.on(applied("apa_c", "cus_1", "sub_2", USD_25), T0);
+        lookup.on(applied("apa_d", "cus_1", null, Money.ofMinor(300000, CurrencyCode.KES)), T0);
+        lookup.on(applied("apa_e", "cus_2", null, USD_25), T0);
+
+        assertThat(lookup.pendingAddOnsOf("cus_1", "sub_1", CurrencyCode.USD)).containsExactly(
+                new AddOnLookupTable.PendingAddOnFacts("apa_b", "Setup fee", 2, USD_25,
+                        Money.ofMinor(5000, CurrencyCode.USD)),
+                new AddOnLookupTable.PendingAddOnFacts("apa_a", "Setup fee", 2, USD_25,
+                        Money.ofMinor(5000, CurrencyCode.USD)));
+
+        lookup.on(new AppliedAddOnInvoicedEvent("apa_b", "cus_1", "inv_1"));
+        lookup.on(new AppliedAddOnInvoicedEvent("apa_b", "cus_1", "inv_1"));
+        assertThat(lookup.pendingAddOnsOf("cus_1", "sub_1", CurrencyCode.USD))
+                .extracting(AddOnLookupTable.PendingAddOnFacts::appliedAddOnId).containsExactly("apa_a");
+        assertThat(lookup.pendingApplicationsOf("cus_1")).containsExactly("apa_a", "apa_c", "apa_d");
+    }
+
+    private static AddOnAppliedEvent applied(String appliedId, String customerId, String subscriptionId,
+                                             Money unit) {
+        return new AddOnAppliedEvent(appliedId, "aon_a", "setup", "Setup fee", null, customerId, subscriptionId, 2,
+                unit, Money.ofMinor(unit.minor() * 2, unit.currency()));
     }
 
     private static AddOnAppliedEvent applied(String appliedId, String customerId) {

@@ -1,7 +1,9 @@
 package com.novabilling.command.addon;
 
 import com.novabilling.api.addon.AddOnAppliedEvent;
+import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
+import com.novabilling.api.addon.MarkAppliedAddOnInvoicedCommand;
 import com.novabilling.api.addon.ApplyAddOnCommand;
 import com.novabilling.api.addon.RemoveAppliedAddOnCommand;
 import com.novabilling.api.error.ConflictException;
@@ -33,6 +35,7 @@ class AppliedAddOnTest {
     private static final String CUSTOMER = "cus_0123456789abcdef01234567";
     private static final String OTHER_CUSTOMER = "cus_fedcba9876543210fedcba98";
     private static final String SUBSCRIPTION = "sub_0123456789abcdef01234567";
+    private static final String INVOICE = "inv_0123456789abcdef01234567";
     private static final Money USD_25 = Money.ofMinor(2500, CurrencyCode.USD);
     private static final Money KES_3000 = Money.ofMinor(300000, CurrencyCode.KES);
 
@@ -185,6 +188,44 @@ class AppliedAddOnTest {
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("Applied add-on '" + ID + "' is already removed");
+    }
+
+    @Test
+    void invoicingMarksAPendingApplicationInvoiced() {
+        fixture.given(APPLIED)
+                .when(new MarkAppliedAddOnInvoicedCommand(ID, INVOICE))
+                .expectEvents(new AppliedAddOnInvoicedEvent(ID, CUSTOMER, INVOICE));
+    }
+
+    @Test
+    void markingInvoicedAgainForTheSameInvoiceChangesNothing() {
+        fixture.given(APPLIED, new AppliedAddOnInvoicedEvent(ID, CUSTOMER, INVOICE))
+                .when(new MarkAppliedAddOnInvoicedCommand(ID, INVOICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherInvoiceOrARemovedApplicationIsAConflict() {
+        fixture.given(APPLIED, new AppliedAddOnInvoicedEvent(ID, CUSTOMER, INVOICE))
+                .when(new MarkAppliedAddOnInvoicedCommand(ID, "inv_other"))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Applied add-on '" + ID + "' has already been invoiced by " + INVOICE);
+        fixture.given(APPLIED, new AppliedAddOnRemovedEvent(ID, CUSTOMER))
+                .when(new MarkAppliedAddOnInvoicedCommand(ID, INVOICE))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Applied add-on '" + ID + "' is removed and cannot be invoiced");
+    }
+
+    @Test
+    void anInvoicedApplicationCannotBeRemoved() {
+        fixture.given(APPLIED, new AppliedAddOnInvoicedEvent(ID, CUSTOMER, INVOICE))
+                .when(new RemoveAppliedAddOnCommand(ID))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Applied add-on '" + ID + "' has been invoiced and can no longer be removed");
     }
 
     /** Customers by id; only {@link #find} matters when applying add-ons. */

@@ -7,6 +7,9 @@ import com.novabilling.api.coupon.CouponDeletedEvent;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
+import com.novabilling.api.coupon.CouponUsageRecordedEvent;
+import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.money.Money;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.command.reference.GuardedResource;
 import com.novabilling.command.reference.JdbcResourceCodes;
@@ -15,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CouponLookupTableTest extends TenantSchemaTest {
 
     private static final CouponDiscount TEN_PERCENT = CouponDiscount.percentageOf(BigDecimal.TEN);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final CouponLookupTable lookup = new CouponLookupTable(jdbcTemplate, new JdbcResourceCodes(jdbcTemplate));
     private final CouponPlanScopeGuard guard = new CouponPlanScopeGuard(lookup);
@@ -73,8 +78,8 @@ class CouponLookupTableTest extends TenantSchemaTest {
     @Test
     void findsTheCouponOfAnApplicationUntilTheCouponIsDeleted() {
         lookup.on(created("cpn_a", "WELCOME", List.of("pln_1")));
-        lookup.on(applied("cpn_a", "apc_1"));
-        lookup.on(applied("cpn_a", "apc_1"));
+        lookup.on(applied("cpn_a", "apc_1"), T0);
+        lookup.on(applied("cpn_a", "apc_1"), T0);
         assertThat(lookup.couponIdOfApplication("apc_1")).contains("cpn_a");
         assertThat(lookup.couponIdOfApplication("apc_unknown")).isEmpty();
 
@@ -104,8 +109,8 @@ class CouponLookupTableTest extends TenantSchemaTest {
     @Test
     void customerWithAnActiveApplicationCannotBeDeleted() {
         lookup.on(created("cpn_a", "WELCOME", List.of()));
-        lookup.on(applied("cpn_a", "apc_2"));
-        lookup.on(applied("cpn_a", "apc_1"));
+        lookup.on(applied("cpn_a", "apc_2"), T0);
+        lookup.on(applied("cpn_a", "apc_1"), T0);
         CouponCustomerGuard customers = new CouponCustomerGuard(lookup);
 
         assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_1", "apc_2");
@@ -120,5 +125,43 @@ class CouponLookupTableTest extends TenantSchemaTest {
         assertThat(lookup.couponIdOfApplication("apc_1")).as("a removed application still finds its coupon").contains("cpn_a");
         lookup.on(new AppliedCouponRemovedEvent("cpn_a", "apc_2", "cus_a"));
         assertThat(customers.reasonToKeep(GuardedResource.CUSTOMER, "cus_a")).isEmpty();
+    }
+
+    @Test
+    void activeCouponsInApplicationOrderWithWhatIsLeftWithinThePlanScope() {
+        Money kes500 = Money.ofMinor(50000, CurrencyCode.KES);
+        lookup.on(created("cpn_a", "TEN", List.of()));
+        lookup.on(created("cpn_b", "FIXED", List.of()));
+        lookup.on(created("cpn_c", "SCOPED", List.of("pln_2")));
+        lookup.on(new CouponAppliedEvent("cpn_b", "apc_b", "FIXED", "cus_a", CouponDiscount.fixed(kes500),
+                CouponDuration.ONCE, null, 1), T0.plusSeconds(2));
+        lookup.on(new CouponAppliedEvent("cpn_a", "apc_a", "TEN", "cus_a", TEN_PERCENT, CouponDuration.REPEATING, 2,
+                1), T0.plusSeconds(1));
+        lookup.on(new CouponAppliedEvent("cpn_c", "apc_c", "SCOPED", "cus_a", TEN_PERCENT, CouponDuration.FOREVER,
+                null, 1), T0);
+
+        assertThat(lookup.activeCouponsOf("cus_a", "pln_1")).containsExactly(
+                new CouponLookupTable.ActiveCoupon("cpn_a", "apc_a", "TEN", TEN_PERCENT, CouponDuration.REPEATING, 2,
+                        null),
+                new CouponLookupTable.ActiveCoupon("cpn_b", "apc_b", "FIXED", CouponDiscount.fixed(kes500),
+                        CouponDuration.ONCE, null, null));
+        assertThat(lookup.activeCouponsOf("cus_a", "pln_2")).extracting(CouponLookupTable.ActiveCoupon::appliedCouponId)
+                .containsExactly("apc_c", "apc_a", "apc_b");
+
+        lookup.on(new CouponUsageRecordedEvent("cpn_a", "apc_a", "cus_a", "inv_1", Money.ofMinor(100, CurrencyCode.KES),
+                1, null, false));
+        lookup.on(new CouponUsageRecordedEvent("cpn_b", "apc_b", "cus_a", "inv_1", Money.ofMinor(20000,
+                CurrencyCode.KES), null, Money.ofMinor(30000, CurrencyCode.KES), false));
+        assertThat(lookup.activeCouponsOf("cus_a", "pln_1")).containsExactly(
+                new CouponLookupTable.ActiveCoupon("cpn_a", "apc_a", "TEN", TEN_PERCENT, CouponDuration.REPEATING, 1,
+                        null),
+                new CouponLookupTable.ActiveCoupon("cpn_b", "apc_b", "FIXED", CouponDiscount.fixed(kes500),
+                        CouponDuration.ONCE, null, Money.ofMinor(30000, CurrencyCode.KES)));
+
+        lookup.on(new CouponUsageRecordedEvent("cpn_a", "apc_a", "cus_a", "inv_2", Money.ofMinor(100, CurrencyCode.KES),
+                0, null, true));
+        assertThat(lookup.activeCouponsOf("cus_a", "pln_1")).extracting(CouponLookupTable.ActiveCoupon::appliedCouponId)
+                .containsExactly("apc_b");
+        assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_b", "apc_c");
     }
 }

@@ -11,6 +11,8 @@ import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DeleteCouponCommand;
 import com.novabilling.api.coupon.DiscountType;
+import com.novabilling.api.coupon.CouponUsageRecordedEvent;
+import com.novabilling.api.coupon.RecordCouponUsageCommand;
 import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
 import com.novabilling.api.coupon.UpdateCouponCommand;
 import com.novabilling.api.error.ConflictException;
@@ -446,6 +448,64 @@ class CouponTest {
                 .expectNoEvents()
                 .expectException(NotFoundException.class)
                 .expectExceptionMessage("Applied coupon with id 'apc_unknown' not found");
+    }
+
+    // --- usage by invoices -----------------------------------------------------------------------------------------
+
+    private static final Money KES_100 = Money.ofMinor(10000, CurrencyCode.KES);
+
+    @Test
+    void recordsWhatAnInvoiceTookAndLeavesTheApplicationActiveUntilExhausted() {
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1))
+                .when(new RecordCouponUsageCommand(ID, APPLIED, "inv_1", KES_100, 1, null, false))
+                .expectEvents(new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_1", KES_100, 1, null, false));
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1),
+                        new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_1", KES_100, 1, null, false))
+                .when(new RecordCouponUsageCommand(ID, APPLIED, "inv_2", KES_100, 0, null, true))
+                .expectEvents(new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_2", KES_100, 0, null, true));
+    }
+
+    @Test
+    void recordingTheSameInvoiceAgainChangesNothing() {
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1),
+                        new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_1", KES_100, 0, null, true))
+                .when(new RecordCouponUsageCommand(ID, APPLIED, "inv_1", KES_100, 0, null, true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExhaustedOrRemovedApplicationTakesNoUsageAndAnExhaustedOneIsNotRemoved() {
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1),
+                        new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_1", KES_100, 0, null, true))
+                .when(new RecordCouponUsageCommand(ID, APPLIED, "inv_2", KES_100, 0, null, true))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Applied coupon '" + APPLIED + "' is EXHAUSTED and discounts no invoice");
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1),
+                        new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_1", KES_100, 0, null, true))
+                .when(new RemoveAppliedCouponCommand(ID, APPLIED))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Applied coupon '" + APPLIED + "' is EXHAUSTED");
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1),
+                        new AppliedCouponRemovedEvent(ID, APPLIED, JANE))
+                .when(new RecordCouponUsageCommand(ID, APPLIED, "inv_1", KES_100, null, null, false))
+                .expectNoEvents()
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("Applied coupon '" + APPLIED + "' is REMOVED and discounts no invoice");
+        fixture.given(WELCOME_CREATED)
+                .when(new RecordCouponUsageCommand(ID, "apc_unknown", "inv_1", KES_100, null, null, false))
+                .expectNoEvents()
+                .expectException(NotFoundException.class);
+    }
+
+    @Test
+    void anExhaustedApplicationNoLongerCountsAsTheCustomersActiveCoupon() {
+        fixture.given(WELCOME_CREATED, applied(APPLIED, JANE, WELCOME_CREATED, 1),
+                        new CouponUsageRecordedEvent(ID, APPLIED, JANE, "inv_1", KES_100, 0, null, true))
+                .when(new DeleteCouponCommand(ID))
+                .expectSuccessfulHandlerExecution();
     }
 
     // --- delete ---------------------------------------------------------------------------------------------------

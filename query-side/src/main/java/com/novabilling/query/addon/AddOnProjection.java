@@ -5,6 +5,7 @@ import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
 import com.novabilling.api.addon.AddOnView;
+import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.addon.AppliedAddOnView;
 import com.novabilling.api.addon.FindAddOnQuery;
@@ -67,6 +68,15 @@ public class AddOnProjection extends ReadModelProjection<AddOnEntity, AddOnRepos
     @EventHandler
     public void on(AppliedAddOnRemovedEvent event, @Timestamp Instant removedAt) {
         markRemoved(appliedAddOns, APPLIED, event.appliedAddOnId(), removedAt);
+    }
+
+    @EventHandler
+    public void on(AppliedAddOnInvoicedEvent event, @Timestamp Instant invoicedAt) {
+        AppliedAddOnEntity applied = appliedAddOns.findById(event.appliedAddOnId()).orElseThrow(() ->
+                new IllegalStateException(APPLIED + " " + event.appliedAddOnId() + " was invoiced but is not in the "
+                        + "read model"));
+        applied.markInvoiced(event.invoiceId(), invoicedAt);
+        appliedAddOns.save(applied);
     }
 
     @QueryHandler

@@ -36,6 +36,10 @@ public class AppliedAddOnEntity extends AppliedRow {
     private long amountMinor;
     @Enumerated(EnumType.STRING)
     private AppliedAddOnStatus status;
+    @Column(name = "invoice_id")
+    private String invoiceId;
+    @Column(name = "invoiced_at")
+    private Instant invoicedAt;
 
     protected AppliedAddOnEntity() {
         // for JPA
@@ -60,9 +64,17 @@ public class AppliedAddOnEntity extends AppliedRow {
         status = AppliedAddOnStatus.REMOVED;
     }
 
+    /** Billed by {@code invoiceId} at {@code at}. Idempotent. */
+    void markInvoiced(String invoiceId, Instant at) {
+        this.invoiceId = invoiceId;
+        this.invoicedAt = at;
+        this.status = AppliedAddOnStatus.INVOICED;
+    }
+
     public AppliedAddOnView toView() {
         return new AppliedAddOnView(id, addOnId, addOnCode, name, invoiceDisplayName, customerId, subscriptionId,
                 quantity, currency, Money.ofMinor(unitAmountMinor, currency).toMajor(),
-                Money.ofMinor(amountMinor, currency).toMajor(), status, appliedAt, removedAt);
+                Money.ofMinor(amountMinor, currency).toMajor(), status, appliedAt, removedAt, invoiceId,
+                invoicedAt);
     }
 }

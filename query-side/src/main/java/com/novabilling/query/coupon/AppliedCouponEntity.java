@@ -3,6 +3,8 @@ package com.novabilling.query.coupon;
 import com.novabilling.api.coupon.AppliedCouponStatus;
 import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.CouponAppliedEvent;
+import com.novabilling.api.coupon.CouponUsageRecordedEvent;
+import com.novabilling.api.money.Money;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.query.readmodel.AppliedRow;
@@ -32,6 +34,12 @@ public class AppliedCouponEntity extends AppliedRow {
     private Integer durationInPeriods;
     @Enumerated(EnumType.STRING)
     private AppliedCouponStatus status;
+    @Column(name = "periods_remaining")
+    private Integer periodsRemaining;
+    @Column(name = "amount_remaining_minor")
+    private Long amountRemainingMinor;
+    @Column(name = "last_invoice_id")
+    private String lastInvoiceId;
 
     protected AppliedCouponEntity() {
         // for JPA
@@ -45,6 +53,19 @@ public class AppliedCouponEntity extends AppliedRow {
         this.duration = event.duration();
         this.durationInPeriods = event.durationInPeriods();
         this.status = AppliedCouponStatus.ACTIVE;
+        this.periodsRemaining = event.duration() == CouponDuration.REPEATING ? event.durationInPeriods() : null;
+    }
+
+    /** What an invoice left of it, as recorded (set, so a redelivery changes nothing). */
+    void recordUsage(CouponUsageRecordedEvent event) {
+        if (event.periodsRemaining() != null) {
+            periodsRemaining = event.periodsRemaining();
+        }
+        amountRemainingMinor = event.fixedRemaining() == null ? null : event.fixedRemaining().minor();
+        lastInvoiceId = event.invoiceId();
+        if (event.exhausted()) {
+            status = AppliedCouponStatus.EXHAUSTED;
+        }
     }
 
     @Override
@@ -56,6 +77,8 @@ public class AppliedCouponEntity extends AppliedRow {
         CouponDiscount terms = discount.toDiscount();
         return new AppliedCouponView(id, couponId, couponCode, customerId, terms.type(), terms.value(),
                 terms.currency() == null ? null : terms.currency().name(), duration, durationInPeriods, status,
-                appliedAt, removedAt);
+                appliedAt, removedAt, periodsRemaining,
+                amountRemainingMinor == null ? null : Money.ofMinor(amountRemainingMinor, terms.currency()).toMajor(),
+                lastInvoiceId);
     }
 }

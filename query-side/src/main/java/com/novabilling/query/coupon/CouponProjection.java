@@ -5,6 +5,7 @@ import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponUsageRecordedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.api.coupon.CouponView;
 import com.novabilling.api.coupon.FindAppliedCouponQuery;
@@ -68,6 +69,15 @@ public class CouponProjection extends ReadModelProjection<CouponEntity, CouponRe
     @EventHandler
     public void on(AppliedCouponRemovedEvent event, @Timestamp Instant removedAt) {
         markRemoved(appliedCoupons, APPLIED, event.appliedCouponId(), removedAt);
+    }
+
+    @EventHandler
+    public void on(CouponUsageRecordedEvent event) {
+        AppliedCouponEntity applied = appliedCoupons.findById(event.appliedCouponId()).orElseThrow(() ->
+                new IllegalStateException(APPLIED + " " + event.appliedCouponId() + " was used but is not in the "
+                        + "read model"));
+        applied.recordUsage(event);
+        appliedCoupons.save(applied);
     }
 
     @EventHandler

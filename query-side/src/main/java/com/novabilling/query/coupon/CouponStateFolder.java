@@ -43,11 +43,29 @@ public class CouponStateFolder implements AggregateStateFolder {
             case "AppliedCouponRemovedEvent" -> next.withObjectProperty(APPLIED_COUPONS)
                     .withObjectProperty(payload.get("appliedCouponId").asText())
                     .put("status", AppliedCouponStatus.REMOVED.name());
+            case "CouponUsageRecordedEvent" -> {
+                ObjectNode application = next.withObjectProperty(APPLIED_COUPONS)
+                        .withObjectProperty(payload.get("appliedCouponId").asText());
+                copy(payload, "periodsRemaining", application, "periodsRemaining");
+                copy(payload, "fixedRemaining", application, "fixedRemaining");
+                copy(payload, "invoiceId", application, "lastInvoiceId");
+                if (payload.path("exhausted").asBoolean()) {
+                    application.put("status", AppliedCouponStatus.EXHAUSTED.name());
+                }
+            }
             case "CouponDeletedEvent" -> next.put(JsonMergeStateFolder.DELETED, true);
             default -> {
                 // an event type this folder does not know leaves the state as it was
             }
         }
         return next;
+    }
+
+    private static void copy(JsonNode payload, String from, ObjectNode target, String to) {
+        if (payload.hasNonNull(from)) {
+            target.set(to, payload.get(from).deepCopy());
+        } else {
+            target.putNull(to);
+        }
     }
 }

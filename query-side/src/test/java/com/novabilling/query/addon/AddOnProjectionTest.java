@@ -6,6 +6,7 @@ import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnPriceView;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
 import com.novabilling.api.addon.AddOnView;
+import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
 import com.novabilling.api.addon.AppliedAddOnStatus;
 import com.novabilling.api.addon.AppliedAddOnView;
@@ -107,7 +108,21 @@ class AddOnProjectionTest extends ReadModelDatabaseTest {
 
         assertThat(findApplied("apa_1")).isEqualTo(new AppliedAddOnView("apa_1", "add_1", "SETUP", "Setup fee",
                 "Setup", "cus_1", "sub_1", 3, CurrencyCode.USD, new BigDecimal("25.00"), new BigDecimal("75.00"),
-                AppliedAddOnStatus.PENDING, T1, null));
+                AppliedAddOnStatus.PENDING, T1, null, null, null));
+    }
+
+    @Test
+    void invoicedEventRecordsTheInvoiceAndIsIdempotent() {
+        inTransaction(() -> projection.on(applied("apa_1", "cus_1", null, 1), T1));
+
+        inTransaction(() -> projection.on(new AppliedAddOnInvoicedEvent("apa_1", "cus_1", "inv_1"), T2));
+        inTransaction(() -> projection.on(new AppliedAddOnInvoicedEvent("apa_1", "cus_1", "inv_1"), T2));
+
+        AppliedAddOnView invoiced = findApplied("apa_1");
+        assertThat(invoiced.status()).isEqualTo(AppliedAddOnStatus.INVOICED);
+        assertThat(invoiced.invoiceId()).isEqualTo("inv_1");
+        assertThat(invoiced.invoicedAt()).isEqualTo(T2);
+        assertThat(invoiced.removedAt()).isNull();
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
+import com.novabilling.api.coupon.CouponUsageRecordedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
 import com.novabilling.api.coupon.CouponView;
 import com.novabilling.api.coupon.DiscountType;
@@ -95,7 +96,29 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
         assertThat(projection.handle(new FindCouponQuery("cpn_1")).timesRedeemed()).isEqualTo(1);
         assertThat(projection.handle(new FindAppliedCouponQuery("apc_1"))).isEqualTo(new AppliedCouponView(
                 "apc_1", "cpn_1", "CODE", "cus_1", DiscountType.FIXED_AMOUNT, new BigDecimal("5.00"), "USD",
-                CouponDuration.REPEATING, 3, AppliedCouponStatus.REMOVED, appliedAt, removedAt));
+                CouponDuration.REPEATING, 3, AppliedCouponStatus.REMOVED, appliedAt, removedAt, 3, null, null));
+    }
+
+    @Test
+    void usageByInvoicesCountsDownAndExhaustsAndRedeliveryChangesNothing() {
+        inTransaction(() -> projection.on(created("cpn_1", "Five", "FIVE", FIVE_USD, true), T0));
+        inTransaction(() -> projection.on(applied("cpn_1", "apc_1", "cus_1", 1), T0));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            inTransaction(() -> projection.on(new CouponUsageRecordedEvent("cpn_1", "apc_1", "cus_1", "inv_1",
+                    Money.ofMinor(500, CurrencyCode.USD), 2, null, false)));
+        }
+        AppliedCouponView once = projection.handle(new FindAppliedCouponQuery("apc_1"));
+        assertThat(once.status()).isEqualTo(AppliedCouponStatus.ACTIVE);
+        assertThat(once.periodsRemaining()).isEqualTo(2);
+        assertThat(once.lastInvoiceId()).isEqualTo("inv_1");
+
+        inTransaction(() -> projection.on(new CouponUsageRecordedEvent("cpn_1", "apc_1", "cus_1", "inv_2",
+                Money.ofMinor(300, CurrencyCode.USD), null, Money.ofMinor(200, CurrencyCode.USD), true)));
+        AppliedCouponView exhausted = projection.handle(new FindAppliedCouponQuery("apc_1"));
+        assertThat(exhausted.status()).isEqualTo(AppliedCouponStatus.EXHAUSTED);
+        assertThat(exhausted.amountRemaining()).isEqualByComparingTo("2.00");
+        assertThat(exhausted.lastInvoiceId()).isEqualTo("inv_2");
+        assertThat(exhausted.removedAt()).isNull();
     }
 
     @Test

@@ -17,6 +17,21 @@ class CouponStateFolderTest {
     }
 
     @Test
+    void usageByAnInvoiceKeepsWhatIsLeftOnTheApplicationAndExhaustsIt() throws Exception {
+        ObjectNode state = folder.evolve(JSON.createObjectNode(), "CouponCreatedEvent",
+                json("{'couponId':'cpn_1','name':'Welcome','code':'W','active':true}"));
+        state = folder.evolve(state, "CouponAppliedEvent",
+                json("{'couponId':'cpn_1','appliedCouponId':'apc_1','customerId':'cus_1','timesRedeemed':1}"));
+        state = folder.evolve(state, "CouponUsageRecordedEvent", json("{'couponId':'cpn_1','appliedCouponId':'apc_1',"
+                + "'customerId':'cus_1','invoiceId':'inv_1','periodsRemaining':0,'fixedRemaining':null,"
+                + "'exhausted':true}"));
+
+        assertThat(state.at("/appliedCoupons/apc_1")).isEqualTo(json("{'customerId':'cus_1','status':'EXHAUSTED',"
+                + "'periodsRemaining':0,'fixedRemaining':null,'lastInvoiceId':'inv_1'}"));
+        assertThat(state.has("invoiceId")).as("nothing copied onto the coupon").isFalse();
+    }
+
+    @Test
     void keepsApplicationsApartFromTheCouponsOwnFields() throws Exception {
         ObjectNode state = folder.evolve(JSON.createObjectNode(), "CouponCreatedEvent",
                 json("{'couponId':'cpn_1','name':'Welcome','code':'W','active':true}"));

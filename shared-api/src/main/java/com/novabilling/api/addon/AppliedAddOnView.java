@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param unitAmount major units at the currency's scale
  * @param amount     {@code unitAmount × quantity}, major units
  * @param removedAt  null unless status is REMOVED
+ * @param invoiceId  the invoice that billed it; null unless status is INVOICED
+ * @param invoicedAt null unless status is INVOICED
  */
 public record AppliedAddOnView(
         String id,
@@ -26,5 +28,7 @@ public record AppliedAddOnView(
         BigDecimal amount,
         AppliedAddOnStatus status,
         Instant appliedAt,
-        Instant removedAt) {
+        Instant removedAt,
+        String invoiceId,
+        Instant invoicedAt) {
 }
