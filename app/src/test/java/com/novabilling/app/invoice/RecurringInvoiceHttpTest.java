@@ -10,6 +10,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,6 +140,40 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 invoicesOf(t, b.subscriptionId()).get(0).get("status").asText().equals("FINALIZED"));
         assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("invoiceNumber").asText()).isEqualTo("INV-000001");
+    }
+
+    /** Two subscriptions of one customer renew at the same instant: the customer's credit is drawn once, not twice. */
+    @Test
+    void creditIsDrawnOnceWhenTwoSubscriptionsOfACustomerRenewTogether() {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-01T00:00:00Z");
+        String planId = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
+                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
+        String customerId = created(t, "/api/customers", Map.of("name", "Achieng", "email",
+                uniqueCode("a") + "@example.com", "currency", "KES"));
+        String first = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", planId));
+        String second = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", planId));
+        String march = awaitInvoices(t, first, 1, "FINALIZED").get(0).get("id").asText();
+        awaitInvoices(t, second, 1, "FINALIZED");
+        String note = created(t, "/api/credit-notes", Map.of("invoiceId", march, "amount", 500, "reason", "OTHER",
+                "type", "CREDIT"));
+        Api.Response finalized = api().post("/api/credit-notes/" + note + "/finalize", t.apiKey(), Map.of());
+        assertThat(finalized.status()).as(finalized.text()).isEqualTo(200);
+
+        advanceTo(t, "2027-04-01T00:00:01Z"); // both periods close; their invoices are issued in one batch or two
+
+        List<JsonNode> april = new ArrayList<>();
+        for (String subscriptionId : List.of(first, second)) {
+            april.add(awaitInvoices(t, subscriptionId, 2, "FINALIZED").stream()
+                    .filter(i -> i.at("/lines/0/periodStart").asText().equals("2027-04-01T00:00:00Z"))
+                    .findFirst().orElseThrow());
+        }
+        assertThat(april.stream().map(i -> i.get("creditNotesAmount").decimalValue()).reduce(BigDecimal.ZERO,
+                BigDecimal::add)).isEqualByComparingTo("500.00");
+        assertThat(april.stream().map(i -> i.get("amountDue").decimalValue()).reduce(BigDecimal.ZERO,
+                BigDecimal::add)).isEqualByComparingTo("5500.00");
+        Api.Response credit = api().get("/api/credit-notes/" + note, t.apiKey());
+        assertThat(credit.body().get("remainingAmount").decimalValue()).isEqualByComparingTo("0.00");
     }
 
     /** W1 in March 2027 (31 days, like March 2026): Basic 3,000.00 → Pro 6,000.00 at 03-11T12:00Z, no tax. */

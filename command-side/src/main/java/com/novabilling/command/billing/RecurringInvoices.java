@@ -58,7 +58,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -161,7 +160,7 @@ public class RecurringInvoices {
         ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
                 closed == null ? null : closedPeriod(subscriptionId, currency, closed),
                 opening == null ? null : openingPeriod(opening), pendingAddOns, activeCoupons,
-                BillingTermsLookup.taxRateOf(terms), credits.availableCredit(customerId, currency), List.of()));
+                BillingTermsLookup.taxRateOf(terms), availableCredit(customerId, currency, consumed), List.of()));
         Instant periodStart = closed != null ? closed.start() : opening.start();
         Instant periodEnd = closed != null ? closed.end() : opening.end();
         if (create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary)) {
@@ -193,9 +192,10 @@ public class RecurringInvoices {
         String customerId = subscriptions.find(subscriptionId)
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " is not known"))
                 .customerId();
-        Optional<AvailableCredit> credited = settlement.orderChangeCredit().isZero() ? Optional.empty()
-                : creditUnusedTime(subscriptionId, customerId, currency, periodStart, changedAt,
-                settlement.orderChangeCredit(), description);
+        if (!settlement.orderChangeCredit().isZero()) {
+            creditUnusedTime(subscriptionId, customerId, currency, periodStart, changedAt,
+                    settlement.orderChangeCredit(), description);
+        }
         if (settlement.feesNow().isEmpty()) {
             return;
         }
@@ -205,13 +205,9 @@ public class RecurringInvoices {
             finalizeUnlessGraced(invoiceId, terms);
             return;
         }
-        // The lookup of available credit is written when this unit of work commits: a credit note issued within it
-        // is not there yet, so it is added as issued.
-        List<AvailableCredit> available = new ArrayList<>(credits.availableCredit(customerId, currency));
-        credited.filter(note -> available.stream().noneMatch(a -> a.creditNoteId().equals(note.creditNoteId())))
-                .ifPresent(available::add);
         ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, settlement.feesNow(),
-                List.of(), BillingTermsLookup.taxRateOf(terms), available, List.of()));
+                List.of(), BillingTermsLookup.taxRateOf(terms),
+                availableCredit(customerId, currency, consumedInThisUnitOfWork()), List.of()));
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
         if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
@@ -223,10 +219,9 @@ public class RecurringInvoices {
     /**
      * The ORDER_CHANGE credit note for the unused time, against the invoice that billed the period in advance.
      *
-     * @return the credit it makes available when issued now; empty when it was issued by an earlier delivery (the
-     * lookup of available credit has it then) or there is no invoice to credit
+     * A note issued now is remembered on the unit of work until the lookup of available credit has it.
      */
-    private Optional<AvailableCredit> creditUnusedTime(String subscriptionId, String customerId, CurrencyCode currency,
+    private void creditUnusedTime(String subscriptionId, String customerId, CurrencyCode currency,
                                                        Instant periodStart, Instant changedAt, Money credit,
                                                        String description) {
         String creditNoteId = CreditNoteIds.forChange(subscriptionId, changedAt);
@@ -236,19 +231,20 @@ public class RecurringInvoices {
             } catch (ConflictException alreadyFinalized) {
                 // an earlier delivery of the same change finalized it
             }
-            return Optional.empty();
+            return;
         }
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, periodStart);
         if (!exists(invoiceId)) {
             log.warn("no invoice {} billed the period of {} from {}: its unused time is not credited",
                     invoiceId, subscriptionId, periodStart);
-            return Optional.empty();
+            return;
         }
         commands.sendAndWait(new CreateCreditNoteCommand(creditNoteId, invoiceId, customerId, currency,
                 CreditNoteType.CREDIT, CreditNoteReason.ORDER_CHANGE, description,
                 List.of(new CreditNoteItem(description, credit))));
         commands.sendAndWait(new FinalizeCreditNoteCommand(creditNoteId));
-        return Optional.of(new AvailableCredit(creditNoteId, null, changedAt, credit));
+        consumedInThisUnitOfWork().issuedCredit().add(new IssuedCredit(customerId,
+                new AvailableCredit(creditNoteId, null, changedAt, credit)));
     }
 
     /**
@@ -276,6 +272,7 @@ public class RecurringInvoices {
         for (BalanceDraw draw : computed.creditNotes()) {
             if (!draw.consumed().isZero()) {
                 commands.sendAndWait(new ConsumeCreditNoteCommand(draw.sourceId(), invoiceId, draw.consumed()));
+                consumedInThisUnitOfWork().creditLeft().put(draw.sourceId(), draw.remaining());
             }
         }
         return true;
@@ -335,21 +332,54 @@ public class RecurringInvoices {
     }
 
     /**
-     * What the invoices issued earlier in this unit of work consumed: the processor handles a batch of events in one
-     * unit of work, and the lookups see its commands' events only when it commits, so a second boundary of the same
-     * customer in the batch must not bill an add-on again nor count a coupon's period twice.
+     * What the invoices issued earlier in this unit of work consumed, and the credit notes it issued: the processor
+     * handles a batch of events in one unit of work, and the lookups see its commands' events only when it commits,
+     * so a second boundary of the same customer in the batch must not bill an add-on again, count a coupon's period
+     * twice or draw on credit already drawn.
      */
-    private record Consumed(Set<String> addOns, Map<String, CouponConsumption> coupons) {
+    private record Consumed(Set<String> addOns, Map<String, CouponConsumption> coupons,
+                            Map<String, Money> creditLeft, List<IssuedCredit> issuedCredit) {
+        Consumed() {
+            this(new HashSet<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+        }
+    }
+
+    /** A credit note issued in this unit of work, not yet in the lookup of available credit. */
+    private record IssuedCredit(String customerId, AvailableCredit credit) {
+    }
+
+    /**
+     * The customer's credit in the currency, oldest first, as this unit of work left it: the lookup's, less what
+     * invoices issued earlier in the unit of work drew, plus the credit notes it issued.
+     */
+    private List<AvailableCredit> availableCredit(String customerId, CurrencyCode currency, Consumed consumed) {
+        List<AvailableCredit> available = new ArrayList<>();
+        for (AvailableCredit credit : credits.availableCredit(customerId, currency)) {
+            available.add(credit);
+        }
+        consumed.issuedCredit().stream()
+                .filter(issued -> issued.customerId().equals(customerId)
+                        && issued.credit().remaining().currency() == currency)
+                .map(IssuedCredit::credit)
+                .filter(issued -> available.stream().noneMatch(a -> a.creditNoteId().equals(issued.creditNoteId())))
+                .forEach(available::add);
+        return available.stream()
+                .map(credit -> {
+                    Money left = consumed.creditLeft().get(credit.creditNoteId());
+                    return left == null ? credit
+                            : new AvailableCredit(credit.creditNoteId(), credit.number(), credit.issuedAt(), left);
+                })
+                .filter(credit -> !credit.remaining().isZero())
+                .toList();
     }
 
     private static final String CONSUMED = RecurringInvoices.class.getName() + ".consumed";
 
     private static Consumed consumedInThisUnitOfWork() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new Consumed(new HashSet<>(), new HashMap<>());
+            return new Consumed();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(CONSUMED,
-                key -> new Consumed(new HashSet<>(), new HashMap<>()));
+        return CurrentUnitOfWork.get().root().getOrComputeResource(CONSUMED, key -> new Consumed());
     }
 
     private boolean exists(String invoiceId) {
