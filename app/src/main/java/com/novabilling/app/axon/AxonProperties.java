@@ -3,6 +3,7 @@ package com.novabilling.app.axon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The tenant runtime's knobs ({@code novabilling.axon.*}).
@@ -17,6 +18,9 @@ import java.time.Duration;
  *                              arrives (a signal lost, another node's commit without notification); at least 10 s
  * @param idleTimeout           a tenant with no request and no event for this long stops its processors; its pool
  *                              then drains to zero connections
+ * @param segments              processing groups split into more segments than one, so that several worker threads
+ *                              handle their events at once (ordered per aggregate); a new count applies to a tenant
+ *                              whose processor has no tokens yet
  */
 @ConfigurationProperties("novabilling.axon")
 public record AxonProperties(int processorBatchSize,
@@ -26,9 +30,14 @@ public record AxonProperties(int processorBatchSize,
                              Duration tokenClaimInterval,
                              Duration claimTimeout,
                              Duration safetyCheckInterval,
-                             Duration idleTimeout) {
+                             Duration idleTimeout,
+                             Map<String, Integer> segments) {
 
     public AxonProperties {
+        segments = segments == null ? Map.of() : Map.copyOf(segments);
+        if (segments.values().stream().anyMatch(count -> count == null || count < 1)) {
+            throw new IllegalArgumentException("novabilling.axon.segments must be at least 1 for each group");
+        }
         if (safetyCheckInterval.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new IllegalArgumentException("novabilling.axon.safety-check-interval must be at least 10 s, got " + safetyCheckInterval);
         }

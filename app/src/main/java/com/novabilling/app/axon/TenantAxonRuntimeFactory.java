@@ -232,7 +232,8 @@ public class TenantAxonRuntimeFactory {
                     // woken only by commits of events it handles
                     ep.registerPooledStreamingEventProcessor(group,
                             c -> source[0].forProcessorHandling(type -> handlers.handles(group, type)),
-                            (c, builder) -> sharedProcessorSettings(builder));
+                            (c, builder) -> sharedProcessorSettings(builder)
+                                    .initialSegmentCount(properties.segments().getOrDefault(group, 1)));
                 }
             }
         });
