@@ -176,6 +176,35 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(credit.body().get("remainingAmount").decimalValue()).isEqualByComparingTo("0.00");
     }
 
+    /** W1's cancel now, in advance: the unused time is credited (1,983.87) and stays the customer's credit. */
+    @Test
+    void cancelNowCreditsTheUnusedTimeBilledInAdvance() {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-01T00:00:00Z");
+        String basic = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
+                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
+        String customerId = created(t, "/api/customers", Map.of("name", "Kamau", "email",
+                uniqueCode("k") + "@example.com", "currency", "KES"));
+        String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", basic));
+        JsonNode march = awaitInvoices(t, subscriptionId, 1, "FINALIZED").get(0);
+
+        advanceTo(t, "2027-03-11T12:00:00Z");
+        Api.Response canceled = api().post("/api/subscriptions/" + subscriptionId + "/cancel", t.apiKey(),
+                Map.of("cancelAt", "now"));
+        assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                api().get("/api/credit-notes?invoiceId=" + march.get("id").asText(), t.apiKey()).body()
+                        .get("data").size() == 1);
+        JsonNode note = api().get("/api/credit-notes?invoiceId=" + march.get("id").asText(), t.apiKey()).body()
+                .get("data").get(0);
+        assertThat(note.get("reason").asText()).isEqualTo("ORDER_CHANGE");
+        assertThat(note.get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(note.get("amount").decimalValue()).isEqualByComparingTo("1983.87");
+        assertThat(note.get("remainingAmount").decimalValue()).isEqualByComparingTo("1983.87");
+        assertThat(invoicesOf(t, subscriptionId)).as("no usage, nothing owed: no final invoice").hasSize(1);
+    }
+
     /** W1 in March 2027 (31 days, like March 2026): Basic 3,000.00 → Pro 6,000.00 at 03-11T12:00Z, no tax. */
     @Test
     void anUpgradeCreditsTheUnusedTimeAndBillsTheNewPlansRemainingPartW1() {
