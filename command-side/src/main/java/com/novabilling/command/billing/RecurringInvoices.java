@@ -217,13 +217,11 @@ public class RecurringInvoices {
     }
 
     /**
-     * The ORDER_CHANGE credit note for the unused time, against the invoice that billed the period in advance.
-     *
-     * A note issued now is remembered on the unit of work until the lookup of available credit has it.
+     * The ORDER_CHANGE credit note for the unused time, against the invoice that billed the period in advance. A note
+     * issued now is remembered on the unit of work until the lookup of available credit has it.
      */
     private void creditUnusedTime(String subscriptionId, String customerId, CurrencyCode currency,
-                                                       Instant periodStart, Instant changedAt, Money credit,
-                                                       String description) {
+                                  Instant periodStart, Instant changedAt, Money credit, String description) {
         String creditNoteId = CreditNoteIds.forChange(subscriptionId, changedAt);
         if (exists(creditNoteId)) {
             try {
@@ -284,8 +282,7 @@ public class RecurringInvoices {
         if (!to.isAfter(from)) {
             return List.of();
         }
-        return UsageFeeLines.of(usage.rate(tenant.tenantId(), subscriptionId, planId, currency, from, to,
-                UsageRating.Tally.COUNT_AND_DIGEST), from, to);
+        return usage.feeLines(tenant.tenantId(), subscriptionId, planId, currency, from, to);
     }
 
     public BillingInterval intervalOf(String planId) {

@@ -3,6 +3,7 @@ package com.novabilling.command.usage;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
+import com.novabilling.rating.pricing.BreakdownLine;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -39,13 +40,13 @@ public class CurrentUsage {
         CurrencyCode currency = window.currency();
         List<CurrentUsageView.ChargeUsage> charges = new ArrayList<>();
         Money total = Money.zero(currency);
-        for (UsageRating.RatedCharge rated : rating.rate(tenantId, subscriptionId, window.planId(), currency, from, to,
-                UsageRating.Tally.NONE)) {
+        for (UsageRating.RatedCharge rated : rating.rate(tenantId, subscriptionId, window.planId(), currency, from,
+                to)) {
             total = total.plus(rated.result().amount());
             charges.add(new CurrentUsageView.ChargeUsage(rated.charge().id(), rated.metric().billableMetricId(),
                     rated.metric().code(), rated.metric().definition().aggregationType(), rated.charge().chargeModel(),
                     rated.result().units(), rated.result().amount().toMajor(),
-                    rated.result().breakdown().stream().map(UsageRating::line).toList()));
+                    rated.result().breakdown().stream().map(BreakdownLine::asEstimateLine).toList()));
         }
         return new CurrentUsageView(subscriptionId, window.planId(), currency.name(), from, to, total.toMajor(),
                 charges);

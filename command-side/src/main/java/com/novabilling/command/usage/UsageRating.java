@@ -1,14 +1,14 @@
 package com.novabilling.command.usage;
 
-import com.novabilling.api.charge.BreakdownLineKind;
-import com.novabilling.api.charge.ChargeEstimateLine;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeView;
 import com.novabilling.api.charge.ListChargesQuery;
-import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.query.PageResult;
+import com.novabilling.billing.invoice.ChargeUsage;
+import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.UsageDigest;
+import com.novabilling.billing.invoice.UsageFees;
 import com.novabilling.rating.ChargeDefinition;
 import com.novabilling.rating.ChargeDefinitions;
 import com.novabilling.rating.MetricDefinition;
@@ -16,11 +16,7 @@ import com.novabilling.rating.RatingEngine;
 import com.novabilling.rating.RatingResult;
 import com.novabilling.rating.UsageEvent;
 import com.novabilling.rating.aggregation.Bucket;
-import com.novabilling.rating.aggregation.BucketAssigner;
-import com.novabilling.rating.aggregation.BucketEvents;
 import com.novabilling.rating.aggregation.CarriedState;
-import com.novabilling.rating.pricing.BreakdownLine;
-import com.novabilling.rating.pricing.BucketFee;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,11 +26,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import static com.novabilling.api.query.PageResultResponseType.pageOf;
 import static com.novabilling.api.query.QueryResults.await;
@@ -46,25 +43,17 @@ import static com.novabilling.api.query.QueryResults.await;
  * {@code (subscription_id, code, timestamp)} and the units priced by the rating engine; everything else streams the
  * window's events (the whole history for a recurring metric) into {@link RatingEngine#rate}.
  * <p>
- * With {@link Tally#COUNT_AND_DIGEST} each billed bucket also gets the number of the window's events it consumed and
- * a digest of them ({@link UsageDigest}, computed in SQL when the units are), so that audit can re-derive an invoice
- * line from the ledger.
+ * For an invoice ({@link #feeLines}) each billed bucket also gets the number of the window's events it consumed and
+ * a digest of them ({@link UsageDigest}, computed in SQL when the units are), so that audit can re-derive the line
+ * from the ledger.
  */
 @Component
 public class UsageRating {
 
     private static final int CHARGE_PAGE = 100;
 
-    /** Whether to count and digest the events each bucket consumed (invoices), or only to price them (estimates). */
-    public enum Tally { NONE, COUNT_AND_DIGEST }
-
-    /**
-     * One charge rated over the window.
-     *
-     * @param tallies per billed bucket label, the events it consumed (empty with {@link Tally#NONE})
-     */
-    public record RatedCharge(ChargeView charge, MetricRule metric, RatingResult result,
-                              Map<String, InvoiceLineUsage> tallies) {
+    /** One charge rated over the window. */
+    public record RatedCharge(ChargeView charge, MetricRule metric, RatingResult result) {
     }
 
     private final UsageCatalog catalog;
@@ -79,40 +68,76 @@ public class UsageRating {
 
     /** Every charge of the plan in the currency, rated over {@code [from, to)}; charges of deleted metrics are skipped. */
     public List<RatedCharge> rate(String tenantId, String subscriptionId, String planId, CurrencyCode currency,
-                                  Instant from, Instant to, Tally tally) {
+                                  Instant from, Instant to) {
         List<RatedCharge> rated = new ArrayList<>();
-        for (ChargeView charge : chargesOf(planId, currency)) {
-            MetricRule metric = catalog.metricById(tenantId, charge.billableMetricId()).orElse(null);
-            if (metric != null) {
-                rated.add(rate(subscriptionId, metric, charge, currency, from, to, tally));
-            }
-        }
+        forEachCharge(tenantId, planId, currency, (metric, charge) ->
+                rated.add(rate(subscriptionId, metric, charge, currency, from, to)));
         return rated;
     }
 
-    RatedCharge rate(String subscriptionId, MetricRule rule, ChargeView charge, CurrencyCode currency, Instant from,
-                     Instant to, Tally tally) {
-        MetricDefinition metric = ChargeDefinitions.metric(rule.definition());
-        ChargePricing pricing = new ChargePricing(charge.chargeModel(), charge.properties(), charge.graduatedRanges(),
-                charge.volumeRanges(), charge.filters());
-        ChargeDefinition definition = ChargeDefinitions.charge(currency, pricing);
-        if (aggregatesInSql(metric, definition)) {
-            try {
-                BigDecimal units = unitsInSql(subscriptionId, metric, from, to);
-                if (metric.rounding() != null) {
-                    units = metric.rounding().apply(units);
-                }
-                RatingResult result = RatingEngine.priceUnits(definition, units);
-                Map<String, InvoiceLineUsage> tallies = tally == Tally.NONE || result.fees().isEmpty() ? Map.of()
-                        : Map.of(Bucket.DEFAULT_LABEL, tallyInSql(subscriptionId, metric.code(), from, to, units));
-                return new RatedCharge(charge, rule, result, tallies);
-            } catch (DataAccessException e) {
-                // a value SQL cannot read as a number (the metric's field changed since): the engine names it
-            }
+    /**
+     * The USAGE lines an invoice bills for {@code [from, to)} (docs/billing-rules.md §13.2 step 1), priced by the billing
+     * engine ({@link UsageFees}): one per charge and billed bucket, with the count and digest of the window's events it
+     * consumed — counted and digested in SQL where the units are aggregated there.
+     */
+    public List<FeeLine> feeLines(String tenantId, String subscriptionId, String planId, CurrencyCode currency,
+                                  Instant from, Instant to) {
+        List<FeeLine> lines = new ArrayList<>();
+        forEachCharge(tenantId, planId, currency, (metric, charge) ->
+                lines.addAll(UsageFees.price(usage(subscriptionId, metric, charge, currency, from, to), from, to)
+                        .fees()));
+        return lines;
+    }
+
+    private void forEachCharge(String tenantId, String planId, CurrencyCode currency,
+                               BiConsumer<MetricRule, ChargeView> action) {
+        for (ChargeView charge : chargesOf(planId, currency)) {
+            catalog.metricById(tenantId, charge.billableMetricId()).ifPresent(metric -> action.accept(metric, charge));
         }
-        List<UsageEvent> events = events(subscriptionId, metric, from, to);
-        RatingResult result = RatingEngine.rate(metric, definition, from, to, events, CarriedState.NONE);
-        return new RatedCharge(charge, rule, result, tally == Tally.NONE ? Map.of() : tallies(definition, result, events, from));
+    }
+
+    RatedCharge rate(String subscriptionId, MetricRule rule, ChargeView charge, CurrencyCode currency, Instant from,
+                     Instant to) {
+        MetricDefinition metric = ChargeDefinitions.metric(rule.definition());
+        ChargeDefinition definition = definition(charge, currency);
+        Optional<BigDecimal> units = unitsInSqlIfPossible(subscriptionId, metric, definition, from, to);
+        RatingResult result = units.isPresent() ? RatingEngine.priceUnits(definition, units.get())
+                : RatingEngine.rate(metric, definition, from, to, events(subscriptionId, metric, from, to),
+                CarriedState.NONE);
+        return new RatedCharge(charge, rule, result);
+    }
+
+    /** What the billing engine prices: the units aggregated in SQL with their tally, else the window's events. */
+    ChargeUsage usage(String subscriptionId, MetricRule rule, ChargeView charge, CurrencyCode currency, Instant from,
+                      Instant to) {
+        MetricDefinition metric = ChargeDefinitions.metric(rule.definition());
+        ChargeDefinition definition = definition(charge, currency);
+        Optional<BigDecimal> units = unitsInSqlIfPossible(subscriptionId, metric, definition, from, to);
+        if (units.isPresent()) {
+            return new ChargeUsage.Units(charge.id(), rule.code(), definition,
+                    List.of(tallyInSql(subscriptionId, metric.code(), from, to, units.get())));
+        }
+        return new ChargeUsage.Events(charge.id(), rule.code(), metric, definition,
+                events(subscriptionId, metric, from, to), CarriedState.NONE);
+    }
+
+    private static ChargeDefinition definition(ChargeView charge, CurrencyCode currency) {
+        return ChargeDefinitions.charge(currency, new ChargePricing(charge.chargeModel(), charge.properties(),
+                charge.graduatedRanges(), charge.volumeRanges(), charge.filters()));
+    }
+
+    /** The units after the metric's rounding, when SQL can aggregate them; empty when the events must be rated. */
+    private Optional<BigDecimal> unitsInSqlIfPossible(String subscriptionId, MetricDefinition metric,
+                                                      ChargeDefinition definition, Instant from, Instant to) {
+        if (!aggregatesInSql(metric, definition)) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal units = unitsInSql(subscriptionId, metric, from, to);
+            return Optional.of(metric.rounding() != null ? metric.rounding().apply(units) : units);
+        } catch (DataAccessException e) {
+            return Optional.empty(); // a value SQL cannot read as a number (the metric's field changed): the engine names it
+        }
     }
 
     static boolean aggregatesInSql(MetricDefinition metric, ChargeDefinition charge) {
@@ -146,34 +171,14 @@ public class UsageRating {
     }
 
     /** The window's events of the metric, counted and digested in ledger order: the same digest as {@link UsageDigest}. */
-    private InvoiceLineUsage tallyInSql(String subscriptionId, String code, Instant from, Instant to, BigDecimal units) {
+    private ChargeUsage.BucketUnits tallyInSql(String subscriptionId, String code, Instant from, Instant to,
+                                               BigDecimal units) {
         return jdbcTemplate.queryForObject("SELECT count(*), encode(sha256(convert_to("
                         + "coalesce(string_agg(transaction_id || E'\\n', '' ORDER BY seq), ''), 'UTF8')), 'hex') "
                         + "FROM usage_event WHERE subscription_id = ? AND code = ? AND \"timestamp\" >= ? "
                         + "AND \"timestamp\" < ?",
-                (row, i) -> new InvoiceLineUsage(units, row.getLong(1), row.getString(2)),
+                (row, i) -> new ChargeUsage.BucketUnits(Bucket.DEFAULT, units, row.getLong(1), row.getString(2)),
                 subscriptionId, code, Timestamp.from(from), Timestamp.from(to));
-    }
-
-    /** Per billed bucket, the window's events it consumed (a recurring metric's earlier events carry state only). */
-    private static Map<String, InvoiceLineUsage> tallies(ChargeDefinition definition, RatingResult result,
-                                                         List<UsageEvent> events, Instant from) {
-        Map<String, BigDecimal> units = new LinkedHashMap<>();
-        for (BucketFee fee : result.fees()) {
-            units.put(fee.bucket().label(), fee.units());
-        }
-        Map<String, InvoiceLineUsage> tallies = new LinkedHashMap<>();
-        for (BucketEvents bucket : BucketAssigner.assign(definition, events)) {
-            String label = bucket.bucket().label();
-            if (units.containsKey(label)) {
-                List<UsageEvent> consumed = bucket.events().stream()
-                        .filter(event -> !event.timestamp().isBefore(from))
-                        .toList();
-                tallies.put(label, new InvoiceLineUsage(units.get(label), consumed.size(),
-                        UsageDigest.ofEvents(consumed)));
-            }
-        }
-        return tallies;
     }
 
     /** The window's events of the metric (all before {@code to} for a recurring one), only the properties it reads. */
@@ -226,12 +231,5 @@ public class UsageRating {
         System.arraycopy(middle, 0, all, 1, middle.length);
         all[all.length - 1] = last;
         return all;
-    }
-
-    /** A breakdown line as the API shows it. */
-    public static ChargeEstimateLine line(BreakdownLine line) {
-        return new ChargeEstimateLine(line.bucket(), BreakdownLineKind.valueOf(line.kind().name()), line.tierIndex(),
-                line.tierFrom(), line.tierTo(), line.units(), line.unitPrice(), line.flatAmount(), line.amount(),
-                line.explanation());
     }
 }

@@ -53,11 +53,11 @@ class CurrentUsageVolumeTest extends TenantSchemaTest {
         UsageRating usage = new UsageRating(null, jdbcTemplate, null);
         MetricRule sum = new MetricRule("bm_1", new BillableMetricDefinition("storage", AggregationType.SUM, "gb",
                 false, List.of(), null));
-        usage.rate("sub_big", sum, standard("0.01"), CurrencyCode.USD, FROM, TO, UsageRating.Tally.NONE); // warm up
+        usage.rate("sub_big", sum, standard("0.01"), CurrencyCode.USD, FROM, TO); // warm up
 
         long started = System.nanoTime();
-        RatingResult result = usage.rate("sub_big", sum, standard("0.01"), CurrencyCode.USD, FROM, TO,
-                UsageRating.Tally.NONE).result();
+        RatingResult result = usage.rate("sub_big", sum, standard("0.01"), CurrencyCode.USD, FROM, TO)
+                .result();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         System.out.println("current usage, SUM over 1,000,000 events: " + took.toMillis() + " ms");
@@ -69,8 +69,8 @@ class CurrentUsageVolumeTest extends TenantSchemaTest {
         MetricRule count = new MetricRule("bm_2", new BillableMetricDefinition("storage", AggregationType.COUNT, null,
                 false, List.of(), null));
         started = System.nanoTime();
-        assertThat(usage.rate("sub_big", count, standard("0.01"), CurrencyCode.USD, FROM, TO, UsageRating.Tally.NONE)
-                .result().units())
+        assertThat(usage.rate("sub_big", count, standard("0.01"), CurrencyCode.USD, FROM, TO).result()
+                .units())
                 .isEqualByComparingTo("1000000");
         System.out.println("current usage, COUNT over 1,000,000 events: "
                 + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");

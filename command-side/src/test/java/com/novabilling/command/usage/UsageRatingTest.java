@@ -7,7 +7,9 @@ import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricDefinition;
 import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.UsageDigest;
+import com.novabilling.billing.invoice.UsageFees;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,14 +56,19 @@ class UsageRatingTest extends TenantSchemaTest {
 
     private final UsageRating rating = new UsageRating(null, jdbcTemplate, null);
 
+    /** The invoice lines the billing engine makes of the charge's usage over the window. */
+    private List<FeeLine> lines(MetricRule metric, Instant from, Instant to) {
+        return UsageFees.price(rating.usage("sub_tally", metric, standard(), CurrencyCode.USD, from, to), from, to)
+                .fees();
+    }
+
     @Test
     void aSumAggregatedInSqlCountsAndDigestsExactlyTheWindowsEventsInLedgerOrder() {
-        UsageRating.RatedCharge rated = rating.rate("sub_tally", metric(AggregationType.SUM, "gb"), standard(),
-                CurrencyCode.USD, FROM, TO, UsageRating.Tally.COUNT_AND_DIGEST);
+        List<FeeLine> lines = lines(metric(AggregationType.SUM, "gb"), FROM, TO);
 
-        assertThat(rated.result().units()).isEqualByComparingTo("13");
-        assertThat(rated.result().amount().toMajor()).isEqualByComparingTo("26.00");
-        InvoiceLineUsage usage = rated.tallies().get("default");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).amount().toMajor()).isEqualByComparingTo("26.00");
+        InvoiceLineUsage usage = lines.get(0).line().usage();
         assertThat(usage.units()).isEqualByComparingTo("13");
         assertThat(usage.eventCount()).isEqualTo(3);
         assertThat(usage.digest()).isEqualTo(UsageDigest.ofTransactionIds(List.of("tx-b", "tx-a", "tx-c")))
@@ -70,28 +77,26 @@ class UsageRatingTest extends TenantSchemaTest {
 
     @Test
     void eventsRatedByTheEngineAreDigestedTheSameWayAsInSql() {
-        UsageRating.RatedCharge uniqueUsers = rating.rate("sub_tally", metric(AggregationType.UNIQUE_COUNT, "user"),
-                standard(), CurrencyCode.USD, FROM, TO, UsageRating.Tally.COUNT_AND_DIGEST);
-        UsageRating.RatedCharge count = rating.rate("sub_tally", metric(AggregationType.COUNT, null), standard(),
-                CurrencyCode.USD, FROM, TO, UsageRating.Tally.COUNT_AND_DIGEST);
+        List<FeeLine> uniqueUsers = lines(metric(AggregationType.UNIQUE_COUNT, "user"), FROM, TO);
+        List<FeeLine> count = lines(metric(AggregationType.COUNT, null), FROM, TO);
 
-        assertThat(uniqueUsers.result().units()).isEqualByComparingTo("2");
-        assertThat(uniqueUsers.tallies().get("default").eventCount()).isEqualTo(3);
-        assertThat(uniqueUsers.tallies().get("default").digest()).isEqualTo(count.tallies().get("default").digest());
+        assertThat(uniqueUsers.get(0).line().usage().units()).isEqualByComparingTo("2");
+        assertThat(uniqueUsers.get(0).line().usage().eventCount()).isEqualTo(3);
+        assertThat(uniqueUsers.get(0).line().usage().digest()).isEqualTo(count.get(0).line().usage().digest());
     }
 
     @Test
-    void estimatesDoNotTally() {
-        assertThat(rating.rate("sub_tally", metric(AggregationType.SUM, "gb"), standard(), CurrencyCode.USD, FROM, TO,
-                UsageRating.Tally.NONE).tallies()).isEmpty();
+    void theEstimateOfTheOpenPeriodPricesTheSameUnitsAsTheInvoiceLine() {
+        UsageRating.RatedCharge estimate = rating.rate("sub_tally", metric(AggregationType.SUM, "gb"), standard(),
+                CurrencyCode.USD, FROM, TO);
+        assertThat(estimate.result().units()).isEqualByComparingTo("13");
+        assertThat(estimate.result().amount()).isEqualTo(lines(metric(AggregationType.SUM, "gb"), FROM, TO).get(0)
+                .amount());
     }
 
     @Test
     void aWindowWithoutEventsBillsNothingAndTalliesNothing() {
-        UsageRating.RatedCharge rated = rating.rate("sub_tally", metric(AggregationType.SUM, "gb"), standard(),
-                CurrencyCode.USD, Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"),
-                UsageRating.Tally.COUNT_AND_DIGEST);
-        assertThat(rated.result().amount().isZero()).isTrue();
-        assertThat(rated.tallies()).isEmpty();
+        assertThat(lines(metric(AggregationType.SUM, "gb"), Instant.parse("2026-05-01T00:00:00Z"),
+                Instant.parse("2026-06-01T00:00:00Z"))).isEmpty();
     }
 }

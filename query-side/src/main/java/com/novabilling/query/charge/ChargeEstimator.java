@@ -1,6 +1,5 @@
 package com.novabilling.query.charge;
 
-import com.novabilling.api.charge.BreakdownLineKind;
 import com.novabilling.api.charge.ChargeEstimateLine;
 import com.novabilling.api.charge.ChargeEstimateView;
 import com.novabilling.api.charge.ChargePricing;
@@ -132,13 +131,8 @@ public class ChargeEstimator {
     }
 
     private static ChargeEstimateView view(RatingResult result, CurrencyCode currency, Instant from, Instant to) {
-        List<ChargeEstimateLine> lines = result.breakdown().stream().map(ChargeEstimator::line).toList();
+        List<ChargeEstimateLine> lines = result.breakdown().stream().map(BreakdownLine::asEstimateLine).toList();
         return new ChargeEstimateView(result.units(), result.amount().toMajor(), currency.name(), from, to, lines);
     }
 
-    private static ChargeEstimateLine line(BreakdownLine line) {
-        return new ChargeEstimateLine(line.bucket(), BreakdownLineKind.valueOf(line.kind().name()), line.tierIndex(),
-                line.tierFrom(), line.tierTo(), line.units(), line.unitPrice(), line.flatAmount(), line.amount(),
-                line.explanation());
-    }
 }

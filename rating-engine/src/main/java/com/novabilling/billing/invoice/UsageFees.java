@@ -1,7 +1,5 @@
 package com.novabilling.billing.invoice;
 
-import com.novabilling.api.charge.BreakdownLineKind;
-import com.novabilling.api.charge.ChargeEstimateLine;
 import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.rating.ChargeDefinition;
 import com.novabilling.rating.ChargeFilter;
@@ -96,7 +94,7 @@ public final class UsageFees {
         String name = usage.chargeName() == null ? usage.chargeId() : usage.chargeName();
         String description = fee.bucket().isDefault() ? name : name + " (" + label + ")";
         return FeeLine.usage(usage.chargeId(), description, unitAmount(fee), fee.amount(), from, to, label,
-                fee.lines().stream().map(UsageFees::estimateLine).toList(),
+                fee.lines().stream().map(BreakdownLine::asEstimateLine).toList(),
                 new InvoiceLineUsage(fee.units(), eventCount, digest));
     }
 
@@ -108,9 +106,4 @@ public final class UsageFees {
         return null;
     }
 
-    private static ChargeEstimateLine estimateLine(BreakdownLine line) {
-        return new ChargeEstimateLine(line.bucket(), BreakdownLineKind.valueOf(line.kind().name()), line.tierIndex(),
-                line.tierFrom(), line.tierTo(), line.units(), line.unitPrice(), line.flatAmount(), line.amount(),
-                line.explanation());
-    }
 }

@@ -1,5 +1,7 @@
 package com.novabilling.rating.pricing;
 
+import com.novabilling.api.charge.BreakdownLineKind;
+import com.novabilling.api.charge.ChargeEstimateLine;
 import com.novabilling.rating.aggregation.Bucket;
 
 import java.math.BigDecimal;
@@ -18,4 +20,10 @@ import java.math.BigDecimal;
 public record BreakdownLine(String bucket, LineKind kind, Integer tierIndex, BigDecimal tierFrom, BigDecimal tierTo,
                             BigDecimal units, BigDecimal unitPrice, BigDecimal flatAmount, BigDecimal amount,
                             String explanation) {
+
+    /** The line as the API shows it in estimates and on invoices. */
+    public ChargeEstimateLine asEstimateLine() {
+        return new ChargeEstimateLine(bucket, BreakdownLineKind.valueOf(kind.name()), tierIndex, tierFrom, tierTo, units,
+                unitPrice, flatAmount, amount, explanation);
+    }
 }
