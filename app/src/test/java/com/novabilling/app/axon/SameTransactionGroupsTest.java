@@ -49,7 +49,7 @@ class SameTransactionGroupsTest extends IntegrationTest {
         MessageHandlerCatalog catalog = MessageHandlerCatalog.scan(context);
         assertThat(catalog.sameTransactionGroups()).contains("lookup-customer", "lookup-plan",
                 "lookup-billable-metric", "lookup-charge", "lookup-coupon", "lookup-add-on", "lookup-subscription",
-                "lookup-credit-note");
+                "lookup-credit-note", "lookup-billed-usage-window");
         for (Object handler : catalog.eventHandlers()) {
             Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(handler));
             String group = groupOf(type);

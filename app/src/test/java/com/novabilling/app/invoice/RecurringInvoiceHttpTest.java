@@ -142,6 +142,47 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("invoiceNumber").asText()).isEqualTo("INV-000001");
     }
 
+    /**
+     * Late usage during the grace period (item 4): an event of March stored after the April 1 draft was issued is
+     * re-rated into the draft at once, and the draft finalizes with it; one stored after finalization changes nothing.
+     */
+    @Test
+    void lateUsageOfTheClosedPeriodIsReRatedIntoTheDraftUntilItFinalizes() {
+        Billed b = subscribed(Map.of("invoiceGracePeriodDays", 3));
+        TestTenant t = b.tenant();
+        advanceTo(t, "2027-03-10T00:00:00Z");
+        event(b, "2027-03-10T00:00:00Z", 10);
+        advanceTo(t, "2027-04-01T00:00:01Z");
+        JsonNode draft = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+                i -> i.get("status").asText().equals("DRAFT"));
+        // 3,000.00 + 10 GB × 0.50 = 3,005.00; VAT 16 % 480.80 → 3,485.80
+        assertThat(draft.get("total").decimalValue()).isEqualByComparingTo("3485.80");
+
+        event(b, "2027-03-20T12:00:00Z", 4); // late: March is closed and on the draft
+        JsonNode reRated = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+                i -> i.at("/lines/1/usage/eventCount").asLong() == 2);
+        // 3,000.00 + 14 GB × 0.50 = 3,007.00; VAT 481.12 → 3,488.12
+        assertThat(reRated.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(reRated.at("/lines/1/usage/units").decimalValue()).isEqualByComparingTo("14");
+        assertThat(reRated.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("7.00");
+        assertThat(reRated.get("subtotal").decimalValue()).isEqualByComparingTo("3007.00");
+        assertThat(reRated.get("taxAmount").decimalValue()).isEqualByComparingTo("481.12");
+        assertThat(reRated.get("total").decimalValue()).isEqualByComparingTo("3488.12");
+        assertThat(reRated.get("amountDue").decimalValue()).isEqualByComparingTo("3488.12");
+
+        advanceTo(t, "2027-04-04T00:00:01Z");
+        JsonNode finalized = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+                i -> i.get("status").asText().equals("FINALIZED"));
+        assertThat(finalized.get("invoiceNumber").asText()).isEqualTo("INV-000002");
+        assertThat(finalized.get("total").decimalValue()).isEqualByComparingTo("3488.12");
+
+        event(b, "2027-03-25T00:00:00Z", 100); // late for a finalized invoice: stored, the invoice never changes
+        JsonNode after = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+                i -> true);
+        assertThat(after.get("total").decimalValue()).isEqualByComparingTo("3488.12");
+        assertThat(after.at("/lines/1/usage/eventCount").asLong()).isEqualTo(2);
+    }
+
     /** Two subscriptions of one customer renew at the same instant: the customer's credit is drawn once, not twice. */
     @Test
     void creditIsDrawnOnceWhenTwoSubscriptionsOfACustomerRenewTogether() {
@@ -425,6 +466,17 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         List<JsonNode> invoices = invoicesOf(t, subscriptionId);
         assertThat(invoices).hasSize(count);
         return invoices;
+    }
+
+    /** The invoice whose usage window is {@code [from, to)} once it satisfies {@code until}. */
+    private JsonNode awaitInvoice(TestTenant t, String subscriptionId, String from, String to,
+                                  java.util.function.Predicate<JsonNode> until) {
+        java.util.function.Supplier<java.util.Optional<JsonNode>> find = () -> invoicesOf(t, subscriptionId).stream()
+                .filter(i -> i.get("periodStart").asText().equals(from) && i.get("periodEnd").asText().equals(to))
+                .findFirst();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> find.get().filter(until).isPresent());
+        return find.get().orElseThrow();
     }
 
     private List<JsonNode> invoicesOf(TestTenant t, String subscriptionId) {

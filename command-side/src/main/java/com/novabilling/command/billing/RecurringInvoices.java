@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
 import com.novabilling.api.invoice.FinalizeInvoiceCommand;
+import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -38,6 +39,7 @@ import com.novabilling.billing.invoice.RecurringInvoiceFacts;
 import com.novabilling.billing.period.BillingPeriod;
 import com.novabilling.billing.period.ProrationFacts;
 import com.novabilling.command.billingterms.BillingTermsLookup;
+import com.novabilling.command.invoice.DraftInvoiceUsage;
 import com.novabilling.command.invoice.InvoiceIds;
 import com.novabilling.command.plan.PlanLookup;
 import com.novabilling.command.plan.PlanLookupTable;
@@ -69,11 +71,13 @@ import java.util.Set;
  * Exactly one invoice per (subscription, boundary): its id is derived from the pair ({@link InvoiceIds#atBoundary}),
  * so a repeated or concurrent trigger addresses the same invoice and finds it created (the event store refuses a
  * second creation). Without a grace period the invoice is finalized at once; with one it finalizes by itself when
- * the grace period ends ({@code finalizeAt}, acted on by the invoice's grace-period saga). A boundary with nothing to
+ * the grace period ends ({@code finalizeAt}, acted on by the invoice's grace-period saga); until then late usage of the
+ * closed period is re-rated into it (the invoice records its usage window, and asks this class for the window's usage,
+ * {@link DraftInvoiceUsage}). A boundary with nothing to
  * bill (a free plan without usage, a trial) issues no invoice.
  */
 @Component
-public class RecurringInvoices {
+public class RecurringInvoices implements DraftInvoiceUsage {
 
     private static final Logger log = LoggerFactory.getLogger(RecurringInvoices.class);
 
@@ -163,7 +167,10 @@ public class RecurringInvoices {
                 BillingTermsLookup.taxRateOf(terms), availableCredit(customerId, currency, consumed), List.of()));
         Instant periodStart = closed != null ? closed.start() : opening.start();
         Instant periodEnd = closed != null ? closed.end() : opening.end();
-        if (create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary)) {
+        InvoiceUsageWindow usageWindow = closed == null || !closed.end().isAfter(usageFrom(closed)) ? null
+                : new InvoiceUsageWindow(closed.planId(), usageFrom(closed), closed.end());
+        if (create(invoiceId, customerId, subscriptionId, periodStart, periodEnd, computed, terms, boundary,
+                usageWindow)) {
             for (PendingAddOn addOn : pendingAddOns) {
                 commands.sendAndWait(new MarkAppliedAddOnInvoicedCommand(addOn.appliedAddOnId(), invoiceId));
                 consumed.addOns().add(addOn.appliedAddOnId());
@@ -211,7 +218,7 @@ public class RecurringInvoices {
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
         if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
-                terms, changedAt)) {
+                terms, changedAt, null)) {
             finalizeUnlessGraced(invoiceId, terms);
         }
     }
@@ -251,7 +258,8 @@ public class RecurringInvoices {
      * @return whether this call created it: false when there is nothing to bill or it was created meanwhile
      */
     private boolean create(String invoiceId, String customerId, String subscriptionId, Instant periodStart,
-                           Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at) {
+                           Instant periodEnd, ComputedInvoice computed, BillingTerms terms, Instant at,
+                           InvoiceUsageWindow usageWindow) {
         if (computed.lines().isEmpty()) {
             return false;
         }
@@ -260,7 +268,7 @@ public class RecurringInvoices {
         try {
             commands.sendAndWait(new CreateInvoiceCommand(invoiceId, customerId, subscriptionId,
                     computed.currency(), periodStart, periodEnd, null, null, Map.of(), computed.lines(),
-                    computed.totals(), finalizeAt));
+                    computed.totals(), finalizeAt, usageWindow));
         } catch (ConcurrencyException createdMeanwhile) {
             if (!exists(invoiceId)) {
                 throw createdMeanwhile;
@@ -285,6 +293,11 @@ public class RecurringInvoices {
         return usage.feeLines(tenant.tenantId(), subscriptionId, planId, currency, from, to);
     }
 
+    @Override
+    public List<FeeLine> usageLines(String subscriptionId, CurrencyCode currency, InvoiceUsageWindow window) {
+        return usageLines(subscriptionId, window.planId(), currency, window.from(), window.to());
+    }
+
     public BillingInterval intervalOf(String planId) {
         return plans.billingIntervalOf(planId)
                 .orElseThrow(() -> new IllegalStateException("the interval of plan " + planId + " is not known"));
@@ -301,8 +314,7 @@ public class RecurringInvoices {
     private RecurringInvoiceFacts.ClosedPeriod closedPeriod(String subscriptionId, CurrencyCode currency,
                                                              ClosedPeriod closed) {
         BillingPeriod period = new BillingPeriod(closed.start(), closed.end());
-        Instant usageFrom = closed.planEffectiveFrom() != null && closed.planEffectiveFrom().isAfter(closed.start())
-                ? closed.planEffectiveFrom() : closed.start();
+        Instant usageFrom = usageFrom(closed);
         // a plan that began within the period (an upgrade) is billed in arrears for the part it ran
         ProrationFacts planShare = usageFrom.equals(closed.start()) ? null
                 : ProrationFacts.at(period, Math.min(closed.pausedSeconds(),
@@ -310,6 +322,12 @@ public class RecurringInvoices {
         return new RecurringInvoiceFacts.ClosedPeriod(period,
                 planTerms(closed.planId(), closed.price(), closed.interval()), planShare,
                 usageLines(subscriptionId, closed.planId(), currency, usageFrom, closed.end()));
+    }
+
+    /** The closed period's usage is its plan's: from the plan's start within the period (an upgrade), else the start. */
+    private static Instant usageFrom(ClosedPeriod closed) {
+        return closed.planEffectiveFrom() != null && closed.planEffectiveFrom().isAfter(closed.start())
+                ? closed.planEffectiveFrom() : closed.start();
     }
 
     private RecurringInvoiceFacts.OpeningPeriod openingPeriod(OpeningPeriod opening) {

@@ -20,16 +20,18 @@ import com.novabilling.api.invoice.InvoicePaidEvent;
 import com.novabilling.api.invoice.InvoicePaymentRecordedEvent;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
+import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
 import com.novabilling.api.invoice.ReleaseInvoiceCreditCommand;
 import com.novabilling.api.invoice.RecordInvoiceEmailAttemptCommand;
-import com.novabilling.api.invoice.ReviseDraftInvoiceCommand;
+import com.novabilling.api.invoice.RefreshDraftInvoiceUsageCommand;
 import com.novabilling.api.invoice.VoidInvoiceCommand;
 import com.novabilling.api.metadata.Metadata;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.api.money.Money;
+import com.novabilling.billing.invoice.DraftUsageRevision;
 import com.novabilling.command.customer.CustomerLookup;
 import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.subscription.SubscriptionLookup.SubscriptionFacts;
@@ -56,7 +58,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An invoice and its lifecycle {@code DRAFT → FINALIZED → PAID | VOIDED} (docs/billing-rules.md §6, issue 12 item 4).
  * Its lines and totals are computed before it is created (one-off items by {@link OneOffInvoiceLines}, a
  * subscription's period by the billing engine) and only checked here: the totals must be the sums of the lines. A
- * draft may be revised (re-rated during the grace period); finalizing gives it the tenant's next number (taken from
+ * draft that bills a usage window is re-rated with the window's late usage during its grace period (by
+ * {@link RefreshDraftInvoiceUsageCommand}, and once more as it finalizes, from {@link DraftInvoiceUsage}); finalizing gives it the tenant's next number (taken from
  * {@link InvoiceNumbers} in this command's transaction) and its due date, after which it never changes except by
  * payments and voiding. "Now" is the tenant's {@link Clock}, a handler parameter.
  */
@@ -72,6 +75,10 @@ public class Invoice {
     private Instant dueDate;
     private List<InvoiceLine> lines;
     private InvoiceTotals totals;
+    /** The usage the invoice bills, re-rated while it is a draft; null when it bills none. */
+    private InvoiceUsageWindow usageWindow;
+    /** Created with a grace period: its window's late usage is re-rated into it when it finalizes. */
+    private boolean graced;
     private String invoiceNumber;
     /** The live credit notes against this invoice and their amounts (docs/billing-rules.md §14): Σ ≤ total. */
     private Map<String, Money> creditNoteAllocations = new LinkedHashMap<>();
@@ -107,26 +114,23 @@ public class Invoice {
         apply(new InvoiceCreatedEvent(command.invoiceId(), command.customerId(), command.subscriptionId(),
                 command.currency(), command.periodStart(), command.periodEnd(), command.dueDate(), command.notes(),
                 Metadata.copyOf(command.metadata()), List.copyOf(command.lines()), command.totals(),
-                command.finalizeAt()));
+                command.finalizeAt(), command.usageWindow()));
     }
 
+    /** Late usage of the draft's window (§13.3): re-rated into it; the same usage changes nothing. */
     @CommandHandler
-    public void handle(ReviseDraftInvoiceCommand command) {
+    public void handle(RefreshDraftInvoiceUsageCommand command, DraftInvoiceUsage usage) {
         requireStatus(InvoiceStatus.DRAFT);
-        requireAddingUp(currency, command.lines(), command.totals());
-        if (!command.totals().amountPaid().isZero()) {
-            throw new ValidationException("totals", "a draft invoice has no payments");
-        }
-        if (command.lines().equals(lines) && command.totals().equals(totals)) {
-            return;
-        }
-        apply(new InvoiceDraftRevisedEvent(invoiceId, List.copyOf(command.lines()), command.totals()));
+        reRateUsage(usage);
     }
 
     @CommandHandler
     public void handle(FinalizeInvoiceCommand command, InvoiceNumbers numbers, InvoicePaymentTerms terms,
-                       Clock clock) {
+                       Clock clock, DraftInvoiceUsage usage) {
         requireStatus(InvoiceStatus.DRAFT);
+        if (graced) {
+            reRateUsage(usage); // the grace period's late usage is in; nothing after this changes the invoice
+        }
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Integer netDays = null;
         Instant due = dueDate;
@@ -315,6 +319,8 @@ public class Invoice {
         dueDate = event.dueDate();
         lines = event.lines();
         totals = event.totals();
+        usageWindow = event.usageWindow();
+        graced = event.finalizeAt() != null;
     }
 
     @EventSourcingHandler
@@ -382,6 +388,15 @@ public class Invoice {
         } catch (InvalidAmountException | ArithmeticException e) {
             throw new ValidationException("amount", "is too large");
         }
+    }
+
+    private void reRateUsage(DraftInvoiceUsage usage) {
+        if (usageWindow == null) {
+            return;
+        }
+        DraftUsageRevision.withUsage(currency, lines, usage.usageLines(subscriptionId, currency, usageWindow))
+                .ifPresent(revised -> apply(new InvoiceDraftRevisedEvent(invoiceId, revised.lines(),
+                        revised.totals())));
     }
 
     private void requireStatus(InvoiceStatus required) {

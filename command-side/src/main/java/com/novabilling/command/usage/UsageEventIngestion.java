@@ -58,14 +58,17 @@ public class UsageEventIngestion {
     private final CurrentTenant tenant;
     private final Clock clock;
     private final Duration maxFuture;
+    private final LateUsageListener lateUsage;
 
     public UsageEventIngestion(UsageCatalog catalog, UsageEventLedger ledger, CurrentTenant tenant, Clock clock,
-                               @Value("${novabilling.usage.max-future:PT5M}") Duration maxFuture) {
+                               @Value("${novabilling.usage.max-future:PT5M}") Duration maxFuture,
+                               LateUsageListener lateUsage) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.tenant = tenant;
         this.clock = clock;
         this.maxFuture = maxFuture;
+        this.lateUsage = lateUsage;
     }
 
     /** What became of one event. */
@@ -145,6 +148,7 @@ public class UsageEventIngestion {
         }
 
         Set<String> inserted = ledger.insert(toStore, now);
+        reportLateUsage(toStore, inserted);
         List<String> lookUp = new ArrayList<>();
         for (UsageEventLedger.NewUsageEvent event : toStore) {
             if (!inserted.contains(event.transactionId())) {
@@ -182,6 +186,30 @@ public class UsageEventIngestion {
             }
         }
         return List.of(outcomes);
+    }
+
+    /** Per subscription, the span of the late events this request stored (not duplicates: they were reported). */
+    private void reportLateUsage(List<UsageEventLedger.NewUsageEvent> stored, Set<String> inserted) {
+        Map<String, Instant[]> spans = null;
+        for (UsageEventLedger.NewUsageEvent event : stored) {
+            if (!event.late() || !inserted.contains(event.transactionId())) {
+                continue;
+            }
+            spans = spans == null ? new TreeMap<>() : spans;
+            spans.merge(event.subscriptionId(), new Instant[]{event.timestamp(), event.timestamp()},
+                    (span, one) -> new Instant[]{min(span[0], one[0]), max(span[1], one[1])});
+        }
+        if (spans != null) {
+            spans.forEach((subscriptionId, span) -> lateUsage.lateUsageStored(subscriptionId, span[0], span[1]));
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Refused reused(String transactionId) {

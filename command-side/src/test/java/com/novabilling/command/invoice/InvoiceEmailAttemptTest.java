@@ -34,7 +34,7 @@ class InvoiceEmailAttemptTest {
     private static final InvoiceTotals TOTALS = new InvoiceTotals(TOTAL, ZERO, ZERO, TOTAL, ZERO, ZERO, ZERO, TOTAL);
     private static final InvoiceCreatedEvent CREATED = new InvoiceCreatedEvent(ID, "cus_1", null, CurrencyCode.KES,
             null, null, null, null, Map.of(), List.of(new InvoiceLine(InvoiceLineType.ITEM, "Work", BigDecimal.ONE,
-            new BigDecimal("1500"), TOTAL, null, null, null, null, null, null, List.of(), null)), TOTALS, null);
+            new BigDecimal("1500"), TOTAL, null, null, null, null, null, null, List.of(), null)), TOTALS, null, null);
     private static final InvoiceFinalizedEvent FINALIZED = new InvoiceFinalizedEvent(ID, "cus_1", null,
             CurrencyCode.KES, "INV-000001", 1, NOW, NOW, 0, TOTALS);
 

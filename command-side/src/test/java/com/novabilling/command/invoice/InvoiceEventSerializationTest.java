@@ -14,6 +14,7 @@ import com.novabilling.api.invoice.InvoicePaidEvent;
 import com.novabilling.api.invoice.InvoicePaymentRecordedEvent;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
+import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
@@ -60,7 +61,8 @@ class InvoiceEventSerializationTest {
         InvoiceTotals totals = new InvoiceTotals(fee, zero, zero, fee, zero, zero, zero, fee);
         List<Object> events = List.of(
                 new InvoiceCreatedEvent("inv_1", "cus_1", "sub_1", CurrencyCode.KES, start, end, null, "n",
-                        Map.of("po", "42", "seats", 3), List.of(usage), totals, end.plusSeconds(3600)),
+                        Map.of("po", "42", "seats", 3), List.of(usage), totals, end.plusSeconds(3600),
+                        new InvoiceUsageWindow("pln_1", start, end)),
                 new InvoiceDraftRevisedEvent("inv_1", List.of(usage), totals),
                 new InvoiceFinalizedEvent("inv_1", "cus_1", "sub_1", CurrencyCode.KES, "INV-000001", 1, end,
                         end.plusSeconds(86_400), 1, totals),

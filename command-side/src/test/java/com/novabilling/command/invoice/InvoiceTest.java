@@ -22,7 +22,15 @@ import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
-import com.novabilling.api.invoice.ReviseDraftInvoiceCommand;
+import com.novabilling.api.invoice.RefreshDraftInvoiceUsageCommand;
+import com.novabilling.api.invoice.InvoiceLineUsage;
+import com.novabilling.api.invoice.InvoiceUsageWindow;
+import com.novabilling.billing.invoice.ComputedInvoice;
+import com.novabilling.billing.invoice.DraftUsageRevision;
+import com.novabilling.billing.invoice.FeeLine;
+import com.novabilling.billing.invoice.InvoiceCalculator;
+import com.novabilling.billing.invoice.InvoiceFacts;
+import com.novabilling.billing.invoice.TaxRate;
 import com.novabilling.api.invoice.VoidInvoiceCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
@@ -58,7 +66,14 @@ class InvoiceTest {
             item("Additional API calls (500)", 250_000));
     private static final InvoiceTotals TOTALS = totals(1_750_000, 0);
 
+    private static final Instant MARCH_1 = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant APRIL_1 = Instant.parse("2026-04-01T00:00:00Z");
+    private static final Instant GRACE_END = APRIL_1.plus(Duration.ofDays(3));
+    private static final InvoiceUsageWindow WINDOW = new InvoiceUsageWindow("plan_1", MARCH_1, APRIL_1);
+
     private FixtureConfiguration<Invoice> fixture;
+    private List<FeeLine> usageNow = List.of();
+    private InvoiceUsageWindow seenWindow;
     private final AtomicLong numbers = new AtomicLong();
     private int netDays;
 
@@ -90,6 +105,10 @@ class InvoiceTest {
             case "sub_other" -> Optional.of(new SubscriptionLookup.SubscriptionFacts("sub_other", "cus_other", "plan_1"));
             default -> Optional.empty();
         });
+        fixture.registerInjectableResource((DraftInvoiceUsage) (subscriptionId, currency, window) -> {
+            seenWindow = window;
+            return usageNow;
+        });
         fixture.givenCurrentTime(NOW);
     }
 
@@ -110,9 +129,9 @@ class InvoiceTest {
         Instant finalizeAt = end.plus(Duration.ofDays(3));
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, start, end, null, null,
-                        null, LINES, TOTALS, finalizeAt))
+                        null, LINES, TOTALS, finalizeAt, new InvoiceUsageWindow("plan_1", start, end)))
                 .expectEvents(new InvoiceCreatedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, start, end, null,
-                        null, Map.of(), LINES, TOTALS, finalizeAt));
+                        null, Map.of(), LINES, TOTALS, finalizeAt, new InvoiceUsageWindow("plan_1", start, end)));
     }
 
     @Test
@@ -148,41 +167,68 @@ class InvoiceTest {
     void refusesAMissingCustomerOrCurrencyOrAnotherCustomersSubscription() {
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, "cus_gone", null, CurrencyCode.KES, null, null, null, null, null,
-                        LINES, TOTALS, null))
+                        LINES, TOTALS, null, null))
                 .expectException(NotFoundException.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, null, null, null, null, null, null, null, LINES, TOTALS,
-                        null))
+                        null, null))
                 .expectException(ValidationException.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, "sub_other", CurrencyCode.KES, null, null, null, null,
-                        null, LINES, TOTALS, null))
+                        null, LINES, TOTALS, null, null))
                 .expectException(ValidationException.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, "sub_missing", CurrencyCode.KES, null, null, null, null,
-                        null, LINES, TOTALS, null))
+                        null, LINES, TOTALS, null, null))
                 .expectException(NotFoundException.class).expectNoEvents();
     }
 
-    // ---- revising a draft
+    // ---- re-rating a draft's usage window (late usage during the grace period)
 
     @Test
-    void aDraftIsRevisedWithNewLinesAndTheSameLinesChangeNothing() {
-        List<InvoiceLine> more = List.of(item("Pro Plan - Monthly", 1_500_000), item("Late usage", 300_000));
-        InvoiceTotals moreTotals = totals(1_800_000, 0);
-        fixture.given(created(null, LINES, TOTALS))
-                .when(new ReviseDraftInvoiceCommand(ID, more, moreTotals))
-                .expectEvents(new InvoiceDraftRevisedEvent(ID, more, moreTotals));
-        fixture.given(created(null, LINES, TOTALS))
-                .when(new ReviseDraftInvoiceCommand(ID, LINES, TOTALS))
+    void lateUsageOfTheWindowIsReRatedIntoTheDraftAndTheSameUsageChangesNothing() {
+        usageNow = calls(120);
+        fixture.given(recurringDraft(GRACE_END))
+                .when(new RefreshDraftInvoiceUsageCommand(ID))
+                .expectEvents(new InvoiceDraftRevisedEvent(ID, reRated().lines(), reRated().totals()));
+        assertThat(reRated().totals().total()).isEqualTo(kes(354_960)); // 3,000 + 120 × 0.50 = 3,060; VAT 489.60
+        assertThat(seenWindow).isEqualTo(WINDOW);
+
+        usageNow = calls(100);
+        fixture.given(recurringDraft(GRACE_END))
+                .when(new RefreshDraftInvoiceUsageCommand(ID))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
-    void aFinalizedInvoiceIsNeverRevised() {
-        fixture.given(created(null, LINES, TOTALS), finalized(1, NOW, NOW, 0))
-                .when(new ReviseDraftInvoiceCommand(ID, LINES, totals(1_750_000, 0)))
+    void aFinalizedInvoiceIsNeverReRatedAndAOneOffDraftHasNoWindow() {
+        usageNow = calls(120);
+        fixture.given(recurringDraft(GRACE_END), finalized(1, NOW, NOW, 0))
+                .when(new RefreshDraftInvoiceUsageCommand(ID))
                 .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new RefreshDraftInvoiceUsageCommand(ID))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aDraftWithAGracePeriodTakesInItsLateUsageAsItFinalizes() {
+        usageNow = calls(120);
+        fixture.given(recurringDraft(GRACE_END))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceDraftRevisedEvent(ID, reRated().lines(), reRated().totals()),
+                        new InvoiceFinalizedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, "INV-000001", 1, NOW,
+                                NOW, 0, reRated().totals()));
+    }
+
+    @Test
+    void aDraftWithoutAGracePeriodFinalizesAsIssued() {
+        usageNow = calls(120); // issued and finalized in one go: nothing can be late in between
+        fixture.given(recurringDraft(null))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceFinalizedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, "INV-000001",
+                        1, NOW, NOW, 0, issuedDraft().totals()));
+        assertThat(seenWindow).isNull();
     }
 
     // ---- finalization
@@ -475,12 +521,12 @@ class InvoiceTest {
 
     private static CreateInvoiceCommand create(Instant dueDate, List<InvoiceLine> lines, InvoiceTotals totals) {
         return new CreateInvoiceCommand(ID, CUSTOMER, null, CurrencyCode.KES, null, null, dueDate,
-                "Thank you for your business!", Map.of("po", "42"), lines, totals, null);
+                "Thank you for your business!", Map.of("po", "42"), lines, totals, null, null);
     }
 
     private static InvoiceCreatedEvent created(Instant dueDate, List<InvoiceLine> lines, InvoiceTotals totals) {
         return new InvoiceCreatedEvent(ID, CUSTOMER, null, CurrencyCode.KES, null, null, dueDate,
-                "Thank you for your business!", Map.of("po", "42"), lines, totals, null);
+                "Thank you for your business!", Map.of("po", "42"), lines, totals, null, null);
     }
 
     private static InvoiceFinalizedEvent finalized(long number, Instant issuedAt, Instant due, Integer netDays) {
@@ -495,5 +541,30 @@ class InvoiceTest {
 
     private static InvoiceVoidedEvent voided(InvoiceStatus from, String number) {
         return new InvoiceVoidedEvent(ID, CUSTOMER, from, number, NOW);
+    }
+
+    /** A March usage line: {@code count} calls at 0.50. */
+    private static List<FeeLine> calls(long count) {
+        Money amount = kes(count * 50);
+        return List.of(FeeLine.usage("chg_1", "API calls", new BigDecimal("0.50"), amount, MARCH_1, APRIL_1,
+                "default", List.of(), new InvoiceLineUsage(BigDecimal.valueOf(count), count, "digest-" + count)));
+    }
+
+    /** April's fee 3,000 in advance, 100 March calls (50.00), VAT 16 % (488.00): 3,538.00. */
+    private static ComputedInvoice issuedDraft() {
+        List<FeeLine> fees = new java.util.ArrayList<>();
+        fees.add(FeeLine.subscription("plan_1", "Basic", kes(300_000), APRIL_1, APRIL_1.plus(Duration.ofDays(30))));
+        fees.addAll(calls(100));
+        return InvoiceCalculator.compute(InvoiceFacts.of(CurrencyCode.KES, fees).withTaxRate(TaxRate.of("VAT", "16")));
+    }
+
+    private static ComputedInvoice reRated() {
+        return DraftUsageRevision.withUsage(CurrencyCode.KES, issuedDraft().lines(), calls(120)).orElseThrow();
+    }
+
+    private static InvoiceCreatedEvent recurringDraft(Instant finalizeAt) {
+        ComputedInvoice draft = issuedDraft();
+        return new InvoiceCreatedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, MARCH_1, APRIL_1, null, null,
+                Map.of(), draft.lines(), draft.totals(), finalizeAt, WINDOW);
     }
 }

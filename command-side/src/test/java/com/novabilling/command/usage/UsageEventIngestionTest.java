@@ -36,8 +36,9 @@ class UsageEventIngestionTest extends TenantSchemaTest {
     private final UsageCatalog catalog = new UsageCatalog(jdbcTemplate, Duration.ofHours(1));
     private final UsageWindowTable windows = new UsageWindowTable(jdbcTemplate, catalog, () -> "t1");
     private final UsageEventLedger ledger = new UsageEventLedger(jdbcTemplate);
+    private final List<String> lateReported = new ArrayList<>();
     private final UsageEventIngestion ingestion = new UsageEventIngestion(catalog, ledger, () -> "t1",
-            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+            Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), this::lateUsageStored);
 
     @BeforeEach
     void seed() {
@@ -58,6 +59,10 @@ class UsageEventIngestionTest extends TenantSchemaTest {
                 properties);
     }
 
+    private void lateUsageStored(String subscriptionId, Instant earliest, Instant latest) {
+        lateReported.add(subscriptionId + " " + earliest + " " + latest);
+    }
+
     private long rows() {
         return jdbcTemplate.queryForObject("SELECT count(*) FROM usage_event", Long.class);
     }
@@ -69,6 +74,7 @@ class UsageEventIngestionTest extends TenantSchemaTest {
         UsageEventView created = ((UsageEventIngestion.Created) first).event();
         assertThat(created.id()).startsWith("evt_").hasSize(28);
         assertThat(created.late()).isFalse();
+        assertThat(lateReported).as("only late events are reported for re-rating").isEmpty();
         assertThat(created.createdAt()).isEqualTo(NOW);
 
         UsageEventIngestion.Outcome again = ingestion.ingestOne(event("t-1", 5));
@@ -89,7 +95,7 @@ class UsageEventIngestionTest extends TenantSchemaTest {
             List<Callable<UsageEventIngestion.Outcome>> sends = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 sends.add(() -> new UsageEventIngestion(new UsageCatalog(jdbcTemplate, Duration.ofHours(1)), ledger,
-                        () -> "t1", Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5))
+                        () -> "t1", Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), (s, from, to) -> { })
                         .ingestOne(event("t-race", 1)));
             }
             List<UsageEventIngestion.Outcome> outcomes = new ArrayList<>();

@@ -45,7 +45,7 @@ class InvoiceGracePeriodSagaTest {
                 created, created.plus(Duration.ofDays(30)), null, "plan_1", null, null, List.of(), null);
         return new InvoiceCreatedEvent(INVOICE, "cus_1", "sub_1", CurrencyCode.KES, created,
                 created.plus(Duration.ofDays(30)), null, null, Map.of(), List.of(line),
-                new InvoiceTotals(fee, zero, zero, fee, zero, zero, zero, fee), finalizeAt);
+                new InvoiceTotals(fee, zero, zero, fee, zero, zero, zero, fee), finalizeAt, null);
     }
 
     private InvoiceFinalizedEvent finalized() {

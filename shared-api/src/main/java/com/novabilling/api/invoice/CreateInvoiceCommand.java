@@ -17,7 +17,9 @@ import java.util.Map;
  * @param periodEnd      its end (exclusive), else null
  * @param dueDate        fixed due date; null: the issue date plus the net payment terms, set at finalization
  * @param finalizeAt     when the draft finalizes by itself (the end of the grace period); null: it stays a draft until
- *                       finalized by a command. Recorded only: the scheduler acting on it comes with recurring invoices
+ *                       finalized by a command. The invoice's grace-period saga acts on it
+ * @param usageWindow    the usage the invoice bills (a recurring invoice that closes a period), re-rated while it is a
+ *                       draft; null for other invoices (and invoices recorded before windows were)
  */
 public record CreateInvoiceCommand(
         @TargetAggregateIdentifier String invoiceId,
@@ -31,5 +33,6 @@ public record CreateInvoiceCommand(
         Map<String, Object> metadata,
         List<InvoiceLine> lines,
         InvoiceTotals totals,
-        Instant finalizeAt) {
+        Instant finalizeAt,
+        InvoiceUsageWindow usageWindow) {
 }

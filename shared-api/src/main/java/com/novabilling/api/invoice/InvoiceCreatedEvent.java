@@ -13,6 +13,8 @@ import java.util.Map;
  * @param subscriptionId null for a one-off invoice
  * @param dueDate        the due date fixed at creation, else null (computed at finalization)
  * @param finalizeAt     when the draft is to finalize by itself (grace period end), else null
+ * @param usageWindow    the usage the invoice bills (a recurring invoice that closes a period), re-rated while it is a
+ *                       draft; null for other invoices (and invoices recorded before windows were)
  */
 public record InvoiceCreatedEvent(
         String invoiceId,
@@ -26,5 +28,6 @@ public record InvoiceCreatedEvent(
         Map<String, Object> metadata,
         List<InvoiceLine> lines,
         InvoiceTotals totals,
-        Instant finalizeAt) {
+        Instant finalizeAt,
+        InvoiceUsageWindow usageWindow) {
 }

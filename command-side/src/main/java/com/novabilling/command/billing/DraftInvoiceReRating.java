@@ -1,0 +1,47 @@
+package com.novabilling.command.billing;
+
+import com.novabilling.api.error.ConflictException;
+import com.novabilling.api.invoice.RefreshDraftInvoiceUsageCommand;
+import com.novabilling.command.usage.LateUsageListener;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * Late usage re-rated into drafts (docs/billing-rules.md §13.3): when late events of a subscription are stored, each
+ * DRAFT invoice whose usage window they fall in is re-rated at once, so the draft shows them during its grace period
+ * (it is re-rated once more as it finalizes). A late event of a period whose invoice is already finalized changes
+ * nothing here: corrections of issued invoices are credit notes and adjustments, never revisions.
+ */
+@Component
+public class DraftInvoiceReRating implements LateUsageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(DraftInvoiceReRating.class);
+
+    private final BilledUsageWindowTable windows;
+    private final CommandGateway commands;
+
+    public DraftInvoiceReRating(BilledUsageWindowTable windows, CommandGateway commands) {
+        this.windows = windows;
+        this.commands = commands;
+    }
+
+    @Override
+    public void lateUsageStored(String subscriptionId, Instant earliest, Instant latest) {
+        // the window's end is exclusive: one microsecond (the ledger's precision) past the latest event
+        for (String invoiceId : windows.draftsBilling(subscriptionId, earliest, latest.plusNanos(1_000))) {
+            try {
+                commands.sendAndWait(new RefreshDraftInvoiceUsageCommand(invoiceId));
+            } catch (ConflictException finalizedMeanwhile) {
+                // its grace period ended in between: it took in the usage stored so far as it finalized
+            } catch (RuntimeException notNow) {
+                // the events are stored; the draft takes them in at the latest as it finalizes
+                log.warn("late usage of {} not re-rated into draft {} now: {}", subscriptionId, invoiceId,
+                        notNow.toString());
+            }
+        }
+    }
+}
