@@ -43,6 +43,7 @@ import com.novabilling.command.invoice.DraftInvoiceUsage;
 import com.novabilling.command.invoice.InvoiceIds;
 import com.novabilling.command.plan.PlanLookup;
 import com.novabilling.command.plan.PlanLookupTable;
+import com.novabilling.command.reference.UnitOfWorkMemo;
 import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.usage.CurrentTenant;
 import com.novabilling.command.usage.UsageRating;
@@ -181,7 +182,6 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                         used.fixedRemaining(), used.exhausted()));
                 consumed.coupons().put(used.appliedCouponId(), used);
             }
-            finalizeUnlessGraced(invoiceId, terms);
         }
     }
 
@@ -217,10 +217,8 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                 availableCredit(customerId, currency, consumedInThisUnitOfWork()), List.of()));
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
-        if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
-                terms, changedAt, null)) {
-            finalizeUnlessGraced(invoiceId, terms);
-        }
+        create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed, terms,
+                changedAt, null);
     }
 
     /**
@@ -253,7 +251,8 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     }
 
     /**
-     * Creates the invoice and records the credit it drew; the caller records what else it consumed, then finalizes.
+     * Creates the invoice — final at once without a grace period, in the same command — and records the credit it
+     * drew; the caller records what else it consumed.
      *
      * @return whether this call created it: false when there is nothing to bill or it was created meanwhile
      */
@@ -268,7 +267,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
         try {
             commands.sendAndWait(new CreateInvoiceCommand(invoiceId, customerId, subscriptionId,
                     computed.currency(), periodStart, periodEnd, null, null, Map.of(), computed.lines(),
-                    computed.totals(), finalizeAt, usageWindow));
+                    computed.totals(), finalizeAt, usageWindow, finalizeAt == null));
         } catch (ConcurrencyException createdMeanwhile) {
             if (!exists(invoiceId)) {
                 throw createdMeanwhile;
@@ -307,7 +306,8 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     public PlanTerms planTerms(String planId, Money price, BillingInterval interval) {
         PlanLookupTable.BillingTermsRow row = plans.findBillingTerms(planId)
                 .orElseThrow(() -> new IllegalStateException("plan " + planId + " is not known"));
-        String name = plans.find(planId).map(PlanLookup.PlanFacts::code).orElse(planId);
+        String name = UnitOfWorkMemo.remember("plan-code:" + planId,
+                () -> plans.find(planId).map(PlanLookup.PlanFacts::code).orElse(planId));
         return new PlanTerms(planId, name, price, interval, row.billingTiming());
     }
 
@@ -335,6 +335,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                 planTerms(opening.planId(), opening.price(), opening.interval()), null);
     }
 
+    /** A redelivered trigger: the invoice exists; a draft issued without a grace period is finalized now. */
     private void finalizeUnlessGraced(String invoiceId, BillingTerms terms) {
         if (terms.invoiceGracePeriodDays() > 0) {
             return;

@@ -4,6 +4,7 @@ import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.command.customer.CustomerLookupTable;
 import com.novabilling.command.plan.PlanLookupTable;
+import com.novabilling.command.reference.UnitOfWorkMemo;
 import org.springframework.stereotype.Component;
 
 import java.util.Objects;
@@ -28,6 +29,10 @@ public class LookupBillingTerms implements BillingTermsLookup {
     @Override
     public BillingTerms termsFor(String customerId, String planId) {
         Objects.requireNonNull(customerId, "customerId");
+        return UnitOfWorkMemo.remember("billing-terms:" + customerId + ":" + planId, () -> read(customerId, planId));
+    }
+
+    private BillingTerms read(String customerId, String planId) {
         BillingTermsResolver.CustomerTerms customer = customers.findBillingTerms(customerId)
                 .map(row -> new BillingTermsResolver.CustomerTerms(row.netPaymentTerms(), row.taxRate(), row.taxName()))
                 .orElseThrow(() -> new NotFoundException("Customer", customerId));
@@ -35,6 +40,8 @@ public class LookupBillingTerms implements BillingTermsLookup {
                 : plans.findBillingTerms(planId)
                 .map(row -> new BillingTermsResolver.PlanTerms(row.netPaymentTerms(), row.invoiceGracePeriodDays()))
                 .orElseThrow(() -> new NotFoundException("Plan", planId));
-        return BillingTermsResolver.resolve(customer, plan, tenant.current());
+        // the tenant's settings once a unit of work: the same for every invoice of a billing run's batch
+        return BillingTermsResolver.resolve(customer, plan,
+                UnitOfWorkMemo.remember("tenant-billing-defaults", tenant::current));
     }
 }

@@ -90,7 +90,8 @@ public class Invoice {
     }
 
     @CommandHandler
-    public Invoice(CreateInvoiceCommand command, CustomerLookup customers, SubscriptionLookup subscriptions) {
+    public Invoice(CreateInvoiceCommand command, CustomerLookup customers, SubscriptionLookup subscriptions,
+                   InvoiceNumbers numbers, InvoicePaymentTerms terms, Clock clock) {
         if (command.currency() == null) {
             throw new ValidationException("currency", "is required");
         }
@@ -111,10 +112,19 @@ public class Invoice {
         if (!command.totals().amountPaid().isZero()) {
             throw new ValidationException("totals", "a new invoice has no payments");
         }
+        if (command.finalizeAtOnce() && command.finalizeAt() != null) {
+            throw new ValidationException("finalizeAt", "an invoice finalized at once has no grace period");
+        }
         apply(new InvoiceCreatedEvent(command.invoiceId(), command.customerId(), command.subscriptionId(),
                 command.currency(), command.periodStart(), command.periodEnd(), command.dueDate(), command.notes(),
                 Metadata.copyOf(command.metadata()), List.copyOf(command.lines()), command.totals(),
-                command.finalizeAt(), command.usageWindow()));
+                command.finalizeAt(), command.usageWindow()))
+                // in a constructor the event is applied once the handler returns: finalize after it, not before
+                .andThen(() -> {
+                    if (command.finalizeAtOnce()) {
+                        finalizeNow(numbers, terms, clock);
+                    }
+                });
     }
 
     /** Late usage of the draft's window (§13.3): re-rated into it; the same usage changes nothing. */
@@ -131,6 +141,10 @@ public class Invoice {
         if (graced) {
             reRateUsage(usage); // the grace period's late usage is in; nothing after this changes the invoice
         }
+        finalizeNow(numbers, terms, clock);
+    }
+
+    private void finalizeNow(InvoiceNumbers numbers, InvoicePaymentTerms terms, Clock clock) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Integer netDays = null;
         Instant due = dueDate;

@@ -74,6 +74,6 @@ public class OneOffInvoices {
         ComputedInvoice computed = OneOffInvoice.compute(new OneOffInvoiceFacts(currency, items,
                 BillingTermsLookup.taxRateOf(terms.termsFor(customerId, null)), List.of(), List.of()));
         return new CreateInvoiceCommand(invoiceId, customerId, null, currency, null, null, request.dueDate(),
-                request.notes(), request.metadata(), computed.lines(), computed.totals(), null, null);
+                request.notes(), request.metadata(), computed.lines(), computed.totals(), null, null, false);
     }
 }

@@ -15,6 +15,7 @@ import com.novabilling.command.reference.ResourceCodes;
 import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import com.novabilling.command.reference.UnitOfWorkMemo;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -132,13 +133,13 @@ public class PlanLookupTable implements PlanLookup {
 
     /** The plan's own billing terms (docs/billing-rules.md §7), if the plan exists and is not deleted. */
     public Optional<BillingTermsRow> findBillingTerms(String planId) {
-        return jdbcTemplate.query("""
+        return UnitOfWorkMemo.remember("plan-billing-terms:" + planId, () -> jdbcTemplate.query("""
                         SELECT billing_timing, net_payment_terms, invoice_grace_period_days FROM plan_lookup
                         WHERE plan_id = ?""",
                 (row, i) -> new BillingTermsRow(planId,
                         row.getString(1) == null ? BillingTiming.IN_ADVANCE : BillingTiming.valueOf(row.getString(1)),
                         (Integer) row.getObject(2), (Integer) row.getObject(3)), planId)
-                .stream().findFirst();
+                .stream().findFirst());
     }
 
     /**

@@ -8,6 +8,7 @@ import com.novabilling.api.subscription.SubscriptionPlanChangedEvent;
 import com.novabilling.command.reference.SameTransaction;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import com.novabilling.command.reference.UnitOfWorkMemo;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,10 +67,10 @@ public class SubscriptionLookupTable implements SubscriptionLookup {
 
     @Override
     public Optional<SubscriptionFacts> find(String subscriptionId) {
-        return jdbcTemplate.query("SELECT subscription_id, customer_id, plan_id FROM subscription_lookup WHERE subscription_id = ?",
+        return UnitOfWorkMemo.remember("subscription-lookup:" + subscriptionId, () -> jdbcTemplate.query("SELECT subscription_id, customer_id, plan_id FROM subscription_lookup WHERE subscription_id = ?",
                         (row, i) -> new SubscriptionFacts(row.getString(1), row.getString(2), row.getString(3)),
                         subscriptionId)
-                .stream().findFirst();
+                .stream().findFirst());
     }
 
     /** The customer's subscriptions that are not CANCELED, oldest id first (at most {@code max}). */

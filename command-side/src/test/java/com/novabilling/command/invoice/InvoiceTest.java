@@ -129,9 +129,26 @@ class InvoiceTest {
         Instant finalizeAt = end.plus(Duration.ofDays(3));
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, start, end, null, null,
-                        null, LINES, TOTALS, finalizeAt, new InvoiceUsageWindow("plan_1", start, end)))
+                        null, LINES, TOTALS, finalizeAt, new InvoiceUsageWindow("plan_1", start, end), false))
                 .expectEvents(new InvoiceCreatedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, start, end, null,
                         null, Map.of(), LINES, TOTALS, finalizeAt, new InvoiceUsageWindow("plan_1", start, end)));
+    }
+
+    @Test
+    void aRecurringInvoiceWithoutGraceIsIssuedFinalInTheSameCommand() {
+        numbers.set(6);
+        netDays = 14;
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, MARCH_1, APRIL_1, null,
+                        null, null, LINES, TOTALS, null, WINDOW, true))
+                .expectEvents(new InvoiceCreatedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, MARCH_1, APRIL_1,
+                                null, null, Map.of(), LINES, TOTALS, null, WINDOW),
+                        new InvoiceFinalizedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, "INV-000007", 7, NOW,
+                                NOW.plus(Duration.ofDays(14)), 14, TOTALS));
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, MARCH_1, APRIL_1, null,
+                        null, null, LINES, TOTALS, GRACE_END, WINDOW, true))
+                .expectException(ValidationException.class).expectNoEvents();
     }
 
     @Test
@@ -167,19 +184,19 @@ class InvoiceTest {
     void refusesAMissingCustomerOrCurrencyOrAnotherCustomersSubscription() {
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, "cus_gone", null, CurrencyCode.KES, null, null, null, null, null,
-                        LINES, TOTALS, null, null))
+                        LINES, TOTALS, null, null, false))
                 .expectException(NotFoundException.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, null, null, null, null, null, null, null, LINES, TOTALS,
-                        null, null))
+                        null, null, false))
                 .expectException(ValidationException.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, "sub_other", CurrencyCode.KES, null, null, null, null,
-                        null, LINES, TOTALS, null, null))
+                        null, LINES, TOTALS, null, null, false))
                 .expectException(ValidationException.class).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateInvoiceCommand(ID, CUSTOMER, "sub_missing", CurrencyCode.KES, null, null, null, null,
-                        null, LINES, TOTALS, null, null))
+                        null, LINES, TOTALS, null, null, false))
                 .expectException(NotFoundException.class).expectNoEvents();
     }
 
@@ -521,7 +538,7 @@ class InvoiceTest {
 
     private static CreateInvoiceCommand create(Instant dueDate, List<InvoiceLine> lines, InvoiceTotals totals) {
         return new CreateInvoiceCommand(ID, CUSTOMER, null, CurrencyCode.KES, null, null, dueDate,
-                "Thank you for your business!", Map.of("po", "42"), lines, totals, null, null);
+                "Thank you for your business!", Map.of("po", "42"), lines, totals, null, null, false);
     }
 
     private static InvoiceCreatedEvent created(Instant dueDate, List<InvoiceLine> lines, InvoiceTotals totals) {

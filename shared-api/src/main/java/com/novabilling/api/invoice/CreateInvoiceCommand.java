@@ -20,6 +20,8 @@ import java.util.Map;
  *                       finalized by a command. The invoice's grace-period saga acts on it
  * @param usageWindow    the usage the invoice bills (a recurring invoice that closes a period), re-rated while it is a
  *                       draft; null for other invoices (and invoices recorded before windows were)
+ * @param finalizeAtOnce issue it final in the same command (no grace period): numbered and due as
+ *                       {@link FinalizeInvoiceCommand} would, without a second command loading the new invoice
  */
 public record CreateInvoiceCommand(
         @TargetAggregateIdentifier String invoiceId,
@@ -34,5 +36,6 @@ public record CreateInvoiceCommand(
         List<InvoiceLine> lines,
         InvoiceTotals totals,
         Instant finalizeAt,
-        InvoiceUsageWindow usageWindow) {
+        InvoiceUsageWindow usageWindow,
+        boolean finalizeAtOnce) {
 }
