@@ -183,6 +183,53 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(after.at("/lines/1/usage/eventCount").asLong()).isEqualTo(2);
     }
 
+    /**
+     * W1's upgrade while March's invoice is still a draft (grace period of 15 days): instead of a credit note against
+     * an issued invoice, the draft's base fee is shortened to the time used (3,000.00 − 1,983.87 = 1,016.13), and the
+     * upgrade's invoice bills Pro's remaining part (3,967.74) with no credit to draw. Billed in all: 4,983.87, as W1.
+     */
+    @Test
+    void anUpgradeDuringTheGracePeriodShortensTheDraftsFeeInsteadOfACreditNote() {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-01T00:00:00Z");
+        String basic = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
+                "billingInterval", "MONTHLY", "invoiceGracePeriodDays", 15,
+                "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
+        String pro = created(t, "/api/plans", Map.of("name", "Pro", "code", uniqueCode("pro"),
+                "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 6000))));
+        String customerId = created(t, "/api/customers", Map.of("name", "Otieno", "email",
+                uniqueCode("o") + "@example.com", "currency", "KES"));
+        String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", basic));
+        String marchId = awaitInvoices(t, subscriptionId, 1, "DRAFT").get(0).get("id").asText();
+
+        advanceTo(t, "2027-03-11T12:00:00Z");
+        Api.Response changed = api().post("/api/subscriptions/" + subscriptionId + "/change-plan", t.apiKey(),
+                Map.of("planId", pro));
+        assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+
+        JsonNode upgrade = awaitInvoice(t, subscriptionId, "2027-03-11T12:00:00Z", "2027-04-01T00:00:00Z",
+                i -> i.get("status").asText().equals("FINALIZED"));
+        assertThat(types(upgrade)).containsExactly("SUBSCRIPTION");
+        assertThat(upgrade.get("total").decimalValue()).isEqualByComparingTo("3967.74");
+        assertThat(upgrade.get("amountDue").decimalValue()).isEqualByComparingTo("3967.74");
+        JsonNode march = awaitInvoice(t, subscriptionId, "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+                i -> i.at("/lines/0/periodEnd").asText().equals("2027-03-11T12:00:00Z"));
+        assertThat(march.get("id").asText()).isEqualTo(marchId);
+        assertThat(march.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(march.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("1016.13");
+        assertThat(march.get("total").decimalValue()).isEqualByComparingTo("1016.13");
+        Api.Response notes = api().get("/api/credit-notes?invoiceId=" + marchId, t.apiKey());
+        assertThat(notes.status()).as(notes.text()).isEqualTo(200);
+        assertThat(notes.body().get("data")).isEmpty();
+
+        advanceTo(t, "2027-03-16T00:00:01Z"); // the grace period ends: March is issued as shortened
+        JsonNode issued = awaitInvoice(t, subscriptionId, "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+                i -> i.get("status").asText().equals("FINALIZED"));
+        assertThat(issued.get("total").decimalValue()).isEqualByComparingTo("1016.13");
+        assertThat(issued.get("total").decimalValue().add(upgrade.get("total").decimalValue()))
+                .isEqualByComparingTo("4983.87");
+    }
+
     /** Two subscriptions of one customer renew at the same instant: the customer's credit is drawn once, not twice. */
     @Test
     void creditIsDrawnOnceWhenTwoSubscriptionsOfACustomerRenewTogether() {

@@ -29,6 +29,7 @@ import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
 import com.novabilling.api.invoice.FinalizeInvoiceCommand;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
+import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -191,16 +192,18 @@ public class RecurringInvoices implements DraftInvoiceUsage {
      * owed now (the new plan's remaining part, the old plan's used part in arrears, usage so far) an invoice at the
      * change instant, which consumes the customer's credit first — the new credit note included.
      *
-     * @param periodStart the start of the period the change cuts: its invoice is the one credited
-     * @param description what the credit note says (e.g. "Unused time on basic after the upgrade")
+     * @param planId        the plan billed from the change on (its terms apply to the invoice at the change)
+     * @param creditedPlanId the plan whose unused time is credited: the one the period's invoice billed in advance
+     * @param periodStart   the start of the period the change cuts: its invoice is the one credited
+     * @param description   what the credit note says (e.g. "Unused time on basic after the upgrade")
      */
-    public void settle(String subscriptionId, CurrencyCode currency, String planId, Instant periodStart,
-                       Instant changedAt, PlanChangeSettlement settlement, String description) {
+    public void settle(String subscriptionId, CurrencyCode currency, String planId, String creditedPlanId,
+                       Instant periodStart, Instant changedAt, PlanChangeSettlement settlement, String description) {
         String customerId = subscriptions.find(subscriptionId)
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " is not known"))
                 .customerId();
         if (!settlement.orderChangeCredit().isZero()) {
-            creditUnusedTime(subscriptionId, customerId, currency, periodStart, changedAt,
+            creditUnusedTime(subscriptionId, customerId, currency, creditedPlanId, periodStart, changedAt,
                     settlement.orderChangeCredit(), description);
         }
         if (settlement.feesNow().isEmpty()) {
@@ -222,11 +225,13 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     }
 
     /**
-     * The ORDER_CHANGE credit note for the unused time, against the invoice that billed the period in advance. A note
+     * The unused time given back on the invoice that billed the period in advance: while it is a draft (its grace
+     * period) its base fee is shortened to the used part; once issued, an ORDER_CHANGE credit note against it. A note
      * issued now is remembered on the unit of work until the lookup of available credit has it.
      */
     private void creditUnusedTime(String subscriptionId, String customerId, CurrencyCode currency,
-                                  Instant periodStart, Instant changedAt, Money credit, String description) {
+                                  String creditedPlanId, Instant periodStart, Instant changedAt, Money credit,
+                                  String description) {
         String creditNoteId = CreditNoteIds.forChange(subscriptionId, changedAt);
         if (exists(creditNoteId)) {
             try {
@@ -241,6 +246,12 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             log.warn("no invoice {} billed the period of {} from {}: its unused time is not credited",
                     invoiceId, subscriptionId, periodStart);
             return;
+        }
+        try {
+            commands.sendAndWait(new ShortenDraftSubscriptionFeeCommand(invoiceId, creditedPlanId, changedAt, credit));
+            return; // the draft now bills only the time used: nothing to credit
+        } catch (ConflictException issued) {
+            // finalized (or no such fee): the unused time becomes a credit note
         }
         commands.sendAndWait(new CreateCreditNoteCommand(creditNoteId, invoiceId, customerId, currency,
                 CreditNoteType.CREDIT, CreditNoteReason.ORDER_CHANGE, description,

@@ -75,9 +75,9 @@ public class SubscriptionInvoicing {
                 ? PlanChangeMoney.upgrade(oldPlan, newPlan, period, atChange, event.changedAt(), oldPlanUsage)
                 : PlanChangeMoney.upgradeToOtherInterval(oldPlan, newPlan, period, atChange, event.changedAt(),
                 new BillingPeriod(event.currentPeriodStart(), event.currentPeriodEnd()), oldPlanUsage);
-        invoices.settle(event.subscriptionId(), event.currency(), event.newPlanId(), event.periodStart(),
-                event.changedAt(), settlement, "Unused time on " + oldPlan.name() + " after the change to "
-                        + newPlan.name());
+        invoices.settle(event.subscriptionId(), event.currency(), event.newPlanId(), event.oldPlanId(),
+                event.periodStart(), event.changedAt(), settlement, "Unused time on " + oldPlan.name()
+                        + " after the change to " + newPlan.name());
     }
 
     /** Cancel now (§12): credit the unused time billed in advance, bill the used part in arrears and the usage. */
@@ -93,7 +93,7 @@ public class SubscriptionInvoicing {
         PlanTerms plan = invoices.planTerms(event.planId(), event.price(), invoices.intervalOf(event.planId()));
         List<FeeLine> usage = invoices.usageLines(event.subscriptionId(), event.planId(), event.currency(),
                 event.periodStart(), event.canceledAt());
-        invoices.settle(event.subscriptionId(), event.currency(), event.planId(), event.periodStart(),
+        invoices.settle(event.subscriptionId(), event.currency(), event.planId(), event.planId(), event.periodStart(),
                 event.canceledAt(), PlanChangeMoney.cancelNow(plan, period, atCancel, event.canceledAt(), usage),
                 "Unused time on " + plan.name() + " after the cancellation");
     }

@@ -26,12 +26,13 @@ import com.novabilling.api.invoice.MarkInvoicePaidCommand;
 import com.novabilling.api.invoice.ReleaseInvoiceCreditCommand;
 import com.novabilling.api.invoice.RecordInvoiceEmailAttemptCommand;
 import com.novabilling.api.invoice.RefreshDraftInvoiceUsageCommand;
+import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
 import com.novabilling.api.invoice.VoidInvoiceCommand;
 import com.novabilling.api.metadata.Metadata;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.api.money.Money;
-import com.novabilling.billing.invoice.DraftUsageRevision;
+import com.novabilling.billing.invoice.DraftRevision;
 import com.novabilling.command.customer.CustomerLookup;
 import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.subscription.SubscriptionLookup.SubscriptionFacts;
@@ -132,6 +133,25 @@ public class Invoice {
     public void handle(RefreshDraftInvoiceUsageCommand command, DraftInvoiceUsage usage) {
         requireStatus(InvoiceStatus.DRAFT);
         reRateUsage(usage);
+    }
+
+    /** A change cut the period the draft bills in advance (§12): it bills the used part, no credit note needed. */
+    @CommandHandler
+    public void handle(ShortenDraftSubscriptionFeeCommand command) {
+        requireStatus(InvoiceStatus.DRAFT);
+        boolean cutBefore = lines.stream().anyMatch(line -> line.type() == InvoiceLineType.SUBSCRIPTION
+                && command.planId().equals(line.sourceId()) && command.until().equals(line.periodEnd()));
+        if (cutBefore) {
+            return;
+        }
+        DraftRevision.withSubscriptionFeeCut(currency, lines, command.planId(), command.until(), command.unusedTime())
+                .ifPresentOrElse(revised -> apply(new InvoiceDraftRevisedEvent(invoiceId, revised.lines(),
+                                revised.totals())),
+                        () -> {
+                            throw new ConflictException("Invoice " + invoiceId + " bills no base fee of plan "
+                                    + command.planId() + " past " + command.until() + " that can be shortened by "
+                                    + command.unusedTime().toMajor().toPlainString() + " " + currency);
+                        });
     }
 
     @CommandHandler
@@ -408,7 +428,7 @@ public class Invoice {
         if (usageWindow == null) {
             return;
         }
-        DraftUsageRevision.withUsage(currency, lines, usage.usageLines(subscriptionId, currency, usageWindow))
+        DraftRevision.withUsage(currency, lines, usage.usageLines(subscriptionId, currency, usageWindow))
                 .ifPresent(revised -> apply(new InvoiceDraftRevisedEvent(invoiceId, revised.lines(),
                         revised.totals())));
     }

@@ -23,10 +23,11 @@ import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
 import com.novabilling.api.invoice.RefreshDraftInvoiceUsageCommand;
+import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
 import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.billing.invoice.ComputedInvoice;
-import com.novabilling.billing.invoice.DraftUsageRevision;
+import com.novabilling.billing.invoice.DraftRevision;
 import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.InvoiceCalculator;
 import com.novabilling.billing.invoice.InvoiceFacts;
@@ -226,6 +227,26 @@ class InvoiceTest {
         fixture.given(created(null, LINES, TOTALS))
                 .when(new RefreshDraftInvoiceUsageCommand(ID))
                 .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aChangeDuringTheGracePeriodShortensTheDraftsFeeOnceAndAnIssuedInvoiceRefusesIt() {
+        Instant change = APRIL_1.plus(Duration.ofDays(10));
+        ComputedInvoice cut = DraftRevision.withSubscriptionFeeCut(CurrencyCode.KES, issuedDraft().lines(), "plan_1",
+                change, kes(200_000)).orElseThrow();
+        fixture.given(recurringDraft(GRACE_END))
+                .when(new ShortenDraftSubscriptionFeeCommand(ID, "plan_1", change, kes(200_000)))
+                .expectEvents(new InvoiceDraftRevisedEvent(ID, cut.lines(), cut.totals()));
+        assertThat(cut.totals().total()).isEqualTo(kes(121_800)); // 1,000 + 50 = 1,050; VAT 168 → 1,218.00
+        fixture.given(recurringDraft(GRACE_END), new InvoiceDraftRevisedEvent(ID, cut.lines(), cut.totals()))
+                .when(new ShortenDraftSubscriptionFeeCommand(ID, "plan_1", change, kes(200_000)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(recurringDraft(GRACE_END), finalized(1, NOW, NOW, 0))
+                .when(new ShortenDraftSubscriptionFeeCommand(ID, "plan_1", change, kes(200_000)))
+                .expectException(ConflictException.class).expectNoEvents();
+        fixture.given(recurringDraft(GRACE_END))
+                .when(new ShortenDraftSubscriptionFeeCommand(ID, "plan_other", change, kes(200_000)))
+                .expectException(ConflictException.class).expectNoEvents();
     }
 
     @Test
@@ -576,7 +597,7 @@ class InvoiceTest {
     }
 
     private static ComputedInvoice reRated() {
-        return DraftUsageRevision.withUsage(CurrencyCode.KES, issuedDraft().lines(), calls(120)).orElseThrow();
+        return DraftRevision.withUsage(CurrencyCode.KES, issuedDraft().lines(), calls(120)).orElseThrow();
     }
 
     private static InvoiceCreatedEvent recurringDraft(Instant finalizeAt) {

@@ -6,21 +6,23 @@ import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Re-rates a draft invoice's usage (docs/billing-rules.md §13.3): its USAGE lines are replaced by the usage of the same
- * window as the ledger has it now, and the invoice is computed again in the order of §13.2 with what was decided when
- * it was issued. The coupons and credit notes recorded their use then, so each DISCOUNT line keeps its amount (spread
- * again over the fees, largest remainder), each CREDIT_NOTE and WALLET line keeps what it drew, and taxes are computed
- * again at the draft's own rate on the new fees.
+ * Revises a draft invoice's fees (docs/billing-rules.md §13.3) and computes it again in the order of §13.2 with what was
+ * decided when it was issued: late usage re-rated into its usage window ({@link #withUsage}), or a base fee shortened
+ * to the part of the period a plan ran before a change cut it ({@link #withSubscriptionFeeCut}). The coupons and
+ * credit notes recorded their use at issue, so each DISCOUNT line keeps its amount (spread again over the fees, largest
+ * remainder), each CREDIT_NOTE and WALLET line keeps what it drew, and taxes are computed again at the draft's own
+ * rate on the new fees.
  */
-public final class DraftUsageRevision {
+public final class DraftRevision {
 
-    private DraftUsageRevision() {
+    private DraftRevision() {
     }
 
     /**
@@ -33,9 +35,6 @@ public final class DraftUsageRevision {
     public static Optional<ComputedInvoice> withUsage(CurrencyCode currency, List<InvoiceLine> draft,
                                                       List<FeeLine> usage) {
         List<FeeLine> fees = new ArrayList<>();
-        List<InvoiceLine> discounts = new ArrayList<>();
-        List<InvoiceLine> balances = new ArrayList<>();
-        TaxRate rate = null;
         int usageAt = -1;
         for (InvoiceLine line : draft) {
             if (line.type() == InvoiceLineType.USAGE) {
@@ -45,19 +44,63 @@ public final class DraftUsageRevision {
                     usageAt = fees.size(); // no usage was billed: it goes after the base fees, as at issue
                 }
                 fees.add(new FeeLine(line, null));
-            } else if (line.type() == InvoiceLineType.DISCOUNT) {
-                discounts.add(line);
-            } else if (line.type() == InvoiceLineType.TAX) {
-                if (rate != null) {
-                    throw new IllegalArgumentException("a draft re-rated for usage is taxed at one rate, not "
-                            + rate.label() + " and " + line.description());
-                }
-                rate = new TaxRate(line.sourceId(), line.taxRate());
-            } else {
-                balances.add(line); // CREDIT_NOTE, WALLET: what was drawn at issue
             }
         }
         fees.addAll(usageAt < 0 ? fees.size() : usageAt, usage);
+        return withFees(currency, draft, fees);
+    }
+
+    /**
+     * A change at {@code until} ends the plan's base fee billed in advance by the draft: its SUBSCRIPTION line bills
+     * only {@code [its start, until)}, {@code unusedTime} less (the amount an issued invoice would get as an
+     * ORDER_CHANGE credit note). The same cut again changes nothing.
+     *
+     * @return the revised invoice; empty when the draft has no fee of the plan running past {@code until} (or it
+     * ends there already: cut before), or the cut is more than the fee
+     */
+    public static Optional<ComputedInvoice> withSubscriptionFeeCut(CurrencyCode currency, List<InvoiceLine> draft,
+                                                                   String planId, Instant until, Money unusedTime) {
+        List<FeeLine> fees = new ArrayList<>();
+        boolean cut = false;
+        for (InvoiceLine line : draft) {
+            if (!line.type().isFee()) {
+                continue;
+            }
+            if (!cut && line.type() == InvoiceLineType.SUBSCRIPTION && planId.equals(line.sourceId())
+                    && line.periodStart() != null && line.periodStart().isBefore(until)
+                    && line.periodEnd() != null && line.periodEnd().isAfter(until)
+                    && unusedTime.compareTo(line.amount()) <= 0) {
+                Money used = line.amount().minus(unusedTime);
+                fees.add(new FeeLine(new InvoiceLine(line.type(), line.description(), line.quantity(),
+                        used.toMajor(), used, line.periodStart(), until, line.chargeId(), line.sourceId(),
+                        line.taxRate(), line.bucket(), line.breakdown(), line.usage()), null));
+                cut = true;
+            } else {
+                fees.add(new FeeLine(line, null));
+            }
+        }
+        return cut ? withFees(currency, draft, fees) : Optional.empty();
+    }
+
+    /** The draft with these fees, discounts and balances as drawn, taxed at its rate. */
+    private static Optional<ComputedInvoice> withFees(CurrencyCode currency, List<InvoiceLine> draft,
+                                                      List<FeeLine> fees) {
+        List<InvoiceLine> discounts = new ArrayList<>();
+        List<InvoiceLine> balances = new ArrayList<>();
+        TaxRate rate = null;
+        for (InvoiceLine line : draft) {
+            if (line.type() == InvoiceLineType.DISCOUNT) {
+                discounts.add(line);
+            } else if (line.type() == InvoiceLineType.TAX) {
+                if (rate != null) {
+                    throw new IllegalArgumentException("a revised draft is taxed at one rate, not "
+                            + rate.label() + " and " + line.description());
+                }
+                rate = new TaxRate(line.sourceId(), line.taxRate());
+            } else if (!line.type().isFee()) {
+                balances.add(line); // CREDIT_NOTE, WALLET: what was drawn at issue
+            }
+        }
 
         long[] left = fees.stream().mapToLong(fee -> fee.amount().minor()).toArray();
         long[] shares = new long[left.length];

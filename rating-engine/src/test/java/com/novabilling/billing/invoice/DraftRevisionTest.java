@@ -23,8 +23,8 @@ import static com.novabilling.billing.invoice.RecurringInvoiceTest.kes;
 import static com.novabilling.billing.invoice.RecurringInvoiceTest.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docs/billing-rules.md §13.3: late usage of a draft's window re-rated into it during the grace period. */
-class DraftUsageRevisionTest {
+/** docs/billing-rules.md §13.3: a draft revised during its grace period — late usage, a change that cuts a fee. */
+class DraftRevisionTest {
 
     private static final PlanTerms GROWTH = plan("3000.00", BillingTiming.IN_ADVANCE);
     private static final TaxRate VAT_16 = TaxRate.of("VAT", "16");
@@ -55,7 +55,7 @@ class DraftUsageRevisionTest {
         assertThat(issued.totals().amountDue()).isEqualTo(kes("2712.00"));
 
         // 400 late calls: 3,600.00; − 300.00 → 3,300.00; VAT 528.00 → 3,828.00; − 1,000.00 → 2,828.00 due
-        ComputedInvoice revised = DraftUsageRevision.withUsage(KES, issued.lines(), calls(2_400)).orElseThrow();
+        ComputedInvoice revised = DraftRevision.withUsage(KES, issued.lines(), calls(2_400)).orElseThrow();
 
         assertThat(revised.totals().subtotal()).isEqualTo(kes("3600.00"));
         assertThat(revised.totals().discountAmount()).isEqualTo(kes("300.00"));
@@ -75,14 +75,14 @@ class DraftUsageRevisionTest {
     @Test
     void theSameUsageChangesNothing() {
         ComputedInvoice issued = issuedWith(calls(2_000), List.of());
-        assertThat(DraftUsageRevision.withUsage(KES, issued.lines(), calls(2_000))).isEmpty();
+        assertThat(DraftRevision.withUsage(KES, issued.lines(), calls(2_000))).isEmpty();
     }
 
     @Test
     void aDraftThatBilledNoUsageGetsItsUsageLineAfterTheBaseFeeAndBeforeTheAddOns() {
         ComputedInvoice issued = issuedWith(List.of(), List.of(SETUP));
 
-        ComputedInvoice revised = DraftUsageRevision.withUsage(KES, issued.lines(), calls(40)).orElseThrow();
+        ComputedInvoice revised = DraftRevision.withUsage(KES, issued.lines(), calls(40)).orElseThrow();
 
         assertThat(revised.lines()).extracting(InvoiceLine::type).containsExactly(InvoiceLineType.SUBSCRIPTION,
                 InvoiceLineType.USAGE, InvoiceLineType.ADD_ON, InvoiceLineType.DISCOUNT, InvoiceLineType.TAX,
@@ -99,7 +99,7 @@ class DraftUsageRevisionTest {
                 new RecurringInvoiceFacts.OpeningPeriod(APRIL, GROWTH, null), List.of(), List.of(), null,
                 List.of(), List.of()));
 
-        ComputedInvoice revised = DraftUsageRevision.withUsage(KES, issued.lines(), calls(7)).orElseThrow();
+        ComputedInvoice revised = DraftRevision.withUsage(KES, issued.lines(), calls(7)).orElseThrow();
 
         assertThat(revised.totals().taxAmount()).isEqualTo(Money.zero(KES));
         assertThat(revised.totals().total()).isEqualTo(kes("3001.75")); // 3,000.00 + 7 × 0.25 = 1.75
@@ -117,8 +117,36 @@ class DraftUsageRevisionTest {
                 null, List.of(big), List.of()));
         assertThat(issued.totals().amountDue()).isEqualTo(Money.zero(KES));
 
-        Optional<ComputedInvoice> revised = DraftUsageRevision.withUsage(KES, issued.lines(), calls(6));
+        Optional<ComputedInvoice> revised = DraftRevision.withUsage(KES, issued.lines(), calls(6));
 
         assertThat(revised).isEmpty();
+    }
+
+    @Test
+    void aChangeDuringTheGracePeriodShortensTheDraftsBaseFeeInsteadOfACreditNote() {
+        Instant change = Instant.parse("2026-04-11T12:00:00Z");
+        ComputedInvoice issued = issuedWith(calls(2_000), List.of());
+
+        // 3,000.00 − 1,950.00 unused = 1,050.00 for [04-01, 04-11 12:00); + 500.00 usage = 1,550.00; − 300.00 →
+        // 1,250.00; VAT 200.00 → 1,450.00; − 1,000.00 credit → 450.00 due
+        ComputedInvoice cut = DraftRevision.withSubscriptionFeeCut(KES, issued.lines(), "plan-1", change,
+                kes("1950.00")).orElseThrow();
+
+        InvoiceLine fee = cut.lines().get(0);
+        assertThat(fee.type()).isEqualTo(InvoiceLineType.SUBSCRIPTION);
+        assertThat(fee.amount()).isEqualTo(kes("1050.00"));
+        assertThat(fee.periodStart()).isEqualTo(APRIL_1);
+        assertThat(fee.periodEnd()).isEqualTo(change);
+        assertThat(cut.totals().subtotal()).isEqualTo(kes("1550.00"));
+        assertThat(cut.totals().taxAmount()).isEqualTo(kes("200.00"));
+        assertThat(cut.totals().total()).isEqualTo(kes("1450.00"));
+        assertThat(cut.totals().amountDue()).isEqualTo(kes("450.00"));
+
+        assertThat(DraftRevision.withSubscriptionFeeCut(KES, cut.lines(), "plan-1", change, kes("1950.00")))
+                .as("the same cut again").isEmpty();
+        assertThat(DraftRevision.withSubscriptionFeeCut(KES, issued.lines(), "other-plan", change,
+                kes("1950.00"))).as("no fee of that plan").isEmpty();
+        assertThat(DraftRevision.withSubscriptionFeeCut(KES, issued.lines(), "plan-1", change,
+                kes("3000.01"))).as("more than the fee").isEmpty();
     }
 }
