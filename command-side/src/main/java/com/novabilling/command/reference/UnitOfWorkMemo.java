@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * tenant settings for each; this keeps those reads to one a batch. Outside a unit of work nothing is remembered.
  * <p>
  * Only answers are remembered (a lookup that throws is asked again), and only reads of tables that the unit of work
- * does not write itself with plain SQL — never a row read to be locked.
+ * does not write itself with plain SQL — never a row read to be locked. A read model (the plan's charges) may be
+ * remembered too where one answer for the whole unit of work is wanted: a batch rated against one snapshot of it.
  */
 public final class UnitOfWorkMemo {
 

@@ -1,5 +1,6 @@
 package com.novabilling.command.usage;
 
+import com.novabilling.command.reference.UnitOfWorkMemo;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeView;
 import com.novabilling.api.charge.ListChargesQuery;
@@ -205,7 +206,12 @@ public class UsageRating {
         return events;
     }
 
+    /** The plan's charges in the currency; read once a unit of work (a billing run's batch rates many subscriptions). */
     private List<ChargeView> chargesOf(String planId, CurrencyCode currency) {
+        return UnitOfWorkMemo.remember("plan-charges:" + planId + ":" + currency, () -> readChargesOf(planId, currency));
+    }
+
+    private List<ChargeView> readChargesOf(String planId, CurrencyCode currency) {
         List<ChargeView> charges = new ArrayList<>();
         for (int page = 1; ; page++) {
             PageResult<ChargeView> result = await(queryGateway.query(
@@ -213,7 +219,7 @@ public class UsageRating {
                     pageOf(ChargeView.class)));
             result.data().stream().filter(charge -> currency.name().equals(charge.currency())).forEach(charges::add);
             if (page >= result.meta().totalPages()) {
-                return charges;
+                return List.copyOf(charges);
             }
         }
     }
