@@ -15,6 +15,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
@@ -47,6 +49,7 @@ public class CreditNoteEntity extends ReadModelRow {
     private CreditNoteStatus status;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class) // replaced, never changed in place
     private List<CreditNoteItem> items;
     @Column(name = "amount_minor")
     private long amountMinor;

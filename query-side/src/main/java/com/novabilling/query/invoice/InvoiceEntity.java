@@ -15,6 +15,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
@@ -58,6 +60,7 @@ public class InvoiceEntity extends ReadModelRow {
     private Instant finalizeAt;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class) // replaced, never changed in place
     private List<InvoiceLine> lines;
     @Column(name = "subtotal_minor")
     private long subtotalMinor;
@@ -82,9 +85,11 @@ public class InvoiceEntity extends ReadModelRow {
     private String notes;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class) // replaced, never changed in place
     private Map<String, Object> metadata;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "email_attempts", columnDefinition = "jsonb")
+    @Mutability(Immutability.class) // replaced, never changed in place
     private List<InvoiceEmailAttemptView> emailAttempts = new ArrayList<>();
 
     void created(String customerId, String subscriptionId, CurrencyCode currency, Instant periodStart,

@@ -17,6 +17,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
@@ -72,6 +74,7 @@ public class SubscriptionEntity {
     private Instant pendingEffectiveAt;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
+    @Mutability(Immutability.class) // replaced, never changed in place
     private Map<String, Object> metadata;
     @Column(name = "created_at")
     private Instant createdAt;
