@@ -32,7 +32,7 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
 
     /**
      * 53 weekly boundaries in one move of the test clock (2027-01-04 → 2028-01-03, 364 days = 52 weeks): one invoice
-     * each, in boundary order, each billing the coming week in advance.
+     * each, in boundary order, each billing the coming week in advance and issued at its boundary.
      */
     @Test
     void aYearOfWeeklyInAdvanceInvoicesInNgnFromOneMoveOfTheTestClock() {
@@ -52,6 +52,9 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
             String at = "week " + k + " (" + boundary + ")";
             assertThat(invoice.get("invoiceNumber").asText()).as(at).isEqualTo(String.format("INV-%06d", k + 1));
             assertThat(invoice.get("currency").asText()).isEqualTo("NGN");
+            // the clock stood at each boundary until its invoice was issued: issued and due then (no payment terms)
+            assertThat(Instant.parse(invoice.get("issuedAt").asText())).as(at).isEqualTo(boundary);
+            assertThat(Instant.parse(invoice.get("dueDate").asText())).as(at).isEqualTo(boundary);
             // the period the boundary closes (none at the start: the opening one)
             Instant periodStart = k == 0 ? boundary : boundary.minus(Duration.ofDays(7));
             assertThat(Instant.parse(invoice.get("periodStart").asText())).as(at).isEqualTo(periodStart);
