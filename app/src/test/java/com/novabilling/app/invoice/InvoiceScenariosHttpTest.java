@@ -359,6 +359,35 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         assertThat(stillOn.get("status").asText()).isEqualTo("ACTIVE");
     }
 
+    /**
+     * A calendar-aligned monthly subscription started 2027-03-11T12:00Z (W1's instant, tenant in UTC): its short first
+     * period [03-11T12:00, 04-01) is billed its share of the fee, the months after in full.
+     */
+    @Test
+    void aCalendarAlignedShortFirstPeriodIsBilledItsShareOfTheFee() {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-11T12:00:00Z");
+        String planId = plan(t, "MONTHLY", "KES", "3000", Map.of());
+        String customerId = customer(t, "KES", "16");
+        String subscriptionId = catalog(t).created("/api/subscriptions", Map.of("customerId", customerId,
+                "planId", planId, "billingAnchor", "calendar"));
+        JsonNode first = awaitInvoices(t, subscriptionId, 1).get(0);
+        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2027-03-11T12:00:00Z");
+        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        // 1,771,200 s of March's 2,678,400: 300,000 minor × 1,771,200 ÷ 2,678,400 = 198,387.096… → 1,983.87;
+        // VAT 16 % = 31,741.92 → 317.42; total 2,301.29
+        assertInvoice(first, "short first period", "1983.87", "0", "317.42", "2301.29", "2301.29",
+                "SUBSCRIPTION 1983.87", "TAX 317.42");
+
+        advanceTo(t, "2027-04-01T00:00:01Z");
+        JsonNode april = awaitInvoices(t, subscriptionId, 2).get(1);
+        assertThat(april.at("/lines/0/periodStart").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(april.at("/lines/0/periodEnd").asText()).isEqualTo("2027-05-01T00:00:00Z");
+        // a full month: 3,000.00 + VAT 480.00 = 3,480.00
+        assertInvoice(april, "April", "3000.00", "0", "480.00", "3480.00", "3480.00",
+                "SUBSCRIPTION 3000.00", "TAX 480.00");
+    }
+
     // --- catalog ---
 
     private record Metric(String id, String code) {
