@@ -308,6 +308,42 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     }
 
     /**
+     * Cancel now in arrears, W1's UGX column (Basic 50,000, canceled 2027-03-11T12:00Z, 907,200 s of March's 2,678,400
+     * used): the final invoice bills the used part and the usage so far; no credit note (nothing was billed in
+     * advance), then nothing more.
+     */
+    @Test
+    void cancelNowInArrearsBillsTheUsedPartAndTheUsageSoFarW1() {
+        TestTenant t = registerTenant();
+        advanceTo(t, "2027-03-01T00:00:00Z");
+        String planId = plan(t, "MONTHLY", "UGX", "50000", Map.of("billingTiming", "IN_ARREARS"));
+        Metric storage = metric(t);
+        charge(t, planId, storage, "UGX", "150");
+        String customerId = customer(t, "UGX", "18");
+        String subscriptionId = subscribe(t, customerId, planId);
+        advanceTo(t, "2027-03-05T00:00:00Z");
+        event(t, subscriptionId, storage, "2027-03-05T00:00:00Z", "3");
+
+        advanceTo(t, "2027-03-11T12:00:00Z");
+        Api.Response canceled = api().post("/api/subscriptions/" + subscriptionId + "/cancel", t.apiKey(),
+                Map.of("cancelAt", "now"));
+        assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
+
+        // exactly one: nothing at the start (in arrears), the final one at the cancellation
+        JsonNode last = awaitInvoices(t, subscriptionId, 1).get(0);
+        // remaining part 50,000 × 1,771,200 ÷ 2,678,400 = 33,064.5… → 33,065; used part 50,000 − 33,065 = 16,935;
+        // usage 3 GB × 150 = 450; subtotal 17,385; VAT 18 % = 3,129.3 → 3,129; total 20,514
+        assertInvoice(last, "cancel now", "17385", "0", "3129", "20514", "20514",
+                "SUBSCRIPTION 16935", "USAGE 450", "TAX 3129");
+        assertThat(last.at("/lines/0/periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
+        assertThat(last.at("/lines/0/periodEnd").asText()).isEqualTo("2027-03-11T12:00:00Z");
+        assertThat(creditNotesOf(t, customerId)).as("nothing was billed in advance").isEmpty();
+
+        advanceTo(t, "2027-04-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
+        assertThat(invoicesOf(t, subscriptionId)).hasSize(1);
+    }
+
+    /**
      * A FOREVER 12.5 % coupon applied before a ONCE 20 % coupon (KES): each takes its percentage of what the previous
      * left, tax is computed on what remains; the ONCE one is used up by the first invoice, the FOREVER one discounts
      * every invoice.
