@@ -282,6 +282,31 @@ public class TenantAxonRuntime {
         return true;
     }
 
+    /**
+     * Waits until the processing group has handled every write this node committed for the tenant that concerns it,
+     * or {@code timeout} has passed: a test clock's step lets what its transitions set off (the invoices of a
+     * boundary) happen while the clock stands at that step.
+     *
+     * @return whether the group has handled them all (true also for a group that is not streaming here)
+     */
+    public boolean awaitProcessingGroup(String group, Duration timeout) {
+        if (!(eventProcessors().get(group) instanceof StreamingEventProcessor processor)) {
+            return true;
+        }
+        List<Long> awaited = writes.concerning(type -> catalog.handles(group, type));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen = progress.batches();
+            if (handledAll(group, processor, awaited)) {
+                return true;
+            }
+            if (!processor.isRunning() || System.nanoTime() >= deadline || Thread.currentThread().isInterrupted()) {
+                return false;
+            }
+            progress.awaitBatchAfter(seen, Math.min(2_000_000, deadline - System.nanoTime()));
+        }
+    }
+
     /** Stops waiting for a group at once when it has failed on one of {@code ownEvents}: it will not show them. */
     private void awaitProcessingGroups(Set<String> groups, Duration timeout, List<String> ownEvents) {
         if (groups.isEmpty() || writes.isEmpty()) {

@@ -4,6 +4,9 @@ import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
+import com.novabilling.app.axon.AxonProperties;
+import com.novabilling.app.axon.TenantRuntimeRegistry;
+import com.novabilling.command.billing.SubscriptionInvoicing;
 import com.novabilling.app.tenancy.TenantContext;
 import com.novabilling.app.time.TenantClock;
 import com.novabilling.app.time.TestClocks;
@@ -19,12 +22,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * A tenant's test clock (server started with {@code NOVABILLING_TEST_CLOCK=true}): moving it runs every
  * subscription transition due up to the new instant, earliest first, each at its own instant, before answering.
+ * The clock stands at each step until the boundary invoices its transitions set off are issued (the
+ * {@link SubscriptionInvoicing} group has handled them, within the read-your-writes timeout), so an invoice is issued,
+ * dated and due as of its boundary — not as of wherever the clock has moved on to when the processor gets to it.
  */
 @RestController
 @RequestMapping("/test-clock")
@@ -51,13 +58,18 @@ public class TestClockController {
     private final TenantClock clock;
     private final TenantDueWork dueWork;
     private final ControlDueWorkCalendar calendar;
+    private final TenantRuntimeRegistry runtimes;
+    private final Duration invoicingTimeout;
 
     public TestClockController(TestClocks testClocks, TenantClock clock, TenantDueWork dueWork,
-                               ControlDueWorkCalendar calendar) {
+                               ControlDueWorkCalendar calendar, TenantRuntimeRegistry runtimes,
+                               AxonProperties axonProperties) {
         this.testClocks = testClocks;
         this.clock = clock;
         this.dueWork = dueWork;
         this.calendar = calendar;
+        this.runtimes = runtimes;
+        this.invoicingTimeout = axonProperties.readYourWritesTimeout();
     }
 
     @GetMapping
@@ -91,9 +103,11 @@ public class TestClockController {
         }
         calendar.forget(tenantId);
         Instant at = now;
+        boolean invoicingKeepsUp = true;
         for (int step = 0; step < MAX_STEPS; step++) {
             testClocks.freeze(tenantId, at, clock.baseInstant());
             Optional<Instant> next = dueWork.runDue(tenantId).filter(due -> !due.isAfter(target));
+            invoicingKeepsUp = invoicingKeepsUp && invoiced(tenantId);
             if (next.isEmpty()) {
                 break;
             }
@@ -101,7 +115,19 @@ public class TestClockController {
         }
         testClocks.freeze(tenantId, target, clock.baseInstant());
         dueWork.runDue(tenantId);
+        if (invoicingKeepsUp) {
+            invoiced(tenantId);
+        }
         return view(tenantId);
+    }
+
+    /**
+     * Waits (at most the read-your-writes timeout) for the invoices of the transitions just run; a move whose
+     * invoicing falls behind (a failing processor) stops waiting for the rest of its steps.
+     */
+    private boolean invoiced(String tenantId) {
+        return runtimes.require(tenantId).awaitProcessingGroup(SubscriptionInvoicing.PROCESSING_GROUP,
+                invoicingTimeout);
     }
 
     private TestClockView view(String tenantId) {

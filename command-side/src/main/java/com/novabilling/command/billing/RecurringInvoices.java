@@ -88,8 +88,15 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                                Instant planEffectiveFrom, long pausedSeconds) {
     }
 
-    /** What opens at the boundary: the period and the plan it runs on. */
-    public record OpeningPeriod(Instant start, Instant end, String planId, BillingInterval interval, Money price) {
+    /**
+     * What opens at the boundary: the period and the plan it runs on; {@code share} the part of a full period it is
+     * billed for when shorter (a calendar-aligned first period), else null.
+     */
+    public record OpeningPeriod(Instant start, Instant end, String planId, BillingInterval interval, Money price,
+                                ProrationFacts share) {
+        public OpeningPeriod(Instant start, Instant end, String planId, BillingInterval interval, Money price) {
+            this(start, end, planId, interval, price, null);
+        }
     }
 
     private final SubscriptionLookup subscriptions;
@@ -343,7 +350,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
 
     private RecurringInvoiceFacts.OpeningPeriod openingPeriod(OpeningPeriod opening) {
         return new RecurringInvoiceFacts.OpeningPeriod(new BillingPeriod(opening.start(), opening.end()),
-                planTerms(opening.planId(), opening.price(), opening.interval()), null);
+                planTerms(opening.planId(), opening.price(), opening.interval()), opening.share());
     }
 
     /** A redelivered trigger: the invoice exists; a draft issued without a grace period is finalized now. */

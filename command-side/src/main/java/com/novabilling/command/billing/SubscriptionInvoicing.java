@@ -46,9 +46,14 @@ public class SubscriptionInvoicing {
         if (event.status() != SubscriptionStatus.ACTIVE) {
             return; // a trial bills nothing; its end opens the first paid period
         }
+        // a calendar-aligned first period (§10.2) starts after its anchor: it is billed its share of the full period
+        ProrationFacts share = event.anchor() != null && event.anchor().isBefore(event.currentPeriodStart())
+                ? ProrationFacts.at(new BillingPeriod(event.anchor(), event.currentPeriodEnd()), 0,
+                event.currentPeriodStart())
+                : null;
         invoices.issue(event.subscriptionId(), event.currency(), event.currentPeriodStart(), null,
                 new RecurringInvoices.OpeningPeriod(event.currentPeriodStart(), event.currentPeriodEnd(),
-                        event.planId(), event.billingInterval(), event.price()));
+                        event.planId(), event.billingInterval(), event.price(), share));
     }
 
     @EventHandler

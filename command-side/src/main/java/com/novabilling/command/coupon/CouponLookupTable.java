@@ -142,7 +142,7 @@ public class CouponLookupTable {
                   AND (NOT EXISTS (SELECT 1 FROM coupon_plan_lookup s WHERE s.coupon_id = a.coupon_id)
                        OR EXISTS (SELECT 1 FROM coupon_plan_lookup s WHERE s.coupon_id = a.coupon_id
                                   AND s.plan_id = ?))
-                ORDER BY a.applied_at, a.applied_coupon_id
+                ORDER BY a.applied_at, a.applied_order
                 FOR UPDATE OF a
                 """, (row, i) -> activeCoupon(row), customerId, planId);
     }

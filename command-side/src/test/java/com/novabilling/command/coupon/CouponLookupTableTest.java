@@ -164,4 +164,18 @@ class CouponLookupTableTest extends TenantSchemaTest {
                 .containsExactly("apc_b");
         assertThat(lookup.activeApplicationsOf("cus_a")).containsExactly("apc_b", "apc_c");
     }
+
+    /** Two applications at the same instant (a frozen test clock, one millisecond) keep the order they were applied in. */
+    @Test
+    void applicationsOfTheSameInstantDiscountInTheOrderTheyWereApplied() {
+        lookup.on(created("cpn_a", "FOREVER", List.of()));
+        lookup.on(created("cpn_b", "ONCE", List.of()));
+        lookup.on(new CouponAppliedEvent("cpn_a", "apc_z", "FOREVER", "cus_a", TEN_PERCENT, CouponDuration.FOREVER,
+                null, 1), T0);
+        lookup.on(new CouponAppliedEvent("cpn_b", "apc_a", "ONCE", "cus_a", TEN_PERCENT, CouponDuration.ONCE, null, 1),
+                T0);
+
+        assertThat(lookup.activeCouponsOf("cus_a", "pln_1")).extracting(CouponLookupTable.ActiveCoupon::appliedCouponId)
+                .containsExactly("apc_z", "apc_a");
+    }
 }
