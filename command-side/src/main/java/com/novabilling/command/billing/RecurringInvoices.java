@@ -260,9 +260,18 @@ public class RecurringInvoices implements DraftInvoiceUsage {
         } catch (ConflictException issued) {
             // finalized (or no such fee): the unused time becomes a credit note
         }
-        commands.sendAndWait(new CreateCreditNoteCommand(creditNoteId, invoiceId, customerId, currency,
-                CreditNoteType.CREDIT, CreditNoteReason.ORDER_CHANGE, description,
-                List.of(new CreditNoteItem(description, credit))));
+        try {
+            commands.sendAndWait(new CreateCreditNoteCommand(creditNoteId, invoiceId, customerId, currency,
+                    CreditNoteType.CREDIT, CreditNoteReason.ORDER_CHANGE, description,
+                    List.of(new CreditNoteItem(description, credit))));
+        } catch (ConflictException refused) {
+            // e.g. more than the invoice can still be credited (a change within a short calendar-aligned first
+            // period, docs/billing-rules.md §13.1 "Not yet"): logged for the tenant's billing team, never retried
+            // forever — a refused credit must not stop the invoicing of every other subscription
+            log.error("ORDER_CHANGE credit of {} for {} at {} refused by invoice {}: {}", credit, subscriptionId,
+                    changedAt, invoiceId, refused.getMessage());
+            return;
+        }
         commands.sendAndWait(new FinalizeCreditNoteCommand(creditNoteId));
         consumedInThisUnitOfWork().issuedCredit().add(new IssuedCredit(customerId,
                 new AvailableCredit(creditNoteId, null, changedAt, credit)));
