@@ -1,0 +1,61 @@
+package com.novabilling.command.wallet;
+
+import com.novabilling.api.id.ResourceIds;
+import com.novabilling.api.wallet.WalletTransactionType;
+
+/**
+ * Wallet ids look like {@code wal_} followed by 24 random lower-case hex digits. A wallet's transactions have ids
+ * derived from what caused them ({@code wtx_}…), so a repeated command addresses the transactions it already made.
+ */
+public final class WalletIds {
+
+    static final String PREFIX = "wal_";
+    static final String TRANSACTION_PREFIX = "wtx_";
+    /** The invoices' prefix (command/invoice/InvoiceIds): a credit-purchase invoice is an invoice. */
+    private static final String INVOICE_PREFIX = "inv_";
+
+    private WalletIds() {
+    }
+
+    public static String newId() {
+        return ResourceIds.newId(PREFIX);
+    }
+
+    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a wallet id */
+    public static void requireWalletId(String id) {
+        ResourceIds.requirePrefix(id, PREFIX, "Wallet");
+    }
+
+    /** The transaction of {@code type} that the wallet's creation made. */
+    static String created(String walletId, WalletTransactionType type) {
+        return transaction(walletId, "create", type);
+    }
+
+    /** The transaction of {@code type} that the top-up {@code topUpId} made. */
+    static String topUp(String walletId, String topUpId, WalletTransactionType type) {
+        return transaction(walletId, "top-up/" + topUpId, type);
+    }
+
+    /** The INVOICED transaction of {@code invoiceId} (one per wallet and invoice). */
+    static String invoiced(String walletId, String invoiceId) {
+        return transaction(walletId, "invoice/" + invoiceId, WalletTransactionType.INVOICED);
+    }
+
+    /** The VOIDED transaction that ended the wallet (terminated or expired). */
+    static String ended(String walletId) {
+        return transaction(walletId, "end", WalletTransactionType.VOIDED);
+    }
+
+    /**
+     * The id of the credit-purchase invoice of a PURCHASED transaction: derived from the transaction, so whoever
+     * creates the invoice on {@code WalletTransactionCreatedEvent} creates it once, and its paid/voided events lead
+     * back to the purchase.
+     */
+    public static String purchaseInvoiceId(String transactionId) {
+        return ResourceIds.derivedId(INVOICE_PREFIX, "wallet-purchase/" + transactionId);
+    }
+
+    private static String transaction(String walletId, String cause, WalletTransactionType type) {
+        return ResourceIds.derivedId(TRANSACTION_PREFIX, walletId + "/" + cause + "/" + type);
+    }
+}
