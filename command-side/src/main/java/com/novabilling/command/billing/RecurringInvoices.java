@@ -27,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
-import com.novabilling.api.invoice.FinalizeInvoiceCommand;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
 import com.novabilling.api.money.CurrencyCode;
@@ -49,7 +48,6 @@ import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.usage.CurrentTenant;
 import com.novabilling.command.usage.UsageRating;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -127,7 +125,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     }
 
     /**
-     * Issues the invoice at {@code boundary} unless it exists; finalizes it when it has no grace period.
+     * Issues the invoice at {@code boundary} unless it exists — final at once when it has no grace period.
      *
      * @param closed  the period ending at the boundary, or null (the subscription starts there)
      * @param opening the period starting at the boundary, or null (the subscription ends there)
@@ -135,15 +133,14 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     public void issue(String subscriptionId, CurrencyCode currency, Instant boundary, ClosedPeriod closed,
                       OpeningPeriod opening) {
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, boundary);
+        if (exists(invoiceId)) {
+            return; // a redelivery: created (and, without a grace period, finalized) in one committed command
+        }
         String customerId = subscriptions.find(subscriptionId)
                 .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " is not known"))
                 .customerId();
         String termsPlan = closed != null ? closed.planId() : opening.planId();
         BillingTerms terms = billingTerms.termsFor(customerId, termsPlan);
-        if (exists(invoiceId)) {
-            finalizeUnlessGraced(invoiceId, terms); // a redelivery after the creation committed
-            return;
-        }
         // Read before any command is sent: what the commands below write reaches the lookups only when this unit of
         // work commits; what earlier invoices of the same unit of work (the processor's batch) consumed is taken off.
         Consumed consumed = consumedInThisUnitOfWork();
@@ -217,11 +214,10 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             return;
         }
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, changedAt);
-        BillingTerms terms = billingTerms.termsFor(customerId, planId);
         if (exists(invoiceId)) {
-            finalizeUnlessGraced(invoiceId, terms);
-            return;
+            return; // a redelivery of the same change
         }
+        BillingTerms terms = billingTerms.termsFor(customerId, planId);
         ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, settlement.feesNow(),
                 List.of(), BillingTermsLookup.taxRateOf(terms),
                 availableCredit(customerId, currency, consumedInThisUnitOfWork()), List.of()));
@@ -362,18 +358,6 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                 planTerms(opening.planId(), opening.price(), opening.interval()), opening.share());
     }
 
-    /** A redelivered trigger: the invoice exists; a draft issued without a grace period is finalized now. */
-    private void finalizeUnlessGraced(String invoiceId, BillingTerms terms) {
-        if (terms.invoiceGracePeriodDays() > 0) {
-            return;
-        }
-        try {
-            commands.sendAndWait(new FinalizeInvoiceCommand(invoiceId));
-        } catch (ConflictException notADraft) {
-            // finalized (or voided) already: by an earlier delivery of the same trigger, or by hand
-        }
-    }
-
     /**
      * What the invoices issued earlier in this unit of work consumed, and the credit notes it issued: the processor
      * handles a batch of events in one unit of work, and the lookups see its commands' events only when it commits,
@@ -396,10 +380,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
      * invoices issued earlier in the unit of work drew, plus the credit notes it issued.
      */
     private List<AvailableCredit> availableCredit(String customerId, CurrencyCode currency, Consumed consumed) {
-        List<AvailableCredit> available = new ArrayList<>();
-        for (AvailableCredit credit : credits.availableCredit(customerId, currency)) {
-            available.add(credit);
-        }
+        List<AvailableCredit> available = new ArrayList<>(credits.availableCredit(customerId, currency));
         consumed.issuedCredit().stream()
                 .filter(issued -> issued.customerId().equals(customerId)
                         && issued.credit().remaining().currency() == currency)
@@ -416,13 +397,8 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                 .toList();
     }
 
-    private static final String CONSUMED = RecurringInvoices.class.getName() + ".consumed";
-
     private static Consumed consumedInThisUnitOfWork() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return new Consumed();
-        }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(CONSUMED, key -> new Consumed());
+        return UnitOfWorkMemo.remember("recurring-invoices-consumed", Consumed::new);
     }
 
     private boolean exists(String invoiceId) {

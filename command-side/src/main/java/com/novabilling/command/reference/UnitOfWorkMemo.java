@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * <p>
  * Only answers are remembered (a lookup that throws is asked again), and only reads of tables that the unit of work
  * does not write itself with plain SQL — never a row read to be locked. A read model (the plan's charges) may be
- * remembered too where one answer for the whole unit of work is wanted: a batch rated against one snapshot of it.
+ * remembered too where one answer for the whole unit of work is wanted: a batch rated against one snapshot of it —
+ * and so may a record the unit of work keeps of what it has done so far (what the invoices of a batch consumed).
  */
 public final class UnitOfWorkMemo {
 
