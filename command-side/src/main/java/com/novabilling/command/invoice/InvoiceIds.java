@@ -25,6 +25,14 @@ public final class InvoiceIds {
         return ResourceIds.derivedId(PREFIX, subscriptionId + "@" + boundary);
     }
 
+    /**
+     * The id of the credit-purchase invoice of a wallet's PURCHASED transaction, derived from the transaction: whoever
+     * creates that invoice creates it once, and its paid or voided events lead back to the purchase.
+     */
+    public static String forWalletPurchase(String transactionId) {
+        return ResourceIds.derivedId(PREFIX, "wallet-purchase/" + transactionId);
+    }
+
     /** @throws com.novabilling.api.error.NotFoundException when the id cannot be an invoice id */
     public static void requireInvoiceId(String id) {
         ResourceIds.requirePrefix(id, PREFIX, "Invoice");

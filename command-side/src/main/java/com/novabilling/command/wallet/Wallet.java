@@ -84,8 +84,6 @@ public class Wallet {
     private final Map<String, InboundCredit> inbound = new LinkedHashMap<>();
     /** The credits of every transaction by id: a repeated top-up finds what it made. */
     private final Map<String, BigDecimal> transactionCredits = new HashMap<>();
-    /** PURCHASED transaction → its credit-purchase invoice. */
-    private final Map<String, String> purchaseInvoices = new HashMap<>();
     /** Invoice → what it spent from this wallet. */
     private final Map<String, Money> spentBy = new HashMap<>();
 
@@ -275,9 +273,6 @@ public class Wallet {
         if (event.type().inbound()) {
             inbound.put(event.transactionId(), new InboundCredit(event.transactionId(), event.type(), event.status(),
                     event.createdAt(), event.amount(), event.amount()));
-            if (event.type() == WalletTransactionType.PURCHASED) {
-                purchaseInvoices.put(event.transactionId(), event.invoiceId());
-            }
             return;
         }
         for (WalletDraw draw : event.draws()) {
@@ -332,7 +327,7 @@ public class Wallet {
 
     private WalletTransactionFailedEvent failed(InboundCredit purchase, Instant now) {
         return new WalletTransactionFailedEvent(walletId, customerId, purchase.transactionId(),
-                purchaseInvoices.get(purchase.transactionId()), purchase.amount(), now);
+                WalletIds.purchaseInvoiceId(purchase.transactionId()), purchase.amount(), now);
     }
 
     private void requireActive(Instant now) {

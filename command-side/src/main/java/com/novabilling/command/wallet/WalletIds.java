@@ -1,6 +1,7 @@
 package com.novabilling.command.wallet;
 
 import com.novabilling.api.id.ResourceIds;
+import com.novabilling.command.invoice.InvoiceIds;
 import com.novabilling.api.wallet.WalletTransactionType;
 
 /**
@@ -12,7 +13,6 @@ public final class WalletIds {
     static final String PREFIX = "wal_";
     static final String TRANSACTION_PREFIX = "wtx_";
     /** The invoices' prefix (command/invoice/InvoiceIds): a credit-purchase invoice is an invoice. */
-    private static final String INVOICE_PREFIX = "inv_";
 
     private WalletIds() {
     }
@@ -46,13 +46,9 @@ public final class WalletIds {
         return transaction(walletId, "end", WalletTransactionType.VOIDED);
     }
 
-    /**
-     * The id of the credit-purchase invoice of a PURCHASED transaction: derived from the transaction, so whoever
-     * creates the invoice on {@code WalletTransactionCreatedEvent} creates it once, and its paid/voided events lead
-     * back to the purchase.
-     */
+    /** The id of the credit-purchase invoice of a PURCHASED transaction ({@link InvoiceIds#forWalletPurchase}). */
     public static String purchaseInvoiceId(String transactionId) {
-        return ResourceIds.derivedId(INVOICE_PREFIX, "wallet-purchase/" + transactionId);
+        return InvoiceIds.forWalletPurchase(transactionId);
     }
 
     private static String transaction(String walletId, String cause, WalletTransactionType type) {

@@ -43,7 +43,7 @@ public final class WalletCredits {
 
     /** {@code credits × rateAmount} in major units, rounded once HALF_UP to the currency's exponent. */
     public static Money toMoney(BigDecimal credits, BigDecimal rateAmount, CurrencyCode currency) {
-        return Money.ofMajorRounded(credits.multiply(rateAmount, Money.CONTEXT), currency);
+        return Money.ofMajorRounded(credits.multiply(rateAmount), currency); // exact product, one rounding
     }
 
     /** {@code amount ÷ rateAmount}, HALF_UP at {@link #CREDITS_SCALE} decimals, without trailing zeros. */

@@ -39,6 +39,9 @@ class WalletCreditsTest {
     void moneyIsCreditsTimesRateRoundedOnceHalfUp() {
         assertThat(WalletCredits.toMoney(new BigDecimal("20"), new BigDecimal("1.5"), USD)).isEqualTo(money("30.00", USD));
         assertThat(WalletCredits.toMoney(new BigDecimal("25"), new BigDecimal("100"), UGX)).isEqualTo(money("2500", UGX));
+        // the product is exact before the one rounding: just under half a cent stays below it (no 34-digit pre-rounding)
+        assertThat(WalletCredits.toMoney(new BigDecimal("1.00499999999999999999999999999999999"), BigDecimal.ONE, USD))
+                .isEqualTo(money("1.00", USD));
         assertThat(WalletCredits.toMoney(new BigDecimal("3"), new BigDecimal("0.5"), UGX)).isEqualTo(money("2", UGX));
         assertThat(WalletCredits.toMoney(new BigDecimal("3"), new BigDecimal("3.335"), KES)).isEqualTo(money("10.01", KES));
     }
