@@ -22,6 +22,7 @@ import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
+import com.novabilling.api.invoice.InvoiceWalletCreditsAppliedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
 import com.novabilling.api.invoice.ReleaseInvoiceCreditCommand;
 import com.novabilling.api.invoice.RecordInvoiceEmailAttemptCommand;
@@ -33,6 +34,7 @@ import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.InvalidAmountException;
 import com.novabilling.api.money.Money;
 import com.novabilling.billing.invoice.DraftRevision;
+import com.novabilling.billing.invoice.WalletPayment;
 import com.novabilling.command.customer.CustomerLookup;
 import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.subscription.SubscriptionLookup.SubscriptionFacts;
@@ -46,10 +48,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -92,7 +96,7 @@ public class Invoice {
 
     @CommandHandler
     public Invoice(CreateInvoiceCommand command, CustomerLookup customers, SubscriptionLookup subscriptions,
-                   InvoiceNumbers numbers, InvoicePaymentTerms terms, Clock clock) {
+                   InvoiceNumbers numbers, InvoicePaymentTerms terms, InvoiceWallets wallets, Clock clock) {
         if (command.currency() == null) {
             throw new ValidationException("currency", "is required");
         }
@@ -123,7 +127,7 @@ public class Invoice {
                 // in a constructor the event is applied once the handler returns: finalize after it, not before
                 .andThen(() -> {
                     if (command.finalizeAtOnce()) {
-                        finalizeNow(numbers, terms, clock);
+                        finalizeNow(numbers, terms, wallets, clock);
                     }
                 });
     }
@@ -156,16 +160,32 @@ public class Invoice {
 
     @CommandHandler
     public void handle(FinalizeInvoiceCommand command, InvoiceNumbers numbers, InvoicePaymentTerms terms,
-                       Clock clock, DraftInvoiceUsage usage) {
+                       InvoiceWallets wallets, Clock clock, DraftInvoiceUsage usage) {
         requireStatus(InvoiceStatus.DRAFT);
         if (graced) {
             reRateUsage(usage); // the grace period's late usage is in; nothing after this changes the invoice
         }
-        finalizeNow(numbers, terms, clock);
+        finalizeNow(numbers, terms, wallets, clock);
     }
 
-    private void finalizeNow(InvoiceNumbers numbers, InvoicePaymentTerms terms, Clock clock) {
+    /**
+     * Issues the invoice: the customer's wallets pay what remains after credit notes (step 5, under the customer's
+     * lock, spent in this transaction), then it takes its number and due date; nothing left due makes it PAID.
+     */
+    private void finalizeNow(InvoiceNumbers numbers, InvoicePaymentTerms terms, InvoiceWallets wallets, Clock clock) {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        // computed on locals: right after creation (finalizeAtOnce) applied events reach the state only later
+        InvoiceTotals issued = totals;
+        if (!issued.amountDue().isZero()) {
+            Optional<WalletPayment.Result> paid = WalletPayment.atFinalization(currency, lines, issued,
+                    wallets.fundsFor(invoiceId, customerId, currency, issuedAt));
+            if (paid.isPresent()) {
+                wallets.spend(invoiceId, paid.get().draws());
+                apply(new InvoiceWalletCreditsAppliedEvent(invoiceId, customerId, paid.get().walletLines(),
+                        paid.get().totals()));
+                issued = paid.get().totals();
+            }
+        }
         Integer netDays = null;
         Instant due = dueDate;
         if (due == null) {
@@ -178,8 +198,8 @@ public class Invoice {
         // last, once nothing can refuse: the number is taken in this transaction and kept only if it commits
         long sequenceNumber = numbers.next();
         apply(new InvoiceFinalizedEvent(invoiceId, customerId, subscriptionId, currency,
-                InvoiceNumbers.format(sequenceNumber), sequenceNumber, issuedAt, due, netDays, totals));
-        if (totals.amountDue().isZero()) {
+                InvoiceNumbers.format(sequenceNumber), sequenceNumber, issuedAt, due, netDays, issued));
+        if (issued.amountDue().isZero()) {
             // nothing to collect: settled at issue (§6.2 step 6)
             apply(new InvoicePaidEvent(invoiceId, customerId, issuedAt));
         }
@@ -360,6 +380,14 @@ public class Invoice {
     @EventSourcingHandler
     void on(InvoiceDraftRevisedEvent event) {
         lines = event.lines();
+        totals = event.totals();
+    }
+
+    @EventSourcingHandler
+    void on(InvoiceWalletCreditsAppliedEvent event) {
+        List<InvoiceLine> withWallets = new ArrayList<>(lines);
+        withWallets.addAll(event.walletLines());
+        lines = List.copyOf(withWallets);
         totals = event.totals();
     }
 

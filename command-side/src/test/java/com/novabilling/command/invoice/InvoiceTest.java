@@ -21,17 +21,20 @@ import com.novabilling.api.invoice.InvoicePaymentRecordedEvent;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
+import com.novabilling.api.invoice.InvoiceWalletCreditsAppliedEvent;
 import com.novabilling.api.invoice.MarkInvoicePaidCommand;
 import com.novabilling.api.invoice.RefreshDraftInvoiceUsageCommand;
 import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
 import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
+import com.novabilling.billing.invoice.BalanceDraw;
 import com.novabilling.billing.invoice.ComputedInvoice;
 import com.novabilling.billing.invoice.DraftRevision;
 import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.InvoiceCalculator;
 import com.novabilling.billing.invoice.InvoiceFacts;
 import com.novabilling.billing.invoice.TaxRate;
+import com.novabilling.billing.invoice.WalletFunds;
 import com.novabilling.api.invoice.VoidInvoiceCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
@@ -46,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +81,10 @@ class InvoiceTest {
     private InvoiceUsageWindow seenWindow;
     private final AtomicLong numbers = new AtomicLong();
     private int netDays;
+    /** What the customer's wallets may spend, in spending order, and what the invoice spent from them. */
+    private List<WalletFunds> walletFunds = List.of();
+    private final List<BalanceDraw> walletSpends = new ArrayList<>();
+    private RuntimeException walletRefusal;
 
     @BeforeEach
     void setUp() {
@@ -109,6 +117,21 @@ class InvoiceTest {
         fixture.registerInjectableResource((DraftInvoiceUsage) (subscriptionId, currency, window) -> {
             seenWindow = window;
             return usageNow;
+        });
+        fixture.registerInjectableResource(new InvoiceWallets() {
+            @Override
+            public List<WalletFunds> fundsFor(String invoiceId, String customerId, CurrencyCode currency,
+                                              Instant at) {
+                return walletFunds;
+            }
+
+            @Override
+            public void spend(String invoiceId, List<BalanceDraw> draws) {
+                if (walletRefusal != null) {
+                    throw walletRefusal;
+                }
+                walletSpends.addAll(draws);
+            }
         });
         fixture.givenCurrentTime(NOW);
     }
@@ -535,6 +558,87 @@ class InvoiceTest {
 
     private static InvoiceCreditAllocatedEvent allocated(String creditNoteId, long minor, boolean offset, long all) {
         return new InvoiceCreditAllocatedEvent(ID, creditNoteId, kes(minor), offset, kes(all));
+    }
+
+    // ---- wallets at finalization (docs/billing-rules.md §13.2 step 5, §15)
+
+    @Test
+    void w4_walletsPayInTheirOrderAndLeave500Due() {
+        // wallet 1: 200.00 granted + 800.00 purchased settled; wallet 2's 2,000.00 is pending, so not spendable
+        walletFunds = List.of(new WalletFunds("wal_1", kes(100_000)));
+        List<InvoiceLine> lines = List.of(item("Pro", 150_000));
+        InvoiceTotals before = totals(150_000, 0);
+        InvoiceLine walletLine = new InvoiceLine(InvoiceLineType.WALLET, "Prepaid credits", null, null,
+                kes(-100_000), null, null, null, "wal_1", null, null, List.of(), null);
+        InvoiceTotals after = new InvoiceTotals(kes(150_000), ZERO, ZERO, kes(150_000), ZERO, kes(100_000), ZERO,
+                kes(50_000));
+        fixture.given(created(null, lines, before))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceWalletCreditsAppliedEvent(ID, CUSTOMER, List.of(walletLine), after),
+                        new InvoiceFinalizedEvent(ID, CUSTOMER, null, CurrencyCode.KES, "INV-000001", 1, NOW, NOW, 0,
+                                after));
+        assertThat(walletSpends).containsExactly(new BalanceDraw("wal_1", kes(100_000), ZERO));
+    }
+
+    @Test
+    void walletsThatCoverEverythingLeaveThePaidInvoicePaidAtIssue() {
+        walletFunds = List.of(new WalletFunds("wal_1", kes(1_000_000)), new WalletFunds("wal_2", kes(1_000_000)));
+        InvoiceTotals after = new InvoiceTotals(kes(1_750_000), ZERO, ZERO, kes(1_750_000), ZERO, kes(1_750_000),
+                ZERO, ZERO);
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceWalletCreditsAppliedEvent(ID, CUSTOMER, List.of(
+                                walletLine("wal_1", 1_000_000), walletLine("wal_2", 750_000)), after),
+                        new InvoiceFinalizedEvent(ID, CUSTOMER, null, CurrencyCode.KES, "INV-000001", 1, NOW, NOW, 0,
+                                after),
+                        new InvoicePaidEvent(ID, CUSTOMER, NOW));
+        assertThat(walletSpends).containsExactly(new BalanceDraw("wal_1", kes(1_000_000), ZERO),
+                new BalanceDraw("wal_2", kes(750_000), kes(250_000)));
+    }
+
+    @Test
+    void anInvoiceFinalizedAtCreationIsPaidFromWalletsToo() {
+        walletFunds = List.of(new WalletFunds("wal_1", kes(250_000)));
+        InvoiceTotals after = new InvoiceTotals(kes(1_750_000), ZERO, ZERO, kes(1_750_000), ZERO, kes(250_000),
+                ZERO, kes(1_500_000));
+        fixture.givenNoPriorActivity()
+                .when(new CreateInvoiceCommand(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, MARCH_1, APRIL_1, null,
+                        null, null, LINES, TOTALS, null, WINDOW, true))
+                .expectEvents(new InvoiceCreatedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, MARCH_1, APRIL_1,
+                                null, null, Map.of(), LINES, TOTALS, null, WINDOW),
+                        new InvoiceWalletCreditsAppliedEvent(ID, CUSTOMER, List.of(walletLine("wal_1", 250_000)),
+                                after),
+                        new InvoiceFinalizedEvent(ID, CUSTOMER, SUBSCRIPTION, CurrencyCode.KES, "INV-000001", 1, NOW,
+                                NOW, 0, after));
+    }
+
+    @Test
+    void aWalletRefusingToSpendLeavesTheInvoiceADraft() {
+        walletFunds = List.of(new WalletFunds("wal_1", kes(250_000)));
+        walletRefusal = new ConflictException("Wallet wal_1 has 0.00 KES settled");
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectException(ConflictException.class).expectNoEvents();
+        assertThat(numbers.get()).isZero();
+    }
+
+    @Test
+    void nothingDueOrNoWalletsSpendsNothing() {
+        walletFunds = List.of(new WalletFunds("wal_1", kes(250_000)));
+        fixture.given(created(null, List.of(item("Free setup", 0)), totals(0, 0)))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(new InvoiceFinalizedEvent(ID, CUSTOMER, null, CurrencyCode.KES, "INV-000001", 1, NOW,
+                        NOW, 0, totals(0, 0)), new InvoicePaidEvent(ID, CUSTOMER, NOW));
+        walletFunds = List.of();
+        fixture.given(created(null, LINES, TOTALS))
+                .when(new FinalizeInvoiceCommand(ID))
+                .expectEvents(finalized(2, NOW, NOW, 0));
+        assertThat(walletSpends).isEmpty();
+    }
+
+    private static InvoiceLine walletLine(String walletId, long minor) {
+        return new InvoiceLine(InvoiceLineType.WALLET, "Prepaid credits", null, null, kes(-minor), null, null, null,
+                walletId, null, null, List.of(), null);
     }
 
     // ---- helpers

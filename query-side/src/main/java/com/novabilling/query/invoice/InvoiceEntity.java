@@ -2,6 +2,7 @@ package com.novabilling.query.invoice;
 
 import com.novabilling.api.invoice.InvoiceEmailAttemptView;
 import com.novabilling.api.invoice.InvoiceLine;
+import com.novabilling.api.invoice.InvoiceLineType;
 import com.novabilling.api.invoice.InvoiceLineView;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
@@ -112,6 +113,14 @@ public class InvoiceEntity extends ReadModelRow {
     void revised(List<InvoiceLine> lines, InvoiceTotals totals) {
         this.lines = lines == null ? List.of() : lines;
         totals(totals);
+    }
+
+    /** Replaces any WALLET lines, so a redelivered event changes nothing. */
+    void walletCreditsApplied(List<InvoiceLine> walletLines, InvoiceTotals totals) {
+        List<InvoiceLine> withWallets = new ArrayList<>(lines.stream()
+                .filter(line -> line.type() != InvoiceLineType.WALLET).toList());
+        withWallets.addAll(walletLines);
+        revised(List.copyOf(withWallets), totals);
     }
 
     void finalized(String invoiceNumber, long sequenceNumber, Instant issuedAt, Instant dueDate, InvoiceTotals totals) {

@@ -6,6 +6,7 @@ import com.novabilling.api.invoice.InvoiceDocumentSource;
 import com.novabilling.api.invoice.InvoiceEmailAttemptView;
 import com.novabilling.api.invoice.InvoiceEmailAttemptedEvent;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.invoice.InvoiceWalletCreditsAppliedEvent;
 import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
@@ -49,6 +50,11 @@ public class InvoiceProjection extends ReadModelProjection<InvoiceEntity, Invoic
     @EventHandler
     public void on(InvoiceDraftRevisedEvent event, @Timestamp Instant at) {
         update(event.invoiceId(), at, invoice -> invoice.revised(event.lines(), event.totals()));
+    }
+
+    @EventHandler
+    public void on(InvoiceWalletCreditsAppliedEvent event, @Timestamp Instant at) {
+        update(event.invoiceId(), at, invoice -> invoice.walletCreditsApplied(event.walletLines(), event.totals()));
     }
 
     @EventHandler

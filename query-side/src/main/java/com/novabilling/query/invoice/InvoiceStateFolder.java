@@ -36,6 +36,11 @@ public class InvoiceStateFolder implements AggregateStateFolder {
                 copy(payload, next, "lines");
                 copy(payload, next, "totals");
             }
+            case "InvoiceWalletCreditsAppliedEvent" -> {
+                ArrayNode lines = next.path("lines") instanceof ArrayNode list ? list : next.putArray("lines");
+                payload.path("walletLines").forEach(line -> lines.add(line.deepCopy()));
+                copy(payload, next, "totals");
+            }
             case "InvoiceFinalizedEvent" -> {
                 next.put("status", InvoiceStatus.FINALIZED.name());
                 copy(payload, next, "invoiceNumber");
