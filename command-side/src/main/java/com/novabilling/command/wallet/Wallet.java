@@ -410,11 +410,13 @@ public class Wallet {
         return priority;
     }
 
+    /** Kept at the ledger's millisecond precision, as "now" is: the expiry deadline fires at exactly this instant. */
     private static Instant expirationAt(Instant expirationAt, Instant now) {
-        if (expirationAt != null && !expirationAt.isAfter(now)) {
+        Instant expiry = expirationAt == null ? null : expirationAt.truncatedTo(ChronoUnit.MILLIS);
+        if (expiry != null && !expiry.isAfter(now)) {
             throw new ValidationException("expirationAt", "must be in the future");
         }
-        return expirationAt;
+        return expiry;
     }
 
     /** Credits of a request field (null: none) with their money; refuses negatives and worthless or huge amounts. */
