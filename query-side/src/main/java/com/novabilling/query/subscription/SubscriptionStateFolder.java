@@ -7,10 +7,9 @@ import com.novabilling.query.audit.AggregateStateFolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit "as of" state of a subscription. The generic JSON merge would leave the status ACTIVE after a pause
- * (the pause event carries no status), keep the closed period as the current one (a period close names the next
- * one as {@code nextPeriodStart}…) and copy a change's {@code oldPlanId}/{@code newPlanId} beside a stale
- * {@code planId}; here each event moves the fields the API shows, as the read model does.
+ * The audit "as of" state of a subscription, moved by each event as {@link SubscriptionProjection} moves the read
+ * model: status, plan, price, current period, pause, pending change and cancellation. The generic JSON merge would
+ * keep the status it was created with and copy a closed period's plan over the next one's.
  */
 @Component
 public class SubscriptionStateFolder implements AggregateStateFolder {
@@ -26,63 +25,56 @@ public class SubscriptionStateFolder implements AggregateStateFolder {
         switch (eventType) {
             case "SubscriptionCreatedEvent" -> {
                 payload.properties().forEach(field -> next.set(field.getKey(), field.getValue().deepCopy()));
-                next.put("cancelAtPeriodEnd", false);
-                next.putNull("cancelAt");
-                next.putNull("canceledAt");
                 next.putNull("pausedAt");
                 next.putNull("pendingChange");
+                next.putNull("cancelAt");
+                next.put("cancelAtPeriodEnd", false);
+                next.putNull("canceledAt");
             }
             case "SubscriptionTrialEndedEvent" -> {
+                plan(payload, next, "planId", "billingInterval", "price");
+                period(payload, next);
                 next.put("status", SubscriptionStatus.ACTIVE.name());
-                copy(payload, next, "planId", "planId");
-                copy(payload, next, "billingInterval", "billingInterval");
-                copy(payload, next, "price", "price");
-                copy(payload, next, "anchor", "anchor");
-                period(next, payload.get("currentPeriodStart"), payload.get("currentPeriodEnd"));
             }
             case "SubscriptionPeriodClosedEvent" -> {
-                if (payload.hasNonNull("nextPeriodStart")) {
-                    copy(payload, next, "nextPlanId", "planId");
-                    copy(payload, next, "nextBillingInterval", "billingInterval");
-                    copy(payload, next, "nextPrice", "price");
-                    period(next, payload.get("nextPeriodStart"), payload.get("nextPeriodEnd"));
+                if (!payload.path("nextPeriodStart").isNull() && payload.has("nextPeriodStart")) {
+                    plan(payload, next, "nextPlanId", "nextBillingInterval", "nextPrice");
+                    next.set("currentPeriodStart", payload.get("nextPeriodStart").deepCopy());
+                    next.set("currentPeriodEnd", payload.get("nextPeriodEnd").deepCopy());
+                    next.putNull("pendingChange");
                 }
             }
             case "SubscriptionPausedEvent" -> {
+                next.set("pausedAt", payload.get("pausedAt").deepCopy());
+                period(payload, next);
                 next.put("status", SubscriptionStatus.PAUSED.name());
-                copy(payload, next, "pausedAt", "pausedAt");
             }
             case "SubscriptionResumedEvent" -> {
-                next.put("status", SubscriptionStatus.ACTIVE.name());
                 next.putNull("pausedAt");
-                period(next, payload.get("currentPeriodStart"), payload.get("currentPeriodEnd"));
+                period(payload, next);
+                next.put("status", SubscriptionStatus.ACTIVE.name());
             }
             case "SubscriptionPlanChangedEvent" -> {
-                copy(payload, next, "newPlanId", "planId");
-                copy(payload, next, "newBillingInterval", "billingInterval");
-                copy(payload, next, "newPrice", "price");
-                copy(payload, next, "anchor", "anchor");
-                period(next, payload.get("currentPeriodStart"), payload.get("currentPeriodEnd"));
+                plan(payload, next, "newPlanId", "newBillingInterval", "newPrice");
+                period(payload, next);
                 next.putNull("pendingChange");
             }
             case "SubscriptionPlanChangeScheduledEvent" -> {
                 ObjectNode pending = next.putObject("pendingChange");
-                copy(payload, pending, "newPlanId", "planId");
-                copy(payload, pending, "kind", "kind");
-                copy(payload, pending, "effectiveAt", "effectiveAt");
+                pending.set("planId", payload.get("newPlanId").deepCopy());
+                pending.set("kind", payload.get("kind").deepCopy());
+                pending.set("effectiveAt", payload.get("effectiveAt").deepCopy());
             }
             case "SubscriptionCancellationScheduledEvent" -> {
+                next.set("cancelAt", payload.get("cancelAt").deepCopy());
                 next.put("cancelAtPeriodEnd", true);
-                copy(payload, next, "cancelAt", "cancelAt");
                 next.putNull("pendingChange");
             }
             case "SubscriptionCanceledEvent" -> {
+                next.set("canceledAt", payload.get("canceledAt").deepCopy());
                 next.put("status", SubscriptionStatus.CANCELED.name());
-                copy(payload, next, "canceledAt", "canceledAt");
-                next.putNull("pausedAt");
-                next.putNull("pendingChange");
             }
-            case "SubscriptionMetadataUpdatedEvent" -> copy(payload, next, "metadata", "metadata");
+            case "SubscriptionMetadataUpdatedEvent" -> next.set("metadata", payload.get("metadata").deepCopy());
             default -> {
                 // an event type this folder does not know leaves the state as it was
             }
@@ -90,16 +82,14 @@ public class SubscriptionStateFolder implements AggregateStateFolder {
         return next;
     }
 
-    private static void period(ObjectNode state, JsonNode start, JsonNode end) {
-        state.set("currentPeriodStart", start == null ? null : start.deepCopy());
-        state.set("currentPeriodEnd", end == null ? null : end.deepCopy());
-        if (state.path("cancelAtPeriodEnd").asBoolean(false) && end != null) {
-            state.set("cancelAt", end.deepCopy());
-        }
+    private static void plan(JsonNode payload, ObjectNode state, String planId, String interval, String price) {
+        state.set("planId", payload.path(planId).deepCopy());
+        state.set("billingInterval", payload.path(interval).deepCopy());
+        state.set("price", payload.path(price).deepCopy());
     }
 
-    private static void copy(JsonNode from, ObjectNode to, String source, String target) {
-        JsonNode value = from.get(source);
-        to.set(target, value == null ? null : value.deepCopy());
+    private static void period(JsonNode payload, ObjectNode state) {
+        state.set("currentPeriodStart", payload.path("currentPeriodStart").deepCopy());
+        state.set("currentPeriodEnd", payload.path("currentPeriodEnd").deepCopy());
     }
 }
