@@ -57,6 +57,15 @@ class WalletInvoicesHttpTest extends IntegrationTest {
         JsonNode walletLine = line(invoice, "WALLET");
         assertThat(walletLine.get("amount").decimalValue()).isEqualByComparingTo("-1000.00");
         assertThat(spendable(t, customer)).extracting(WalletFunds::walletId).isEmpty();
+        // which grant and which purchase paid it: granted credit first
+        JsonNode payment = invoice.at("/walletPayments/0");
+        assertThat(payment.get("walletId").asText()).isEqualTo(first);
+        assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("1000.00");
+        assertThat(payment.at("/paidFrom/0/type").asText()).isEqualTo("GRANTED");
+        assertThat(payment.at("/paidFrom/0/description").asText())
+                .matches("200\\.00 of the \\d{4}-\\d{2}-\\d{2} grant of 200\\.00");
+        assertThat(payment.at("/paidFrom/1/type").asText()).isEqualTo("PURCHASED");
+        assertThat(payment.at("/paidFrom/1/amount").decimalValue()).isEqualByComparingTo("800.00");
 
         // each purchase has its credit-purchase invoice, never paid from a wallet; paying the pending one settles it
         JsonNode firstPurchase = purchaseInvoice(t, first);

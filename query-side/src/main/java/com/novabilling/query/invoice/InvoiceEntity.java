@@ -7,6 +7,7 @@ import com.novabilling.api.invoice.InvoiceLineView;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceView;
+import com.novabilling.api.invoice.InvoiceWalletPaymentView;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.query.readmodel.ReadModelRow;
@@ -92,6 +93,10 @@ public class InvoiceEntity extends ReadModelRow {
     @Column(name = "email_attempts", columnDefinition = "jsonb")
     @Mutability(Immutability.class) // replaced, never changed in place
     private List<InvoiceEmailAttemptView> emailAttempts = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "wallet_payments", columnDefinition = "jsonb")
+    @Mutability(Immutability.class) // replaced, never changed in place
+    private List<InvoiceWalletPaymentView> walletPayments = new ArrayList<>();
 
     void created(String customerId, String subscriptionId, CurrencyCode currency, Instant periodStart,
                  Instant periodEnd, Instant dueDate, String notes, Map<String, Object> metadata,
@@ -164,6 +169,15 @@ public class InvoiceEntity extends ReadModelRow {
         this.emailAttempts = attempts;
     }
 
+    /** What one wallet paid and from which of its transactions; a redelivered event replaces its own entry. */
+    void walletPaid(InvoiceWalletPaymentView payment) {
+        List<InvoiceWalletPaymentView> payments = walletPayments == null ? new ArrayList<>()
+                : new ArrayList<>(walletPayments.stream()
+                .filter(p -> !p.transactionId().equals(payment.transactionId())).toList());
+        payments.add(payment);
+        this.walletPayments = payments;
+    }
+
     /** The lines as stored, for the invoice's PDF (which prints fields the view omits). */
     List<InvoiceLine> lines() {
         return lines;
@@ -196,7 +210,7 @@ public class InvoiceEntity extends ReadModelRow {
                 issuedAt, dueDate, lines.stream().map(InvoiceLineView::of).toList(), major(subtotalMinor),
                 major(discountMinor), major(taxMinor), total, total, major(creditNotesMinor), major(walletMinor),
                 major(amountPaidMinor), major(amountDueMinor), paidAt, voidedAt, null, notes, metadata, createdAt,
-                updatedAt, emailAttempts);
+                updatedAt, emailAttempts, walletPayments);
     }
 
     private BigDecimal major(long minor) {

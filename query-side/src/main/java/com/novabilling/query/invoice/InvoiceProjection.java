@@ -7,6 +7,9 @@ import com.novabilling.api.invoice.InvoiceEmailAttemptView;
 import com.novabilling.api.invoice.InvoiceEmailAttemptedEvent;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
 import com.novabilling.api.invoice.InvoiceWalletCreditsAppliedEvent;
+import com.novabilling.api.invoice.InvoiceWalletPaymentView;
+import com.novabilling.api.wallet.WalletTransactionCreatedEvent;
+import com.novabilling.api.wallet.WalletTransactionType;
 import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
@@ -55,6 +58,17 @@ public class InvoiceProjection extends ReadModelProjection<InvoiceEntity, Invoic
     @EventHandler
     public void on(InvoiceWalletCreditsAppliedEvent event, @Timestamp Instant at) {
         update(event.invoiceId(), at, invoice -> invoice.walletCreditsApplied(event.walletLines(), event.totals()));
+    }
+
+    /** A wallet's INVOICED transaction: which grants and purchases paid the invoice (§15). */
+    @EventHandler
+    public void on(WalletTransactionCreatedEvent event, @Timestamp Instant at) {
+        if (event.type() != WalletTransactionType.INVOICED) {
+            return;
+        }
+        update(event.invoiceId(), at, invoice -> invoice.walletPaid(new InvoiceWalletPaymentView(event.walletId(),
+                event.transactionId(), event.amount().toMajor(), event.credits(),
+                event.draws().stream().map(InvoiceWalletPaymentView.PaidFrom::of).toList())));
     }
 
     @EventHandler

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code amount} is {@code total}, as existing clients read it; {@code invoiceNumber}, {@code issuedAt} and
  * {@code dueDate} (unless given at creation) are null while DRAFT. {@code pdfUrl} is not stored: the API fills it
  * in when it answers (a fresh signed link for an issued invoice, null for a draft). {@code emailAttempts} lists every
- * attempt to e-mail the invoice, oldest first.
+ * attempt to e-mail the invoice, oldest first; {@code walletPayments} what each wallet paid at finalization and from
+ * which of its grants and purchases.
  */
 public record InvoiceView(
         String id,
@@ -42,10 +43,12 @@ public record InvoiceView(
         Map<String, Object> metadata,
         Instant createdAt,
         Instant updatedAt,
-        List<InvoiceEmailAttemptView> emailAttempts) {
+        List<InvoiceEmailAttemptView> emailAttempts,
+        List<InvoiceWalletPaymentView> walletPayments) {
 
     public InvoiceView {
         emailAttempts = emailAttempts == null ? List.of() : List.copyOf(emailAttempts);
+        walletPayments = walletPayments == null ? List.of() : List.copyOf(walletPayments);
     }
 
     /** The same invoice answered with this PDF link. */
@@ -53,6 +56,6 @@ public record InvoiceView(
         return new InvoiceView(id, invoiceNumber, status, customerId, subscriptionId, currency, periodStart, periodEnd,
                 issuedAt, dueDate, lines, subtotal, discountAmount, taxAmount, total, amount, creditNotesAmount,
                 walletAmount, amountPaid, amountDue, paidAt, voidedAt, url, notes, metadata, createdAt, updatedAt,
-                emailAttempts);
+                emailAttempts, walletPayments);
     }
 }
