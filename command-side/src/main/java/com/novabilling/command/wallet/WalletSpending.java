@@ -35,12 +35,14 @@ public class WalletSpending implements InvoiceWallets {
 
     @Override
     public List<WalletFunds> fundsFor(String invoiceId, String customerId, CurrencyCode currency, Instant at) {
-        if (wallets.purchaseOf(invoiceId).isPresent()) {
-            return List.of(); // a credit-purchase invoice is never paid from a wallet
+        // most customers have no wallet: one read, no lock (a wallet created meanwhile has nothing spent from it)
+        if (wallets.spendable(customerId, currency, at).isEmpty()
+                || wallets.purchaseOf(invoiceId).isPresent()) { // a credit-purchase invoice is never paid by a wallet
+            return List.of();
         }
         wallets.lockCustomer(customerId);
         Map<String, Money> spent = spentInThisUnitOfWork();
-        return wallets.spendable(customerId, currency, at).stream()
+        return wallets.spendable(customerId, currency, at).stream() // read again, under the lock
                 .map(funds -> {
                     Money earlier = spent.get(funds.walletId());
                     if (earlier == null) {

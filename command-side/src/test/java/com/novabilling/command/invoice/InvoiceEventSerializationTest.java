@@ -16,6 +16,7 @@ import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceTotals;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
+import com.novabilling.api.invoice.InvoiceWalletCreditsAppliedEvent;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import org.axonframework.serialization.SerializedObject;
@@ -64,6 +65,9 @@ class InvoiceEventSerializationTest {
                         Map.of("po", "42", "seats", 3), List.of(usage), totals, end.plusSeconds(3600),
                         new InvoiceUsageWindow("pln_1", start, end)),
                 new InvoiceDraftRevisedEvent("inv_1", List.of(usage), totals),
+                new InvoiceWalletCreditsAppliedEvent("inv_1", "cus_1", List.of(new InvoiceLine(InvoiceLineType.WALLET,
+                        "Prepaid credits", null, null, fee.negate(), null, null, null, "wal_1", null, null, List.of(),
+                        null)), new InvoiceTotals(fee, zero, zero, fee, zero, fee, zero, zero)),
                 new InvoiceFinalizedEvent("inv_1", "cus_1", "sub_1", CurrencyCode.KES, "INV-000001", 1, end,
                         end.plusSeconds(86_400), 1, totals),
                 new InvoicePaymentRecordedEvent("inv_1", fee, end, "TRX", InvoicePaymentRecordedEvent.MANUAL, fee,
