@@ -27,9 +27,10 @@ import java.time.Instant;
 
 /**
  * The {@code wallets} and {@code wallet_transactions} read models (docs/billing-rules.md §15): their event handlers
- * and their queries. A transaction row is written once from its event and only a purchase's status changes later;
- * the wallet's balance is the settled balance its last event reported, and its pending and consumed amounts are
- * summed from its transaction rows — so a redelivered event changes nothing.
+ * and their queries. A transaction row is written once from its event and only a PENDING purchase's status changes
+ * later; the wallet's balance is the settled balance the last new transaction event reported, and its pending and
+ * consumed amounts are summed from its transaction rows. A redelivered event — a transaction already stored, a
+ * purchase no longer pending — changes nothing.
  */
 @Component
 @ProcessingGroup(WalletProjection.PROCESSING_GROUP)
@@ -53,15 +54,19 @@ public class WalletProjection extends ReadModelProjection<WalletEntity, WalletRe
 
     @EventHandler
     public void on(WalletTransactionCreatedEvent event, @Timestamp Instant at) {
-        if (!transactions.existsById(event.transactionId())) {
-            transactions.save(WalletTransactionEntity.of(event, at));
+        if (transactions.existsById(event.transactionId())) {
+            return; // redelivered: its balance may be older than the wallet's
         }
+        transactions.save(WalletTransactionEntity.of(event, at));
         amounts(event.walletId(), event.balance(), at);
     }
 
     @EventHandler
     public void on(WalletTransactionSettledEvent event, @Timestamp Instant at) {
         WalletTransactionEntity purchase = transaction(event.transactionId());
+        if (purchase.status() != WalletTransactionStatus.PENDING) {
+            return; // redelivered
+        }
         purchase.settled(event.settledAt(), at);
         transactions.save(purchase);
         amounts(event.walletId(), event.balance(), at);
@@ -70,6 +75,9 @@ public class WalletProjection extends ReadModelProjection<WalletEntity, WalletRe
     @EventHandler
     public void on(WalletTransactionFailedEvent event, @Timestamp Instant at) {
         WalletTransactionEntity purchase = transaction(event.transactionId());
+        if (purchase.status() != WalletTransactionStatus.PENDING) {
+            return; // redelivered
+        }
         purchase.failed(event.failedAt(), at);
         transactions.save(purchase);
         amounts(event.walletId(), null, at);

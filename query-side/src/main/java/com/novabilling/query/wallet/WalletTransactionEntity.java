@@ -86,6 +86,10 @@ public class WalletTransactionEntity extends ReadModelRow {
         this.updatedAt = at;
     }
 
+    WalletTransactionStatus status() {
+        return status;
+    }
+
     public WalletTransactionView toView() {
         return new WalletTransactionView(id, walletId, customerId, type, status, credits,
                 Money.ofMinor(amountMinor, currency).toMajor(), currency, invoiceId,
