@@ -440,7 +440,8 @@ class WalletHttpTest extends IntegrationTest {
 
     private static List<String> amounts(JsonNode list) {
         List<String> amounts = new ArrayList<>();
-        list.get("data").forEach(item -> amounts.add(item.get("amount").decimalValue().toPlainString()));
+        list.get("data").forEach(item -> amounts.add(
+                item.get("amount").decimalValue().stripTrailingZeros().toPlainString()));
         return amounts;
     }
 }

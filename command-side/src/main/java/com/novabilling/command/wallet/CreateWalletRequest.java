@@ -31,7 +31,7 @@ public record CreateWalletRequest(
                 example = "cus_0123456789abcdef01234567", requiredMode = Schema.RequiredMode.REQUIRED)
         String customerId,
         @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
-        @Schema(example = "Main Wallet") String name,
+        String name,
         @NotBlank @SupportedCurrency @Schema(implementation = CurrencyCode.class,
                 requiredMode = Schema.RequiredMode.REQUIRED, description = "The wallet's one currency; the "
                 + "customer's other wallets may hold others") String currency,

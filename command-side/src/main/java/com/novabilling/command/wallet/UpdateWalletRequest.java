@@ -14,7 +14,7 @@ import static com.novabilling.command.validation.RequestPatterns.NOT_BLANK;
 
 /** Every field is optional: an absent or null field is left unchanged. Only an ACTIVE wallet changes. */
 public record UpdateWalletRequest(
-        @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Schema(example = "Main Wallet")
+        @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String name,
         @Schema(description = "ISO-8601 instant in the future when what remains is voided and the wallet ends",
                 example = "2027-06-01T00:00:00Z") Instant expirationAt,

@@ -79,6 +79,7 @@ public class WalletCommandController {
     }
 
     @PatchMapping("/{walletId}")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "updateWallet", summary = "Update a wallet",
             description = "Changes an ACTIVE wallet's name, expirationAt (in the future) or priority; an absent "
                     + "field is left as it is.")
@@ -92,6 +93,7 @@ public class WalletCommandController {
     }
 
     @DeleteMapping("/{walletId}")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(operationId = "terminateWallet", summary = "Terminate a wallet",
             description = "Voids the settled remainder (one VOIDED transaction), fails pending purchases and ends "
                     + "the wallet; it stays readable, TERMINATED, with its transactions. Answers the terminated "
