@@ -63,16 +63,17 @@ public class WalletEntity extends ReadModelRow {
         this.name = name;
         this.currency = currency;
         this.rateAmount = rateAmount;
-        this.status = WalletStatus.ACTIVE;
+        this.status = status == null ? WalletStatus.ACTIVE : status;
         this.priority = priority;
         this.expirationAt = expirationAt;
         this.invoiceRequiresSuccessfulPayment = invoiceRequiresSuccessfulPayment;
         this.metadata = metadata == null ? Map.of() : metadata;
-        this.terminatedAt = null;
-        balance(Money.zero(currency));
-        this.pendingMinor = 0;
-        this.consumedMinor = 0;
-        this.consumedCredits = BigDecimal.ZERO;
+        if (creditsBalance == null) { // a new row; a redelivered creation keeps what the transactions made
+            balance(Money.zero(currency));
+            this.pendingMinor = 0;
+            this.consumedMinor = 0;
+            this.consumedCredits = BigDecimal.ZERO;
+        }
     }
 
     void updated(String name, Instant expirationAt, int priority) {

@@ -114,8 +114,10 @@ class WalletProjectionDatabaseTest extends ReadModelDatabaseTest {
                 Map.of("team", "ops"), T0, T0));
 
         apply(INVOICED, T1);
-        apply(INVOICED, T1); // redelivered
-        apply(GRANT, T1); // redelivered
+        apply(created(), T0); // redelivered, as the batch after it
+        apply(PURCHASE, T0);
+        apply(GRANT, T0);
+        apply(INVOICED, T1);
         WalletView spent = wallet();
         assertThat(spent.balance()).isEqualByComparingTo("3.00");
         assertThat(spent.creditsBalance()).isEqualByComparingTo("2");
