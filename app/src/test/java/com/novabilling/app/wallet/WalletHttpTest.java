@@ -184,6 +184,33 @@ class WalletHttpTest extends IntegrationTest {
     }
 
     @Test
+    void anInvoiceSpendingTheWalletShowsWhichGrantPaidIt() {
+        TestTenant t = registerTenant();
+        String customer = catalog(t).customer("USD");
+        String id = create(t, Map.of("customerId", customer, "currency", "USD", "grantedCredits", 15))
+                .get("id").asText();
+        String grant = api().get("/api/wallets/" + id + "/transactions", t.apiKey()).body().at("/data/0/id").asText();
+        String invoice = catalog(t).created("/api/invoices", new HashMap<>(Map.of("customerId", customer,
+                "items", List.of(Map.of("description", "Work", "amount", 12, "quantity", 1)))));
+        Api.Response finalized = api().post("/api/invoices/" + invoice + "/finalize", t.apiKey(), null);
+        assertThat(finalized.status()).as(finalized.text()).isEqualTo(200);
+
+        JsonNode wallet = api().get("/api/wallets/" + id, t.apiKey()).body();
+        assertThat(wallet.get("balance").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(wallet.get("consumedAmount").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(wallet.get("consumedCredits").decimalValue()).isEqualByComparingTo("12");
+        JsonNode invoiced = api().get("/api/wallets/" + id + "/transactions?type=invoiced", t.apiKey()).body();
+        assertThat(invoiced.get("data")).hasSize(1);
+        assertThat(invoiced.at("/data/0/invoiceId").asText()).isEqualTo(invoice);
+        assertThat(invoiced.at("/data/0/amount").decimalValue()).isEqualByComparingTo("12.00");
+        // "12.00 of the grant of 15.00"
+        assertThat(invoiced.at("/data/0/draws/0/inboundTransactionId").asText()).isEqualTo(grant);
+        assertThat(invoiced.at("/data/0/draws/0/inboundType").asText()).isEqualTo("GRANTED");
+        assertThat(invoiced.at("/data/0/draws/0/inboundAmount").decimalValue()).isEqualByComparingTo("15.00");
+        assertThat(invoiced.at("/data/0/draws/0/amount").decimalValue()).isEqualByComparingTo("12.00");
+    }
+
+    @Test
     void patchChangesNameExpiryAndPriority() {
         TestTenant t = sharedTenant();
         String id = create(t, Map.of("customerId", catalog(t).customer("USD"), "currency", "USD", "name", "Old"))
