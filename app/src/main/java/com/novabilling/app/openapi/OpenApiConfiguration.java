@@ -54,6 +54,9 @@ public class OpenApiConfiguration {
             tag(ApiTags.CREDIT_NOTES, "Credit notes against finalized invoices: DRAFT → FINALIZED → VOIDED, their "
                     + "own gap-free numbers (CN-000001); CREDIT notes become customer credit for later invoices, "
                     + "OFFSET notes lower the unpaid invoice's amount due."),
+            tag(ApiTags.WALLETS, "Customers' wallets of prepaid credits, one currency each: purchased and granted "
+                    + "credits, voided credits, termination, and the transactions with the grants and purchases each "
+                    + "spending drew from."),
             tag(ApiTags.USAGE_EVENTS, "Usage events of subscriptions (the metering ledger, idempotent on "
                     + "transactionId), and a subscription's current usage rated per charge."),
             tag(ApiTags.AUDIT, "The tenant's event store as an audit trail, and its aggregates as they were at a "

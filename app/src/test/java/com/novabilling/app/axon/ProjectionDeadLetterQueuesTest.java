@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionDeadLetterQueuesTest extends IntegrationTest {
 
     private static final Set<String> READ_MODELS = Set.of("customers", "plans", "billable-metrics", "charges",
-            "coupons", "add-ons", "subscriptions", "invoices", "credit-notes");
+            "coupons", "add-ons", "subscriptions", "invoices", "credit-notes", "wallets");
 
     @Autowired
     private TenantRuntimeRegistry runtimes;

@@ -22,6 +22,9 @@ import com.novabilling.api.invoice.FindInvoiceDocumentQuery;
 import com.novabilling.api.invoice.FindInvoiceQuery;
 import com.novabilling.api.creditnote.FindCreditNoteQuery;
 import com.novabilling.api.creditnote.ListCreditNotesQuery;
+import com.novabilling.api.wallet.FindWalletQuery;
+import com.novabilling.api.wallet.ListWalletTransactionsQuery;
+import com.novabilling.api.wallet.ListWalletsQuery;
 import com.novabilling.api.invoice.ListInvoicesQuery;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -75,7 +78,10 @@ class ReadModelGroupsTest extends IntegrationTest {
                 Map.entry(FindInvoiceDocumentQuery.class, Set.of("invoices")),
                 Map.entry(ListInvoicesQuery.class, Set.of("invoices")),
                 Map.entry(FindCreditNoteQuery.class, Set.of("credit-notes")),
-                Map.entry(ListCreditNotesQuery.class, Set.of("credit-notes")));
+                Map.entry(ListCreditNotesQuery.class, Set.of("credit-notes")),
+                Map.entry(FindWalletQuery.class, Set.of("wallets")),
+                Map.entry(ListWalletsQuery.class, Set.of("wallets")),
+                Map.entry(ListWalletTransactionsQuery.class, Set.of("wallets")));
 
         expected.forEach((query, groups) ->
                 assertThat(catalog.readModelsOf(query)).as(query.getSimpleName()).isEqualTo(groups));

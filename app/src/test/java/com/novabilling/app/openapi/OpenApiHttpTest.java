@@ -33,6 +33,9 @@ class OpenApiHttpTest extends IntegrationTest {
             "get /api/credit-notes", "post /api/credit-notes", "get /api/credit-notes/{creditNoteId}",
             "patch /api/credit-notes/{creditNoteId}", "post /api/credit-notes/{creditNoteId}/finalize",
             "post /api/credit-notes/{creditNoteId}/void",
+            "post /api/wallets", "get /api/wallets", "get /api/wallets/{walletId}", "patch /api/wallets/{walletId}",
+            "delete /api/wallets/{walletId}", "post /api/wallets/transactions",
+            "get /api/wallets/{walletId}/transactions",
             "get /api/audit/events", "get /api/audit/aggregates/{id}",
             "post /api/admin/projections/rebuild", "get /api/admin/projections",
             "get /api/admin/projections/{processor}/dead-letters",
@@ -82,7 +85,7 @@ class OpenApiHttpTest extends IntegrationTest {
         doc.get("tags").forEach(tag -> tags.add(tag.get("name").asText()));
         assertThat(tags).startsWith("Auth", "Tenants", "Customers", "Plans", "Subscriptions", "Invoices",
                 "Billable Metrics",
-                "Charges", "Coupons", "Add-Ons", "Credit Notes");
+                "Charges", "Coupons", "Add-Ons", "Credit Notes", "Wallets");
 
         String apiError = "#/components/schemas/ApiError";
         List<String> errorFields = new ArrayList<>();

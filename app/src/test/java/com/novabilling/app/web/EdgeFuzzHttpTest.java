@@ -285,6 +285,15 @@ class EdgeFuzzHttpTest extends IntegrationTest {
                      "type":"OFFSET"}""".formatted(ids.get("finalizedInvoiceId")));
             case "/api/credit-notes/{creditNoteId}" -> List.of("""
                     {"amount":1,"reason":"ORDER_CHANGE","type":"CREDIT","description":"Fuzz"}""");
+            case "/api/wallets" -> List.of("""
+                    {"customerId":"%s","name":"Main Wallet","currency":"USD","rateAmount":1.0,"paidCredits":100,
+                     "grantedCredits":10,"expirationAt":"2027-01-01T00:00:00Z","priority":3,
+                     "invoiceRequiresSuccessfulPayment":true,"metadata":{"po":"42"}}""".formatted(customer));
+            case "/api/wallets/transactions" -> List.of("""
+                    {"walletId":"%s","paidCredits":50,"grantedCredits":5,"voidedCredits":1}"""
+                    .formatted(ids.get("walletId")));
+            case "/api/wallets/{walletId}" -> List.of("""
+                    {"name":"Fuzz","expirationAt":"2027-06-01T00:00:00Z","priority":7}""");
             case "/api/admin/projections/rebuild" -> List.of("{\"processor\":\"customers\"}");
             default -> List.of();
         };
@@ -519,6 +528,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         ids.put("finalizedInvoiceId", finalizedInvoice);
         ids.put("creditNoteId", created(t, "/api/credit-notes", Map.of("invoiceId", finalizedInvoice,
                 "amount", 1, "reason", "OTHER", "type", "CREDIT")));
+        ids.put("walletId", created(t, "/api/wallets", Map.of("customerId", ids.get("customerId"),
+                "currency", "USD", "paidCredits", 100, "grantedCredits", 10)));
         ids.put("id", ids.get("customerId"));
         return ids;
     }

@@ -18,6 +18,7 @@ public final class ApiTags {
     public static final String COUPONS = "Coupons";
     public static final String ADD_ONS = "Add-Ons";
     public static final String CREDIT_NOTES = "Credit Notes";
+    public static final String WALLETS = "Wallets";
     public static final String USAGE_EVENTS = "Usage Events";
     public static final String AUDIT = "Audit";
     public static final String ADMIN = "Admin";
