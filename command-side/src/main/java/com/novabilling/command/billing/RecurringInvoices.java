@@ -29,6 +29,7 @@ import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
+import com.novabilling.api.lateusage.MarkLateUsageAdjustmentBilledCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -74,7 +75,8 @@ import java.util.Set;
  * the grace period ends ({@code finalizeAt}, acted on by the invoice's grace-period saga); until then late usage of the
  * closed period is re-rated into it (the invoice records its usage window, and asks this class for the window's usage,
  * {@link DraftInvoiceUsage}). A boundary with nothing to
- * bill (a free plan without usage, a trial) issues no invoice.
+ * bill (a free plan without usage, a trial) issues no invoice. Pending late-usage adjustments of finalized periods
+ * (§16, {@link ClosedPeriodReRating}) are billed on the subscription's next boundary invoice, taxed like its usage.
  */
 @Component
 public class RecurringInvoices implements DraftInvoiceUsage {
@@ -105,12 +107,14 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     private final AvailableCredits credits;
     private final AddOnLookupTable addOns;
     private final CouponLookupTable coupons;
+    private final LateUsageAdjustmentTable adjustments;
     private final CommandGateway commands;
     private final JdbcTemplate jdbcTemplate;
 
     public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
                              UsageRating usage, CurrentTenant tenant, AvailableCredits credits,
-                             AddOnLookupTable addOns, CouponLookupTable coupons, CommandGateway commands,
+                             AddOnLookupTable addOns, CouponLookupTable coupons,
+                             LateUsageAdjustmentTable adjustments, CommandGateway commands,
                              JdbcTemplate jdbcTemplate) {
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -120,6 +124,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
         this.credits = credits;
         this.addOns = addOns;
         this.coupons = coupons;
+        this.adjustments = adjustments;
         this.commands = commands;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -167,10 +172,15 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             activeCoupons.add(new CouponToApply(coupon.appliedCouponId(), coupon.couponCode(), coupon.discount(),
                     coupon.duration(), periodsRemaining, fixedRemaining));
         }
+        // late usage of finalized periods waiting for this invoice (§16), locked: billed by one invoice only
+        List<LateUsageAdjustmentTable.Adjustment> lateUsage = adjustments.pendingFor(subscriptionId, currency).stream()
+                .filter(adjustment -> !consumed.adjustments().contains(adjustment.adjustmentId()))
+                .toList();
         ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
                 closed == null ? null : closedPeriod(subscriptionId, currency, closed),
                 opening == null ? null : openingPeriod(opening), pendingAddOns, activeCoupons,
-                BillingTermsLookup.taxRateOf(terms), availableCredit(customerId, currency, consumed), List.of()));
+                BillingTermsLookup.taxRateOf(terms), availableCredit(customerId, currency, consumed), List.of()),
+                lateUsage.stream().map(LateUsageAdjustmentTable.Adjustment::fee).toList());
         Instant periodStart = closed != null ? closed.start() : opening.start();
         Instant periodEnd = closed != null ? closed.end() : opening.end();
         InvoiceUsageWindow usageWindow = closed == null || !closed.end().isAfter(usageFrom(closed)) ? null
@@ -186,6 +196,11 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                         used.appliedCouponId(), invoiceId, used.discount(), used.periodsRemaining(),
                         used.fixedRemaining(), used.exhausted()));
                 consumed.coupons().put(used.appliedCouponId(), used);
+            }
+            for (LateUsageAdjustmentTable.Adjustment adjustment : lateUsage) {
+                commands.sendAndWait(new MarkLateUsageAdjustmentBilledCommand(adjustment.reRatingId(),
+                        adjustment.adjustmentId(), invoiceId));
+                consumed.adjustments().add(adjustment.adjustmentId());
             }
         }
     }
@@ -361,13 +376,13 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     /**
      * What the invoices issued earlier in this unit of work consumed, and the credit notes it issued: the processor
      * handles a batch of events in one unit of work, and the lookups see its commands' events only when it commits,
-     * so a second boundary of the same customer in the batch must not bill an add-on again, count a coupon's period
-     * twice or draw on credit already drawn.
+     * so a second boundary of the same customer in the batch must not bill an add-on or a late-usage adjustment
+     * again, count a coupon's period twice or draw on credit already drawn.
      */
     private record Consumed(Set<String> addOns, Map<String, CouponConsumption> coupons,
-                            Map<String, Money> creditLeft, List<IssuedCredit> issuedCredit) {
+                            Map<String, Money> creditLeft, List<IssuedCredit> issuedCredit, Set<String> adjustments) {
         Consumed() {
-            this(new HashSet<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+            this(new HashSet<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>());
         }
     }
 

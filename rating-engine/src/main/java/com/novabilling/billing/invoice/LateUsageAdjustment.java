@@ -102,9 +102,18 @@ public final class LateUsageAdjustment {
 
     /** "Late usage for 2027-03-01 – 2027-03-31": the window's first and last day (UTC; the end is exclusive). */
     public static String description(Instant from, Instant to) {
+        return "Late usage for " + period(from, to);
+    }
+
+    /** "Usage of 2027-03-01 – 2027-03-31 re-rated lower": what the credit note of a decrease says. */
+    public static String creditDescription(Instant from, Instant to) {
+        return "Usage of " + period(from, to) + " re-rated lower";
+    }
+
+    private static String period(Instant from, Instant to) {
         LocalDate first = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate last = LocalDate.ofInstant(to.minusNanos(1), ZoneOffset.UTC);
-        return "Late usage for " + first + (last.equals(first) ? "" : " – " + last);
+        return first + (last.equals(first) ? "" : " – " + last);
     }
 
     /** An adjustment invoice of its own: the ADJUSTMENT fee taxed at {@code taxRate} (§13.2 steps 1 and 3). */
