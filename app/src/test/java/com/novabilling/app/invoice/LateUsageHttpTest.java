@@ -7,12 +7,17 @@ import com.novabilling.app.support.TestTenant;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,6 +208,47 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "TAX", "CREDIT_NOTE");
         assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3480.00");
         assertThat(april.get("amountDue").decimalValue()).isEqualByComparingTo("3477.68");
+    }
+
+    /**
+     * Eight late events of one window sent at once: each request re-rates the window after its own event, the
+     * window's row makes them take turns, and what they record adds up to the difference exactly once (8 GB = 4.00).
+     */
+    @Test
+    void concurrentLateEventsBillTheirDifferenceOnce() throws Exception {
+        Billed b = subscribed();
+        TestTenant t = b.tenant();
+        finalizedMarch(b);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> sends = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String timestamp = "2027-03-" + (11 + i) + "T00:00:00Z";
+                sends.add(() -> api().post("/api/events", t.apiKey(), eventBody(b, uniqueCode("tx"), timestamp, 1))
+                        .status());
+            }
+            for (Future<Integer> sent : senders.invokeAll(sends)) {
+                assertThat(sent.get()).isEqualTo(201);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+        advanceTo(t, "2027-05-01T00:00:01Z");
+        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2027-05-01T00:00:00Z") && isFinalized(i));
+        BigDecimal adjusted = BigDecimal.ZERO;
+        JsonNode last = null;
+        for (JsonNode line : april.get("lines")) {
+            if (line.get("type").asText().equals("ADJUSTMENT")) {
+                adjusted = adjusted.add(line.get("amount").decimalValue());
+                last = line;
+            }
+        }
+        assertThat(adjusted).isEqualByComparingTo("4.00");
+        assertThat(last).isNotNull();
+        assertThat(last.at("/usage/units").decimalValue()).isEqualByComparingTo("18");
+        assertThat(last.at("/usage/eventCount").asLong()).isEqualTo(9);
+        // 3,000.00 + 4.00; VAT 16 % 480.64 → 3,484.64
+        assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3484.64");
     }
 
     /** The recurring invoice whose first line is the base fee of the period after {@code from}–{@code to}. */
