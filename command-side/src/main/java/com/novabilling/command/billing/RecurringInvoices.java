@@ -197,11 +197,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                         used.fixedRemaining(), used.exhausted()));
                 consumed.coupons().put(used.appliedCouponId(), used);
             }
-            for (LateUsageAdjustmentTable.Adjustment adjustment : lateUsage) {
-                commands.sendAndWait(new MarkLateUsageAdjustmentBilledCommand(adjustment.reRatingId(),
-                        adjustment.adjustmentId(), invoiceId));
-                consumed.adjustments().add(adjustment.adjustmentId());
-            }
+            markBilled(lateUsage, invoiceId, consumed);
         }
     }
 
@@ -209,7 +205,8 @@ public class RecurringInvoices implements DraftInvoiceUsage {
      * Settles a plan change or an immediate cancellation within a period (docs/billing-rules.md §12): the unused part
      * of what was billed in advance becomes an ORDER_CHANGE credit note against the period's invoice, and what is
      * owed now (the new plan's remaining part, the old plan's used part in arrears, usage so far) an invoice at the
-     * change instant, which consumes the customer's credit first — the new credit note included.
+     * change instant, which consumes the customer's credit first — the new credit note included — and bills pending
+     * late-usage adjustments (§16; after a cancellation it is the subscription's last invoice).
      *
      * @param planId        the plan billed from the change on (its terms apply to the invoice at the change)
      * @param creditedPlanId the plan whose unused time is credited: the one the period's invoice billed in advance
@@ -225,21 +222,39 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             creditUnusedTime(subscriptionId, customerId, currency, creditedPlanId, periodStart, changedAt,
                     settlement.orderChangeCredit(), description);
         }
-        if (settlement.feesNow().isEmpty()) {
-            return;
-        }
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, changedAt);
         if (exists(invoiceId)) {
             return; // a redelivery of the same change
         }
+        // late usage of finalized periods waiting for the next invoice (§16): this one, which may be the last
+        Consumed consumed = consumedInThisUnitOfWork();
+        List<LateUsageAdjustmentTable.Adjustment> lateUsage = adjustments.pendingFor(subscriptionId, currency).stream()
+                .filter(adjustment -> !consumed.adjustments().contains(adjustment.adjustmentId()))
+                .toList();
+        if (settlement.feesNow().isEmpty() && lateUsage.isEmpty()) {
+            return;
+        }
+        List<FeeLine> fees = new ArrayList<>(settlement.feesNow());
+        lateUsage.forEach(adjustment -> fees.add(adjustment.fee()));
         BillingTerms terms = billingTerms.termsFor(customerId, planId);
-        ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, settlement.feesNow(),
+        ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, fees,
                 List.of(), BillingTermsLookup.taxRateOf(terms),
-                availableCredit(customerId, currency, consumedInThisUnitOfWork()), List.of()));
+                availableCredit(customerId, currency, consumed), List.of()));
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
-        create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed, terms,
-                changedAt, null);
+        if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
+                terms, changedAt, null)) {
+            markBilled(lateUsage, invoiceId, consumed);
+        }
+    }
+
+    /** Records that {@code invoiceId} billed these pending late-usage adjustments, so no other invoice bills them. */
+    private void markBilled(List<LateUsageAdjustmentTable.Adjustment> lateUsage, String invoiceId, Consumed consumed) {
+        for (LateUsageAdjustmentTable.Adjustment adjustment : lateUsage) {
+            commands.sendAndWait(new MarkLateUsageAdjustmentBilledCommand(adjustment.reRatingId(),
+                    adjustment.adjustmentId(), invoiceId));
+            consumed.adjustments().add(adjustment.adjustmentId());
+        }
     }
 
     /**
