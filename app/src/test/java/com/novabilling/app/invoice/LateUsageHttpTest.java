@@ -251,6 +251,39 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3484.64");
     }
 
+    /**
+     * A subscription canceled now has no next boundary: its invoice at the cancellation bills the pending adjustment,
+     * and a late event after it is billed on an invoice of its own (the subscription has ended).
+     */
+    @Test
+    void aCancellationBillsThePendingAdjustmentAndLaterOnesHaveTheirOwnInvoice() {
+        Billed b = subscribed();
+        TestTenant t = b.tenant();
+        JsonNode march = finalizedMarch(b);
+        String marchId = march.get("id").asText();
+        advanceTo(t, "2027-04-05T00:00:00Z");
+        event(b, uniqueCode("tx"), "2027-03-20T12:00:00Z", 4); // 2.00 more, pending
+
+        advanceTo(t, "2027-04-10T00:00:00Z");
+        Api.Response canceled = api().post("/api/subscriptions/" + b.subscriptionId() + "/cancel", t.apiKey(),
+                Map.of("cancelAt", "now"));
+        assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
+        JsonNode atCancel = awaitInvoice(b, i -> i.get("periodStart").asText().equals("2027-04-10T00:00:00Z")
+                && isFinalized(i));
+        assertThat(types(atCancel)).containsExactly("ADJUSTMENT", "TAX", "CREDIT_NOTE");
+        assertThat(atCancel.at("/lines/0/adjustedInvoiceId").asText()).isEqualTo(marchId);
+        assertThat(atCancel.get("total").decimalValue()).isEqualByComparingTo("2.32");
+        assertThat(atCancel.get("amountDue").decimalValue()).isEqualByComparingTo("0.00"); // the unused time's credit
+
+        event(b, uniqueCode("tx"), "2027-03-25T00:00:00Z", 2); // 1.00 more, after the end
+        JsonNode own = awaitInvoice(b, i -> types(i).get(0).equals("ADJUSTMENT")
+                && i.get("periodStart").asText().equals(MARCH));
+        assertThat(own.get("status").asText()).isEqualTo("FINALIZED");
+        assertThat(own.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(own.get("total").decimalValue()).isEqualByComparingTo("1.16");
+        assertMarchAsIssued(invoice(t, marchId));
+    }
+
     /** The recurring invoice whose first line is the base fee of the period after {@code from}–{@code to}. */
     private static boolean usageWindowIs(JsonNode invoice, String from, String to) {
         return invoice.get("periodStart").asText().equals(from) && invoice.get("periodEnd").asText().equals(to)
