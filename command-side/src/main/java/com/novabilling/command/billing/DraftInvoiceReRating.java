@@ -48,6 +48,12 @@ public class DraftInvoiceReRating implements LateUsageListener {
             }
         }
         // then the finalized ones (§16), also a draft that finalized meanwhile without these events
-        closedPeriods.reRate(subscriptionId, earliest, end);
+        try {
+            closedPeriods.reRate(subscriptionId, earliest, end);
+        } catch (RuntimeException notNow) {
+            // the events are stored and acknowledged; the window's next late event re-rates them with it
+            log.warn("late usage of {} not re-rated into finalized periods now: {}", subscriptionId,
+                    notNow.toString());
+        }
     }
 }
