@@ -131,7 +131,7 @@ public class TenantAccounts {
                     s.taxRate() == null ? d.taxRate() : BillingTerms.canonicalRate(s.taxRate()), s.taxName(),
                     s.netPaymentTerms() == null ? d.netPaymentTerms() : s.netPaymentTerms(),
                     s.invoiceGracePeriodDays() == null ? d.invoiceGracePeriodDays() : s.invoiceGracePeriodDays(),
-                    s.emailInvoicesOnFinalization());
+                    s.emailInvoicesOnFinalization(), s.lateUsagePolicy());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable tenant settings", e);
         }

@@ -5,6 +5,7 @@ import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.invoice.BillingTerms;
+import com.novabilling.api.lateusage.LateUsagePolicy;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.app.mail.SmtpDeliveryException;
@@ -83,7 +84,8 @@ public class TenantController {
                     + "IANA timezone, SMTP, the default billing terms: taxRate, taxName, netPaymentTerms, "
                     + "invoiceGracePeriodDays, which apply where a customer or plan sets none; "
                     + "emailInvoicesOnFinalization: e-mail each invoice to its customer, PDF attached, when it is "
-                    + "finalized; default false). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
+                    + "finalized; default false; lateUsagePolicy: next_invoice or adjustment_invoice, where late usage "
+                    + "of a finalized period is billed). 400 (field settings.smtp.host) when the SMTP host cannot be resolved or "
                     + "is internal and the operator has not allowed it.")
     @ApiResponse(responseCode = "409", description = "Another tenant has this email")
     public TenantProfile update(@Valid @RequestBody TenantRequests.UpdateTenant request) {
@@ -184,6 +186,14 @@ public class TenantController {
                 errors.add(new FieldError("settings.timezone", "must be an IANA time zone such as Africa/Nairobi"));
             }
         }
+        LateUsagePolicy lateUsagePolicy = current.lateUsagePolicy();
+        if (patch.lateUsagePolicy() != null) {
+            lateUsagePolicy = LateUsagePolicy.parse(patch.lateUsagePolicy()).orElse(null);
+            if (lateUsagePolicy == null) {
+                errors.add(new FieldError("settings.lateUsagePolicy", "must be one of "
+                        + LateUsagePolicy.valuesText()));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -210,7 +220,8 @@ public class TenantController {
                 patch.invoiceGracePeriodDays() != null ? patch.invoiceGracePeriodDays()
                         : current.invoiceGracePeriodDays(),
                 patch.emailInvoicesOnFinalization() != null
-                        ? patch.emailInvoicesOnFinalization() : current.emailInvoicesOnFinalization());
+                        ? patch.emailInvoicesOnFinalization() : current.emailInvoicesOnFinalization(),
+                lateUsagePolicy);
     }
 
     private void checkSmtpHost(String host) {

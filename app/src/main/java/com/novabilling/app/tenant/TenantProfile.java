@@ -1,6 +1,7 @@
 package com.novabilling.app.tenant;
 
 import com.novabilling.api.invoice.BillingTerms;
+import com.novabilling.api.lateusage.LateUsagePolicy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,7 +12,8 @@ public record TenantProfile(String id, String name, String email, String slug, S
 
     /** The default billing terms are 0 (taxName null) until the tenant sets them. */
     public record Settings(String defaultCurrency, String timezone, Smtp smtp, BigDecimal taxRate, String taxName,
-                           int netPaymentTerms, int invoiceGracePeriodDays, boolean emailInvoicesOnFinalization) {
+                           int netPaymentTerms, int invoiceGracePeriodDays, boolean emailInvoicesOnFinalization,
+                           LateUsagePolicy lateUsagePolicy) {
     }
 
     public record Smtp(String host, Integer port, String username, boolean passwordSet, String fromEmail, String fromName,
@@ -25,6 +27,7 @@ public record TenantProfile(String id, String name, String email, String slug, S
                 t.updatedAt(), new Settings(t.settings().defaultCurrency(), t.settings().timezone(), smtp == null ? null
                 : new Smtp(smtp.host(), smtp.port(), smtp.username(), smtp.passwordEncrypted() != null, smtp.fromEmail(),
                 smtp.fromName(), smtp.secure()), terms.taxRate(), terms.taxName(), terms.netPaymentTerms(),
-                terms.invoiceGracePeriodDays(), t.settings().emailsInvoicesOnFinalization()));
+                terms.invoiceGracePeriodDays(), t.settings().emailsInvoicesOnFinalization(),
+                t.settings().lateUsagePolicyOrDefault()));
     }
 }

@@ -38,7 +38,13 @@ public final class TenantRequests {
                            @Min(0) @Max(BillingTermLimits.MAX_DAYS) @Schema(description = "Default grace period "
                                    + "for plans that set none: " + BillingTermLimits.GRACE_PERIOD + "; 0 (the default) "
                                    + "finalizes at once") Integer invoiceGracePeriodDays,
-                           Boolean emailInvoicesOnFinalization) {
+                           Boolean emailInvoicesOnFinalization,
+                           @Size(max = 32) @Schema(description = "Where usage that arrives late for a period whose "
+                                   + "invoice is finalized is billed: next_invoice (the default: an adjustment line "
+                                   + "on the subscription's next invoice) or adjustment_invoice (an invoice of its "
+                                   + "own, issued at once); any letter case. A decrease is always a credit note",
+                                   example = "next_invoice", allowableValues = {"next_invoice", "adjustment_invoice"})
+                           String lateUsagePolicy) {
     }
 
     public record Smtp(@Size(min = 1, max = 255) String host,

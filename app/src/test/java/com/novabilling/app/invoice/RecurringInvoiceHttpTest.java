@@ -176,7 +176,9 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(finalized.get("invoiceNumber").asText()).isEqualTo("INV-000002");
         assertThat(finalized.get("total").decimalValue()).isEqualByComparingTo("3488.12");
 
-        event(b, "2027-03-25T00:00:00Z", 100); // late for a finalized invoice: stored, the invoice never changes
+        // late for a finalized invoice: stored, the invoice never changes (the difference is an adjustment, §16,
+        // LateUsageHttpTest)
+        event(b, "2027-03-25T00:00:00Z", 100);
         JsonNode after = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
                 i -> true);
         assertThat(after.get("total").decimalValue()).isEqualByComparingTo("3488.12");

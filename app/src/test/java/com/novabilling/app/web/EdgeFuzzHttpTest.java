@@ -255,7 +255,8 @@ class EdgeFuzzHttpTest extends IntegrationTest {
             case "/api/tenants/me" -> List.of("""
                     {"name":"Fuzz Owner","email":"fuzz-owner@example.com","companyName":"Fuzz Ltd",
                      "settings":{"defaultCurrency":"USD","timezone":"Africa/Nairobi","taxRate":16,"taxName":"VAT",
-                                 "netPaymentTerms":14,"invoiceGracePeriodDays":2}}""");
+                                 "netPaymentTerms":14,"invoiceGracePeriodDays":2,
+                                 "lateUsagePolicy":"next_invoice"}}""");
             case "/api/tenants/me/api-keys" -> List.of("{\"name\":\"fuzz key\"}");
             case "/api/tenants/me/smtp/test" -> List.of("{\"to\":\"fuzz@example.com\"}");
             case "/api/auth/register" -> List.of("""

@@ -29,6 +29,7 @@ import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.invoice.CreateInvoiceCommand;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.invoice.ShortenDraftSubscriptionFeeCommand;
+import com.novabilling.api.lateusage.MarkLateUsageAdjustmentBilledCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
@@ -74,7 +75,8 @@ import java.util.Set;
  * the grace period ends ({@code finalizeAt}, acted on by the invoice's grace-period saga); until then late usage of the
  * closed period is re-rated into it (the invoice records its usage window, and asks this class for the window's usage,
  * {@link DraftInvoiceUsage}). A boundary with nothing to
- * bill (a free plan without usage, a trial) issues no invoice.
+ * bill (a free plan without usage, a trial) issues no invoice. Pending late-usage adjustments of finalized periods
+ * (§16, {@link ClosedPeriodReRating}) are billed on the subscription's next boundary invoice, taxed like its usage.
  */
 @Component
 public class RecurringInvoices implements DraftInvoiceUsage {
@@ -105,12 +107,14 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     private final AvailableCredits credits;
     private final AddOnLookupTable addOns;
     private final CouponLookupTable coupons;
+    private final LateUsageAdjustmentTable adjustments;
     private final CommandGateway commands;
     private final JdbcTemplate jdbcTemplate;
 
     public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
                              UsageRating usage, CurrentTenant tenant, AvailableCredits credits,
-                             AddOnLookupTable addOns, CouponLookupTable coupons, CommandGateway commands,
+                             AddOnLookupTable addOns, CouponLookupTable coupons,
+                             LateUsageAdjustmentTable adjustments, CommandGateway commands,
                              JdbcTemplate jdbcTemplate) {
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -120,6 +124,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
         this.credits = credits;
         this.addOns = addOns;
         this.coupons = coupons;
+        this.adjustments = adjustments;
         this.commands = commands;
         this.jdbcTemplate = jdbcTemplate;
     }
@@ -167,10 +172,15 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             activeCoupons.add(new CouponToApply(coupon.appliedCouponId(), coupon.couponCode(), coupon.discount(),
                     coupon.duration(), periodsRemaining, fixedRemaining));
         }
+        // late usage of finalized periods waiting for this invoice (§16), locked: billed by one invoice only
+        List<LateUsageAdjustmentTable.Adjustment> lateUsage = adjustments.pendingFor(subscriptionId, currency).stream()
+                .filter(adjustment -> !consumed.adjustments().contains(adjustment.adjustmentId()))
+                .toList();
         ComputedInvoice computed = RecurringInvoice.atBoundary(new RecurringInvoiceFacts(currency, boundary,
                 closed == null ? null : closedPeriod(subscriptionId, currency, closed),
                 opening == null ? null : openingPeriod(opening), pendingAddOns, activeCoupons,
-                BillingTermsLookup.taxRateOf(terms), availableCredit(customerId, currency, consumed), List.of()));
+                BillingTermsLookup.taxRateOf(terms), availableCredit(customerId, currency, consumed), List.of()),
+                lateUsage.stream().map(LateUsageAdjustmentTable.Adjustment::fee).toList());
         Instant periodStart = closed != null ? closed.start() : opening.start();
         Instant periodEnd = closed != null ? closed.end() : opening.end();
         InvoiceUsageWindow usageWindow = closed == null || !closed.end().isAfter(usageFrom(closed)) ? null
@@ -187,6 +197,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                         used.fixedRemaining(), used.exhausted()));
                 consumed.coupons().put(used.appliedCouponId(), used);
             }
+            markBilled(lateUsage, invoiceId, consumed);
         }
     }
 
@@ -194,7 +205,8 @@ public class RecurringInvoices implements DraftInvoiceUsage {
      * Settles a plan change or an immediate cancellation within a period (docs/billing-rules.md §12): the unused part
      * of what was billed in advance becomes an ORDER_CHANGE credit note against the period's invoice, and what is
      * owed now (the new plan's remaining part, the old plan's used part in arrears, usage so far) an invoice at the
-     * change instant, which consumes the customer's credit first — the new credit note included.
+     * change instant, which consumes the customer's credit first — the new credit note included — and bills pending
+     * late-usage adjustments (§16; after a cancellation it is the subscription's last invoice).
      *
      * @param planId        the plan billed from the change on (its terms apply to the invoice at the change)
      * @param creditedPlanId the plan whose unused time is credited: the one the period's invoice billed in advance
@@ -210,21 +222,39 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             creditUnusedTime(subscriptionId, customerId, currency, creditedPlanId, periodStart, changedAt,
                     settlement.orderChangeCredit(), description);
         }
-        if (settlement.feesNow().isEmpty()) {
-            return;
-        }
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, changedAt);
         if (exists(invoiceId)) {
             return; // a redelivery of the same change
         }
+        // late usage of finalized periods waiting for the next invoice (§16): this one, which may be the last
+        Consumed consumed = consumedInThisUnitOfWork();
+        List<LateUsageAdjustmentTable.Adjustment> lateUsage = adjustments.pendingFor(subscriptionId, currency).stream()
+                .filter(adjustment -> !consumed.adjustments().contains(adjustment.adjustmentId()))
+                .toList();
+        if (settlement.feesNow().isEmpty() && lateUsage.isEmpty()) {
+            return;
+        }
+        List<FeeLine> fees = new ArrayList<>(settlement.feesNow());
+        lateUsage.forEach(adjustment -> fees.add(adjustment.fee()));
         BillingTerms terms = billingTerms.termsFor(customerId, planId);
-        ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, settlement.feesNow(),
+        ComputedInvoice computed = InvoiceCalculator.compute(new InvoiceFacts(currency, fees,
                 List.of(), BillingTermsLookup.taxRateOf(terms),
-                availableCredit(customerId, currency, consumedInThisUnitOfWork()), List.of()));
+                availableCredit(customerId, currency, consumed), List.of()));
         Instant end = settlement.feesNow().stream().map(fee -> fee.line().periodEnd()).filter(Objects::nonNull)
                 .max(Instant::compareTo).orElse(changedAt);
-        create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed, terms,
-                changedAt, null);
+        if (create(invoiceId, customerId, subscriptionId, changedAt, end.isAfter(changedAt) ? end : null, computed,
+                terms, changedAt, null)) {
+            markBilled(lateUsage, invoiceId, consumed);
+        }
+    }
+
+    /** Records that {@code invoiceId} billed these pending late-usage adjustments, so no other invoice bills them. */
+    private void markBilled(List<LateUsageAdjustmentTable.Adjustment> lateUsage, String invoiceId, Consumed consumed) {
+        for (LateUsageAdjustmentTable.Adjustment adjustment : lateUsage) {
+            commands.sendAndWait(new MarkLateUsageAdjustmentBilledCommand(adjustment.reRatingId(),
+                    adjustment.adjustmentId(), invoiceId));
+            consumed.adjustments().add(adjustment.adjustmentId());
+        }
     }
 
     /**
@@ -361,13 +391,13 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     /**
      * What the invoices issued earlier in this unit of work consumed, and the credit notes it issued: the processor
      * handles a batch of events in one unit of work, and the lookups see its commands' events only when it commits,
-     * so a second boundary of the same customer in the batch must not bill an add-on again, count a coupon's period
-     * twice or draw on credit already drawn.
+     * so a second boundary of the same customer in the batch must not bill an add-on or a late-usage adjustment
+     * again, count a coupon's period twice or draw on credit already drawn.
      */
     private record Consumed(Set<String> addOns, Map<String, CouponConsumption> coupons,
-                            Map<String, Money> creditLeft, List<IssuedCredit> issuedCredit) {
+                            Map<String, Money> creditLeft, List<IssuedCredit> issuedCredit, Set<String> adjustments) {
         Consumed() {
-            this(new HashSet<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>());
+            this(new HashSet<>(), new HashMap<>(), new HashMap<>(), new ArrayList<>(), new HashSet<>());
         }
     }
 

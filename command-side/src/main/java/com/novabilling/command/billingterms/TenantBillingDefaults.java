@@ -1,6 +1,7 @@
 package com.novabilling.command.billingterms;
 
 import com.novabilling.api.invoice.BillingTerms;
+import com.novabilling.api.lateusage.LateUsagePolicy;
 
 /**
  * The current tenant's default billing terms from its settings ({@code settings.taxRate}, {@code taxName},
@@ -11,4 +12,12 @@ import com.novabilling.api.invoice.BillingTerms;
 public interface TenantBillingDefaults {
 
     BillingTerms current();
+
+    /**
+     * The tenant's {@code settings.lateUsagePolicy} (docs/billing-rules.md §16): where late usage of a finalized
+     * period is billed; {@code next_invoice} until the tenant sets it.
+     */
+    default LateUsagePolicy lateUsagePolicy() {
+        return LateUsagePolicy.NEXT_INVOICE;
+    }
 }

@@ -20,6 +20,11 @@ public final class CreditNoteIds {
         return ResourceIds.derivedId(PREFIX, subscriptionId + "@" + changedAt);
     }
 
+    /** The credit note of a late-usage decrease (docs/billing-rules.md §16), derived from the adjustment: one per decrease. */
+    public static String forLateUsageAdjustment(String adjustmentId) {
+        return ResourceIds.derivedId(PREFIX, "late-usage/" + adjustmentId);
+    }
+
     /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a credit note id */
     public static void requireCreditNoteId(String id) {
         ResourceIds.requirePrefix(id, PREFIX, "Credit note");

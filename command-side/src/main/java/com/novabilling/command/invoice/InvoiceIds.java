@@ -33,6 +33,14 @@ public final class InvoiceIds {
         return ResourceIds.derivedId(PREFIX, "wallet-purchase/" + transactionId);
     }
 
+    /**
+     * The adjustment invoice of a late-usage adjustment (docs/billing-rules.md §16), derived from the adjustment: a
+     * repeated or concurrent re-rating creates it once.
+     */
+    public static String forLateUsageAdjustment(String adjustmentId) {
+        return ResourceIds.derivedId(PREFIX, "late-usage/" + adjustmentId);
+    }
+
     /** @throws com.novabilling.api.error.NotFoundException when the id cannot be an invoice id */
     public static void requireInvoiceId(String id) {
         ResourceIds.requirePrefix(id, PREFIX, "Invoice");

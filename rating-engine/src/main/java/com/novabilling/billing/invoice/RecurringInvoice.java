@@ -19,7 +19,17 @@ public final class RecurringInvoice {
     }
 
     public static ComputedInvoice atBoundary(RecurringInvoiceFacts facts) {
-        return InvoiceCalculator.compute(new InvoiceFacts(facts.currency(), fees(facts), facts.coupons(),
+        return atBoundary(facts, List.of());
+    }
+
+    /**
+     * The invoice at the boundary with pending late-usage adjustments of closed periods (docs/billing-rules.md §16):
+     * ADJUSTMENT fees after the boundary's own, discounted and taxed like them (the invoice's rate, as usage).
+     */
+    public static ComputedInvoice atBoundary(RecurringInvoiceFacts facts, List<FeeLine> adjustments) {
+        List<FeeLine> fees = new ArrayList<>(fees(facts));
+        fees.addAll(adjustments);
+        return InvoiceCalculator.compute(new InvoiceFacts(facts.currency(), fees, facts.coupons(),
                 facts.taxRate(), facts.credits(), facts.wallets()));
     }
 

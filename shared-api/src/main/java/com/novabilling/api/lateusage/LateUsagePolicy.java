@@ -1,0 +1,43 @@
+package com.novabilling.api.lateusage;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where the difference goes when late usage re-rates a period whose invoice is finalized (docs/billing-rules.md §16),
+ * the tenant's setting {@code lateUsagePolicy}: an ADJUSTMENT line on the subscription's next recurring invoice
+ * (the default), or an adjustment invoice of its own, issued at once. A decrease is a credit note either way.
+ */
+public enum LateUsagePolicy {
+    NEXT_INVOICE, ADJUSTMENT_INVOICE;
+
+    /** The value the API speaks: {@code next_invoice}, {@code adjustment_invoice}. */
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Any letter case; empty when it is none of the values. */
+    public static Optional<LateUsagePolicy> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String upper = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(policy -> policy.name().equals(upper)).findFirst();
+    }
+
+    @JsonCreator
+    static LateUsagePolicy fromJson(String value) {
+        return parse(value).orElseThrow(() -> new IllegalArgumentException("lateUsagePolicy must be one of "
+                + valuesText()));
+    }
+
+    public static String valuesText() {
+        return Arrays.stream(values()).map(LateUsagePolicy::value).collect(Collectors.joining(", "));
+    }
+}
