@@ -147,6 +147,24 @@ public class TenantAxonRuntime {
         return configuration.eventProcessingConfiguration().eventProcessors();
     }
 
+    /** The processing groups of the read-model projections (what a rebuild replays into). */
+    public Set<String> readModelGroups() {
+        return catalog.readModelProjections().keySet();
+    }
+
+    /**
+     * The read-model projections' event handlers as their processors invoke them (same parameter resolvers and
+     * handler definitions), without the processors' dead-lettering: for a replay into a scratch schema.
+     */
+    public List<org.axonframework.eventhandling.EventMessageHandler> readModelHandlers() {
+        return catalog.readModelProjections().values().stream().flatMap(List::stream)
+                .<org.axonframework.eventhandling.EventMessageHandler>map(handler ->
+                        new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(handler,
+                                configuration.parameterResolverFactory(),
+                                configuration.handlerDefinition(handler.getClass())))
+                .toList();
+    }
+
     /** The dead-letter queues of the tenant's read-model projections. */
     /** Delivers the tenant's deadlines due at {@code now}; the instant the next one falls due, if any. */
     public java.util.Optional<java.time.Instant> runDueDeadlines(java.time.Instant now) {

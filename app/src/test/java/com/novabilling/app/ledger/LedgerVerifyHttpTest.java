@@ -58,7 +58,10 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         assertThat(report.at("/counts/usageLines").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(report.at("/counts/invoiceNumbers").asLong()).isEqualTo(invoices.size());
         assertThat(report.get("checkedAt").asText()).startsWith("2027-05-02");
-        assertThat(report.get("checks").toString()).contains("invoice-totals", "usage-rerating", "wallet-balance");
+        assertThat(report.get("checks").toString()).contains("invoice-totals", "usage-rerating", "wallet-balance",
+                "projection-rebuild");
+        assertThat(report.at("/counts/readModelRows").asLong()).isGreaterThan(invoices.size());
+        assertThat(report.at("/counts/replayedEvents").asLong()).isEqualTo(report.at("/counts/events").asLong());
 
         String db = tenantDatabase(t.id());
         String aprilId = april.get("id").asText();
@@ -72,6 +75,10 @@ class LedgerVerifyHttpTest extends IntegrationTest {
                 .satisfies(v -> assertThat(v.get("message").asText()).contains("amountDue", "read model"));
         assertThat(violations(report, "invoice-read-model")).singleElement()
                 .satisfies(v -> assertThat(v.get("ids").toString()).contains(aprilId));
+        assertThat(violations(report, "projection-rebuild")).singleElement().satisfies(v -> {
+            assertThat(v.get("ids").toString()).contains(aprilId);
+            assertThat(v.get("message").asText()).contains("1 row(s) of invoices differ from the rebuilt rows");
+        });
         sql(db, "UPDATE invoices SET amount_due_minor = amount_due_minor - 1 WHERE id = '" + aprilId + "'");
 
         // a line's amount changed in the stored lines
@@ -116,6 +123,17 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         report = verify(t);
         assertThat(violations(report, "credit-note-read-model")).singleElement()
                 .satisfies(v -> assertThat(v.get("ids").toString()).contains(noteId));
+
+        // a customer row gone from its read model: only the rebuild sees it
+        sql(db, "DELETE FROM customers WHERE id = '" + b.customerId() + "'");
+        report = verify(t);
+        assertThat(violations(report, "projection-rebuild")).anySatisfy(v -> {
+            assertThat(v.get("ids").toString()).contains(b.customerId());
+            assertThat(v.get("message").asText()).contains("of customers are rebuilt from the events but missing");
+        });
+        JsonNode withoutRebuild = api().get("/api/admin/ledger/verify?rebuild=false", t.accessToken()).body();
+        assertThat(violations(withoutRebuild, "projection-rebuild")).isEmpty();
+        assertThat(withoutRebuild.get("skipped").toString()).contains("projection-rebuild");
     }
 
     @Test
@@ -143,6 +161,8 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         assertThat(none.body().get("message").asText()).isNotBlank();
         assertThat(api().get("/api/admin/ledger/verify", t.apiKey()).status()).isEqualTo(401);
         assertThat(api().get("/api/admin/ledger/verify", t.accessToken()).status()).isEqualTo(200);
+        assertThat(api().get("/api/admin/ledger/verify?rebuild=maybe", t.accessToken()).badRequestFields())
+                .containsExactly("rebuild");
     }
 
     /**
