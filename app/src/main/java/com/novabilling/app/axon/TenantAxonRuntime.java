@@ -147,22 +147,19 @@ public class TenantAxonRuntime {
         return configuration.eventProcessingConfiguration().eventProcessors();
     }
 
-    /** The processing groups of the read-model projections (what a rebuild replays into). */
-    public Set<String> readModelGroups() {
-        return catalog.readModelProjections().keySet();
-    }
-
     /**
-     * The read-model projections' event handlers as their processors invoke them (same parameter resolvers and
-     * handler definitions), without the processors' dead-lettering: for a replay into a scratch schema.
+     * The read-model projections' event handlers by processing group, as their processors invoke them (same parameter
+     * resolvers and handler definitions), without the processors' dead-lettering: for a replay into a scratch schema.
      */
-    public List<org.axonframework.eventhandling.EventMessageHandler> readModelHandlers() {
-        return catalog.readModelProjections().values().stream().flatMap(List::stream)
+    public Map<String, List<org.axonframework.eventhandling.EventMessageHandler>> readModelHandlers() {
+        Map<String, List<org.axonframework.eventhandling.EventMessageHandler>> byGroup = new java.util.TreeMap<>();
+        catalog.readModelProjections().forEach((group, handlers) -> byGroup.put(group, handlers.stream()
                 .<org.axonframework.eventhandling.EventMessageHandler>map(handler ->
                         new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(handler,
                                 configuration.parameterResolverFactory(),
                                 configuration.handlerDefinition(handler.getClass())))
-                .toList();
+                .toList()));
+        return byGroup;
     }
 
     /** The dead-letter queues of the tenant's read-model projections. */
