@@ -111,6 +111,7 @@ final class EventStoreLedger {
     private final List<LedgerViolation> walletViolations = new ArrayList<>();
     private long events;
 
+    /** Folds one event's payload; {@code null} (an event the caller did not deserialize) is only counted. */
     void apply(Object payload) {
         events++;
         if (payload instanceof InvoiceCreatedEvent e) {
