@@ -28,7 +28,8 @@
 //                                                              next month, create N KES customers and subscriptions
 //                                                              and E events each, wait for the N opening invoices,
 //                                                              then time one P1M advance until 2N invoices are
-//                                                              FINALIZED (the server needs NOVABILLING_TEST_CLOCK=true)
+//                                                              FINALIZED (the server needs NOVABILLING_TEST_CLOCK=true);
+//                 [--verify true|false]                        then time GET /api/admin/ledger/verify on that tenant
 //   seconds       ISO-8601-DURATION                            print the duration in whole seconds (rounded up)
 //
 // Every loop is bounded: by time (throughput), by count (registrations), or by count and time (tenants, verify).
@@ -70,6 +71,11 @@ public class LoadClient {
     static final Pattern META_TOTAL = Pattern.compile("\"meta\"\\s*:\\s*\\{[^{}]*?\"total\"\\s*:\\s*(\\d+)");
     static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*\"?(-?[0-9.]+)");
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    static final Pattern VERIFY_OK = Pattern.compile("\"ok\"\\s*:\\s*(true|false)");
+    static final Pattern VIOLATION_COUNT = Pattern.compile("\"violationCount\"\\s*:\\s*(\\d+)");
+    static final Pattern DURATION_MS = Pattern.compile("\"durationMs\"\\s*:\\s*(\\d+)");
+    static final Pattern COUNTS = Pattern.compile("\"counts\"\\s*:\\s*\\{([^{}]*)\\}");
     static final int SAMPLES = 5;
     static final Pattern NOISE = Pattern.compile(",?\\s*\"(requestId|timestamp)\"\\s*:\\s*\"[^\"]*\"");
 
@@ -131,6 +137,10 @@ public class LoadClient {
 
     static int intOpt(String name, int dflt) {
         return Integer.parseInt(opt(name, String.valueOf(dflt)));
+    }
+
+    static boolean boolOpt(String name, boolean dflt) {
+        return Boolean.parseBoolean(opt(name, String.valueOf(dflt)));
     }
 
     static double dblOpt(String name, double dflt) {
@@ -1015,6 +1025,46 @@ public class LoadClient {
         } else {
             out("    check: could not read an invoice of " + sample + ": " + list.status() + " " + list.body());
         }
+
+        if (boolOpt("verify", true)) {
+            verifyLedger(client, "billing-" + runId, label, longTimeout);
+        }
+    }
+
+    /**
+     * Figure 8, last step: GET /api/admin/ledger/verify on the billing tenant (with a fresh JWT from /auth/login: the
+     * registration's may have expired during a long run), timed from the request to the last byte of the answer.
+     */
+    static void verifyLedger(HttpClient client, String unique, String label, Duration timeout) throws IOException {
+        Result login = send(client, "POST", "/api/auth/login", null, "{\"email\":\"owner-" + unique
+                + "@example.com\",\"password\":\"securePassword123\"}");
+        String jwt = login.ok() ? group(ACCESS_TOKEN, login.body()) : null;
+        if (jwt == null) {
+            out("    !! verify: could not log in as the billing tenant's owner: " + login.status() + " " + login.body());
+            sum(label + ".verify", "login failed: " + login.status());
+            return;
+        }
+        long v0 = System.nanoTime();
+        Result verified = send(client, "GET", "/api/admin/ledger/verify", jwt, null, timeout);
+        double seconds = (System.nanoTime() - v0) / 1e9;
+        if (!verified.ok()) {
+            String body = verified.body().length() > 300 ? verified.body().substring(0, 300) : verified.body();
+            out(String.format(Locale.ROOT, "    !! verify: GET /api/admin/ledger/verify answered %d after %.1f s: %s",
+                    verified.status(), seconds, body));
+            sum(label + ".verify", "status " + verified.status() + " after " + String.format(Locale.ROOT, "%.1f s", seconds));
+            return;
+        }
+        String ok = group(VERIFY_OK, verified.body());
+        String violations = group(VIOLATION_COUNT, verified.body());
+        String counts = group(COUNTS, verified.body());
+        out(String.format(Locale.ROOT, "    verify: GET /api/admin/ledger/verify in %.1f s (server %s ms): ok %s, "
+                + "%s violations; counts {%s}", seconds, group(DURATION_MS, verified.body()), ok, violations, counts));
+        if (!"true".equals(ok)) {
+            out("    !! the ledger verifier found violations; the first: " + (verified.body().length() > 600
+                    ? verified.body().substring(0, 600) : verified.body()));
+        }
+        sum(label + ".verify", String.format(Locale.ROOT, "%.1f s, ok %s, %s violations", seconds, ok, violations));
+        sum(label + ".verifyCounts", counts == null ? "n/a" : counts);
     }
 
     /** GET /api/invoices?limit=1 (with the status, if given): meta.total, or -1 when the request failed. */

@@ -38,6 +38,7 @@ BENCH_BILLING=${BENCH_BILLING:-1}                       # 0: skip figure 8 (and 
 BENCH_BILLING_SUBSCRIPTIONS=${BENCH_BILLING_SUBSCRIPTIONS:-10000}
 BENCH_BILLING_EVENTS=${BENCH_BILLING_EVENTS:-3}         # usage events per subscription
 BENCH_BILLING_MAX_SECONDS=${BENCH_BILLING_MAX_SECONDS:-900}
+BENCH_VERIFY=${BENCH_VERIFY:-1}                         # 0: no ledger verification after the billing run
 case "$BENCH_ONLY" in
   "") ;;
   billing) BENCH_BILLING=1 ;;
@@ -503,7 +504,8 @@ if [[ "$BENCH_BILLING" == 1 ]]; then
     SERVER_LOG="$WORK/server.log"; [[ -f "$WORK/server-restart.log" ]] && SERVER_LOG="$WORK/server-restart.log"
     LOG_FROM=$(( $(wc -l < "$SERVER_LOG") + 1 ))
     client billing --subscriptions "$BENCH_BILLING_SUBSCRIPTIONS" --events-per-subscription "$BENCH_BILLING_EVENTS" \
-      --clients "$BENCH_CLIENTS" --max-seconds "$BENCH_BILLING_MAX_SECONDS" --label billing || say "!! load client failed"
+      --clients "$BENCH_CLIENTS" --max-seconds "$BENCH_BILLING_MAX_SECONDS" \
+      --verify "$( [[ "$BENCH_VERIFY" == 1 ]] && printf true || printf false)" --label billing || say "!! load client failed"
     # the server's errors logged during the figure (the product's, not the bench's: the client reports its own)
     LOG_ERRORS=$(tail -n "+$LOG_FROM" "$SERVER_LOG" | grep -cE ' ERROR |^Caused by' || true)
     put billing.serverErrors "$LOG_ERRORS"
@@ -596,6 +598,9 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
       row "8. … advance request (closes the periods) / all invoices issued" "$(getd billing.advanceSeconds) s (status $(getd billing.advanceStatus)) / $(getd billing.issuedSeconds) s after the advance"
       row "8. … sample invoice total, server ERROR lines" "$(getd billing.check 'not checked'), $(getd billing.serverErrors 'n/a')"
       row "8. … set-up (untimed): customers + subscriptions, events" "$(getd billing.setupSeconds) s for $(getd billing.subscriptions), $(getd billing.events) events ($BENCH_BILLING_EVENTS each)"
+      if [[ "$BENCH_VERIFY" == 1 ]]; then
+        row "8. … ledger verify (GET /api/admin/ledger/verify) over the billing tenant" "$(getd billing.verify 'not measured'); counts $(getd billing.verifyCounts 'n/a')"
+      fi
     fi
   fi
 }

@@ -62,6 +62,17 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
         return eventHandlersByGroup.getOrDefault(group, List.of());
     }
 
+    /**
+     * The event handler beans of every read-model projection (streaming groups some query reads; lookups, sagas and
+     * side effects excluded), by group: what replaying the event store rebuilds.
+     */
+    Map<String, List<Object>> readModelProjections() {
+        Map<String, List<Object>> projections = new java.util.TreeMap<>();
+        projectionGroups().stream().filter(this::isReadModel)
+                .forEach(group -> projections.put(group, eventHandlersOf(group)));
+        return projections;
+    }
+
     /** Whether some query reads the group's tables: a projection, whose state can be rebuilt from the events. */
     boolean isReadModel(String group) {
         return readModelsByQuery.values().stream().anyMatch(groups -> groups.contains(group));

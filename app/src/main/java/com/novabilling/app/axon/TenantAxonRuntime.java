@@ -147,6 +147,21 @@ public class TenantAxonRuntime {
         return configuration.eventProcessingConfiguration().eventProcessors();
     }
 
+    /**
+     * The read-model projections' event handlers by processing group, as their processors invoke them (same parameter
+     * resolvers and handler definitions), without the processors' dead-lettering: for a replay into a scratch schema.
+     */
+    public Map<String, List<org.axonframework.eventhandling.EventMessageHandler>> readModelHandlers() {
+        Map<String, List<org.axonframework.eventhandling.EventMessageHandler>> byGroup = new java.util.TreeMap<>();
+        catalog.readModelProjections().forEach((group, handlers) -> byGroup.put(group, handlers.stream()
+                .<org.axonframework.eventhandling.EventMessageHandler>map(handler ->
+                        new org.axonframework.eventhandling.AnnotationEventHandlerAdapter(handler,
+                                configuration.parameterResolverFactory(),
+                                configuration.handlerDefinition(handler.getClass())))
+                .toList()));
+        return byGroup;
+    }
+
     /** The dead-letter queues of the tenant's read-model projections. */
     /** Delivers the tenant's deadlines due at {@code now}; the instant the next one falls due, if any. */
     public java.util.Optional<java.time.Instant> runDueDeadlines(java.time.Instant now) {
