@@ -7,6 +7,8 @@ import com.novabilling.api.creditnote.CreditNoteFinalizedEvent;
 import com.novabilling.api.creditnote.CreditNoteStatus;
 import com.novabilling.api.creditnote.CreditNoteVoidedEvent;
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.lateusage.ClosedUsageWindowReRatedEvent;
+import com.novabilling.api.lateusage.ClosedUsageWindowReRatedWithoutDifferenceEvent;
 import com.novabilling.api.invoice.InvoiceCreditNoteAppliedEvent;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
@@ -56,6 +58,12 @@ final class EventStoreLedger {
         InvoiceUsageWindow usageWindow;
         /** OFFSET credit notes applied after finalization: they raise creditNotesAmount without a line. */
         long offsetsApplied;
+        /**
+         * The window's latest rating after late usage (docs/billing-rules.md §16): the re-rated USAGE lines of its
+         * last re-rating (with or without a difference); null while the invoice's own lines are its rating.
+         */
+        List<InvoiceLine> reRatedLines;
+        int reRatings;
 
         InvoiceFold(String id) {
             this.id = id;
@@ -123,6 +131,14 @@ final class EventStoreLedger {
             invoice.lines = e.lines() == null ? List.of() : e.lines();
             invoice.totals = InvoiceSnapshot.Totals.of(e.totals());
             invoice.usageWindow = e.usageWindow();
+        } else if (payload instanceof ClosedUsageWindowReRatedEvent e) {
+            InvoiceFold invoice = invoice(e.originalInvoiceId());
+            invoice.reRatedLines = e.reRatedLines() == null ? List.of() : e.reRatedLines();
+            invoice.reRatings++;
+        } else if (payload instanceof ClosedUsageWindowReRatedWithoutDifferenceEvent e) {
+            InvoiceFold invoice = invoice(e.originalInvoiceId());
+            invoice.reRatedLines = e.reRatedLines() == null ? List.of() : e.reRatedLines();
+            invoice.reRatings++;
         } else if (payload instanceof InvoiceDraftRevisedEvent e) {
             InvoiceFold invoice = invoice(e.invoiceId());
             invoice.lines = e.lines() == null ? List.of() : e.lines();

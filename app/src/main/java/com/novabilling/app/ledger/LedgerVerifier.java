@@ -53,7 +53,8 @@ public class LedgerVerifier {
             "InvoiceCreditNoteAppliedEvent", "InvoicePaidEvent", "InvoiceVoidedEvent", "CreditNoteCreatedEvent",
             "CreditNoteDraftUpdatedEvent", "CreditNoteFinalizedEvent", "CreditNoteConsumedEvent",
             "CreditNoteVoidedEvent", "WalletCreatedEvent", "WalletTransactionCreatedEvent",
-            "WalletTransactionSettledEvent", "WalletTransactionFailedEvent");
+            "WalletTransactionSettledEvent", "WalletTransactionFailedEvent", "ClosedUsageWindowReRatedEvent",
+            "ClosedUsageWindowReRatedWithoutDifferenceEvent");
     /** The lines as the invoices projection stored them (Hibernate's JSON): lenient about properties it added. */
     private static final ObjectMapper LINES = JsonMapper.builder().findAndAddModules()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -163,6 +164,7 @@ public class LedgerVerifier {
         // 5. usage lines re-rated from the usage ledger
         long usageLines = 0;
         long windows = 0;
+        long reRatedWindows = 0;
         for (EventStoreLedger.InvoiceFold invoice : events.invoices().values()) {
             if (invoice.usageWindow == null || invoice.subscriptionId == null || invoice.currency == null
                     || (invoice.status != InvoiceStatus.FINALIZED && invoice.status != InvoiceStatus.PAID)) {
@@ -172,10 +174,17 @@ public class LedgerVerifier {
             List<InvoiceLine> reRated = usage.usageLines(invoice.subscriptionId, invoice.currency, invoice.usageWindow)
                     .stream().map(FeeLine::line).toList();
             usageLines += invoice.lines.stream().filter(line -> line.type() == InvoiceLineType.USAGE).count();
-            violations.addAll(UsageLinesCheck.check(invoice.id, invoice.lines, reRated));
+            if (invoice.reRatedLines == null) {
+                violations.addAll(UsageLinesCheck.check(invoice.id, invoice.lines, reRated));
+            } else {
+                reRatedWindows++;
+                violations.addAll(UsageLinesCheck.checkReRated(invoice.id, invoice.reRatings, invoice.reRatedLines,
+                        reRated));
+            }
         }
         counts.put("usageWindows", windows);
         counts.put("usageLines", usageLines);
+        counts.put("usageWindowsReRatedLate", reRatedWindows);
 
         // 6. every read-model projection rebuilt from the events into a scratch schema gives the same rows
         if (rebuild) {

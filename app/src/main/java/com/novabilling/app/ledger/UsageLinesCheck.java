@@ -22,6 +22,31 @@ final class UsageLinesCheck {
      * @param reRated      the USAGE lines the window gives now
      */
     static List<LedgerViolation> check(String invoiceId, List<InvoiceLine> invoiceLines, List<InvoiceLine> reRated) {
+        List<String> differences = differences(invoiceLines, reRated);
+        if (differences.isEmpty()) {
+            return List.of();
+        }
+        return List.of(LedgerViolation.of(LedgerChecks.USAGE_RERATING, invoiceId, "Invoice " + invoiceId
+                + "'s usage re-rated from the stored usage events differs (a changed charge or a usage event changed "
+                + "outside the late-usage path does this): " + String.join("; ", differences)));
+    }
+
+    /**
+     * A window that late usage re-rated (docs/billing-rules.md §16): the original invoice keeps its lines, so the
+     * rating to match is the last re-rating's lines (the invoice's {@code reRatings}-th).
+     */
+    static List<LedgerViolation> checkReRated(String invoiceId, int reRatings, List<InvoiceLine> lastReRating,
+                                              List<InvoiceLine> reRated) {
+        List<String> differences = differences(lastReRating, reRated);
+        if (differences.isEmpty()) {
+            return List.of();
+        }
+        return List.of(LedgerViolation.of(LedgerChecks.USAGE_RERATING, invoiceId, "Invoice " + invoiceId
+                + "'s usage window re-rated from the stored usage events differs from its late-usage re-rating "
+                + reRatings + " (late usage accepted but not re-rated does this): " + String.join("; ", differences)));
+    }
+
+    private static List<String> differences(List<InvoiceLine> invoiceLines, List<InvoiceLine> reRated) {
         Map<String, InvoiceLine> billed = byChargeAndBucket(invoiceLines);
         Map<String, InvoiceLine> now = byChargeAndBucket(reRated);
         List<String> differences = new ArrayList<>();
@@ -38,12 +63,7 @@ final class UsageLinesCheck {
                 differences.add(key + ": not billed, re-rated " + usage(line));
             }
         });
-        if (differences.isEmpty()) {
-            return List.of();
-        }
-        return List.of(LedgerViolation.of(LedgerChecks.USAGE_RERATING, invoiceId, "Invoice " + invoiceId
-                + "'s usage re-rated from the stored usage events differs (a late event accepted after the invoice "
-                + "was finalized, or a changed charge, also does this): " + String.join("; ", differences)));
+        return differences;
     }
 
     private static Map<String, InvoiceLine> byChargeAndBucket(List<InvoiceLine> lines) {

@@ -130,6 +130,7 @@ class LateUsageHttpTest extends IntegrationTest {
                 && isFinalized(i));
         assertThat(types(may)).containsExactly("SUBSCRIPTION", "TAX");
         assertThat(may.get("total").decimalValue()).isEqualByComparingTo("3480.00");
+        assertLedgerVerifies(t, 1);
     }
 
     /** {@code adjustment_invoice}: the difference is an invoice of its own now, referencing March's, final at once. */
@@ -178,6 +179,7 @@ class LateUsageHttpTest extends IntegrationTest {
         advanceTo(t, "2027-05-01T00:00:01Z");
         JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2027-05-01T00:00:00Z") && isFinalized(i));
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "TAX");
+        assertLedgerVerifies(t, 1);
     }
 
     /** A decrease (a negative SUM value arriving late) is a credit note against March's invoice, tax included. */
@@ -208,6 +210,7 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "TAX", "CREDIT_NOTE");
         assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3480.00");
         assertThat(april.get("amountDue").decimalValue()).isEqualByComparingTo("3477.68");
+        assertLedgerVerifies(t, 1);
     }
 
     /**
@@ -249,6 +252,18 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(last.at("/usage/eventCount").asLong()).isEqualTo(9);
         // 3,000.00 + 4.00; VAT 16 % 480.64 → 3,484.64
         assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3484.64");
+        assertLedgerVerifies(t, 1);
+    }
+
+    /**
+     * The ledger verifier over what late usage did: the original invoice keeps its lines, and the window it billed
+     * re-rates to its last late-usage re-rating (docs/billing-rules.md §16), not to a violation.
+     */
+    private void assertLedgerVerifies(TestTenant t, long reRatedWindows) {
+        Api.Response verified = api().get("/api/admin/ledger/verify?rebuild=false", t.accessToken());
+        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        assertThat(verified.body().get("ok").asBoolean()).as(verified.body().toPrettyString()).isTrue();
+        assertThat(verified.body().at("/counts/usageWindowsReRatedLate").asLong()).isEqualTo(reRatedWindows);
     }
 
     /**

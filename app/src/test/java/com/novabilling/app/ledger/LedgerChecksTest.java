@@ -280,5 +280,18 @@ class LedgerChecksTest {
                         "re-rating gives no line", "charge ch_3 bucket default: not billed");
             });
         }
+
+        @Test
+        void aWindowReRatedLateMatchesItsLastReRatingNotTheOriginalLines() {
+            List<InvoiceLine> lastReRating = List.of(usage("ch_1", 800, "16", 3, "d3"));
+            assertThat(UsageLinesCheck.checkReRated("inv_1", 2, lastReRating,
+                    List.of(usage("ch_1", 800, "16", 3, "d3")))).isEmpty();
+            assertThat(UsageLinesCheck.checkReRated("inv_1", 2, lastReRating,
+                    List.of(usage("ch_1", 900, "18", 4, "d4")))).singleElement().satisfies(v -> {
+                assertThat(v.check()).isEqualTo(LedgerChecks.USAGE_RERATING);
+                assertThat(v.ids()).containsExactly("inv_1");
+                assertThat(v.message()).contains("late-usage re-rating 2", "digest d3", "digest d4");
+            });
+        }
     }
 }

@@ -46,13 +46,14 @@ public class BilledUsageWindowTable {
         }
         jdbcTemplate.update("""
                 INSERT INTO billed_usage_window (invoice_id, subscription_id, plan_id, usage_from, usage_to, status,
-                                                 currency, usage_amount_minor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                                 currency, usage_amount_minor, usage_rating)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (invoice_id) DO NOTHING
                 """, event.invoiceId(), event.subscriptionId(), event.usageWindow().planId(),
                 Timestamp.from(event.usageWindow().from()), Timestamp.from(event.usageWindow().to()),
                 InvoiceStatus.DRAFT.name(), event.currency().name(),
-                LateUsageAdjustment.usageAmount(event.currency(), event.lines()).minor());
+                LateUsageAdjustment.usageAmount(event.currency(), event.lines()).minor(),
+                LateUsageAdjustment.ratingFingerprint(event.lines()));
     }
 
     /** A draft re-rated (late usage, a shortened fee): what it bills for usage now. */
@@ -61,9 +62,10 @@ public class BilledUsageWindowTable {
         if (event.totals() == null) {
             return;
         }
-        jdbcTemplate.update("UPDATE billed_usage_window SET usage_amount_minor = ? WHERE invoice_id = ?",
+        jdbcTemplate.update(
+                "UPDATE billed_usage_window SET usage_amount_minor = ?, usage_rating = ? WHERE invoice_id = ?",
                 LateUsageAdjustment.usageAmount(event.totals().total().currency(), event.lines()).minor(),
-                event.invoiceId());
+                LateUsageAdjustment.ratingFingerprint(event.lines()), event.invoiceId());
     }
 
     @EventHandler
@@ -90,7 +92,8 @@ public class BilledUsageWindowTable {
      */
     public List<BilledWindow> finalizedBilling(String subscriptionId, Instant from, Instant to) {
         return jdbcTemplate.query("""
-                SELECT invoice_id, subscription_id, plan_id, usage_from, usage_to, currency, usage_amount_minor
+                SELECT invoice_id, subscription_id, plan_id, usage_from, usage_to, currency, usage_amount_minor,
+                       usage_rating
                 FROM billed_usage_window
                 WHERE subscription_id = ? AND status = 'FINALIZED' AND usage_from < ? AND usage_to > ?
                 ORDER BY usage_from""", (rs, i) -> window(rs), subscriptionId, Timestamp.from(to),
@@ -103,7 +106,8 @@ public class BilledUsageWindowTable {
      */
     public Optional<BilledWindow> lockFinalized(String invoiceId) {
         return jdbcTemplate.query("""
-                SELECT invoice_id, subscription_id, plan_id, usage_from, usage_to, currency, usage_amount_minor
+                SELECT invoice_id, subscription_id, plan_id, usage_from, usage_to, currency, usage_amount_minor,
+                       usage_rating
                 FROM billed_usage_window WHERE invoice_id = ? AND status = 'FINALIZED' FOR UPDATE""",
                 (rs, i) -> window(rs), invoiceId).stream().findFirst();
     }
@@ -112,9 +116,11 @@ public class BilledUsageWindowTable {
      * A finalized invoice's usage window.
      *
      * @param usageBilled what the invoice billed for usage before tax; null for invoices recorded before it was kept
+     * @param usageRating the fingerprint of the invoice's USAGE lines ({@link LateUsageAdjustment#ratingFingerprint});
+     *                    null for invoices recorded before it was kept
      */
     public record BilledWindow(String invoiceId, String subscriptionId, InvoiceUsageWindow window,
-                               CurrencyCode currency, Money usageBilled) {
+                               CurrencyCode currency, Money usageBilled, String usageRating) {
     }
 
     private static BilledWindow window(ResultSet rs) throws SQLException {
@@ -124,7 +130,7 @@ public class BilledUsageWindowTable {
         Money billed = rs.wasNull() || currency == null ? null : Money.ofMinor(usage, currency);
         return new BilledWindow(rs.getString("invoice_id"), rs.getString("subscription_id"),
                 new InvoiceUsageWindow(rs.getString("plan_id"), rs.getTimestamp("usage_from").toInstant(),
-                        rs.getTimestamp("usage_to").toInstant()), currency, billed);
+                        rs.getTimestamp("usage_to").toInstant()), currency, billed, rs.getString("usage_rating"));
     }
 
     private void setStatus(String invoiceId, InvoiceStatus status) {

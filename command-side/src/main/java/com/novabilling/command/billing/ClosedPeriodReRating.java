@@ -127,7 +127,7 @@ public class ClosedPeriodReRating {
         Instant now = clock.instant();
         commands.sendAndWait(new ReRateClosedUsageWindowCommand(reRatingId, originalInvoiceId,
                 window.subscriptionId(), customerId, window.currency(), window.window(), window.usageBilled(),
-                reRated, tenantDefaults.lateUsagePolicy(), hasEnded(window.subscriptionId(), now), now));
+                window.usageRating(), reRated, tenantDefaults.lateUsagePolicy(), hasEnded(window.subscriptionId(), now), now));
         TaxRate taxRate = null;
         for (LateUsageAdjustmentTable.Adjustment adjustment : adjustments.issuedBy(reRatingId)) {
             if (exists(adjustment.documentId())) {

@@ -5,6 +5,7 @@ import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.invoice.InvoiceLine;
 import com.novabilling.api.invoice.InvoiceLineType;
 import com.novabilling.api.lateusage.ClosedUsageWindowReRatedEvent;
+import com.novabilling.api.lateusage.ClosedUsageWindowReRatedWithoutDifferenceEvent;
 import com.novabilling.api.lateusage.LateUsageAdjustmentBilledEvent;
 import com.novabilling.api.lateusage.LateUsageAdjustmentKind;
 import com.novabilling.api.lateusage.LateUsagePolicy;
@@ -30,8 +31,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The re-ratings of one finalized invoice's usage window (docs/billing-rules.md §16): what has been billed for the
  * window so far — the original invoice's usage, then each adjustment — so that late usage bills only the difference
- * once. Created by the first re-rating that finds a difference; a re-rating that finds none records nothing
- * (re-rating twice adds nothing). The original invoice is never touched: an increase is an ADJUSTMENT on the next
+ * once. Created by the first re-rating that finds a difference or a new rating; a re-rating to the same money from
+ * other events records only the rating, and one that finds the rating already recorded records nothing (re-rating
+ * twice adds nothing). The original invoice is never touched: an increase is an ADJUSTMENT on the next
  * invoice or an adjustment invoice, a decrease a credit note against the original.
  */
 @Aggregate
@@ -42,6 +44,8 @@ public class ClosedUsageWindow {
     private String subscriptionId;
     private Money billed;
     private int adjustments;
+    /** The fingerprint of the window's last recorded rating; null until one is recorded. */
+    private String rating;
     /** NEXT_INVOICE adjustments: the invoice that billed each, null while pending. */
     private final Map<String, String> billedOn = new HashMap<>();
 
@@ -64,6 +68,13 @@ public class ClosedUsageWindow {
         LateUsageAdjustment.Difference found = LateUsageAdjustment.difference(before, List.of(),
                 command.reRatedLines());
         if (found.difference().isZero()) {
+            String reRating = LateUsageAdjustment.ratingFingerprint(command.reRatedLines());
+            String recorded = rating != null ? rating : command.originalRating();
+            if (recorded != null && !recorded.equals(reRating)) {
+                apply(new ClosedUsageWindowReRatedWithoutDifferenceEvent(command.reRatingId(),
+                        command.originalInvoiceId(), command.subscriptionId(), command.window(),
+                        command.reRatedLines(), command.reRatedAt()));
+            }
             return; // billed as rated: nothing to adjust
         }
         int number = adjustments + 1;
@@ -117,9 +128,17 @@ public class ClosedUsageWindow {
         subscriptionId = event.subscriptionId();
         billed = event.reRatedUsage();
         adjustments = event.adjustmentNumber();
+        rating = LateUsageAdjustment.ratingFingerprint(event.reRatedLines());
         if (event.kind() == LateUsageAdjustmentKind.NEXT_INVOICE) {
             billedOn.put(event.adjustmentId(), null);
         }
+    }
+
+    @EventSourcingHandler
+    void on(ClosedUsageWindowReRatedWithoutDifferenceEvent event) {
+        reRatingId = event.reRatingId();
+        subscriptionId = event.subscriptionId();
+        rating = LateUsageAdjustment.ratingFingerprint(event.reRatedLines());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import com.novabilling.api.invoice.InvoiceLine;
 import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.lateusage.ClosedUsageWindowReRatedEvent;
+import com.novabilling.api.lateusage.ClosedUsageWindowReRatedWithoutDifferenceEvent;
 import com.novabilling.api.lateusage.LateUsageAdjustmentBilledEvent;
 import com.novabilling.api.lateusage.LateUsageAdjustmentKind;
 import com.novabilling.api.lateusage.LateUsagePolicy;
@@ -38,6 +39,8 @@ class ClosedUsageWindowTest {
     private static final Instant AT = Instant.parse("2027-04-10T00:00:00Z");
     private static final InvoiceUsageWindow WINDOW = new InvoiceUsageWindow("pln_1", MARCH_1, APRIL_1);
     private static final Money ORIGINAL_USAGE = kes(500);
+    /** The original invoice billed 10 GB from one event. */
+    private static final String ORIGINAL_RATING = LateUsageAdjustment.ratingFingerprint(List.of(usage(500, "10", 1)));
 
     private FixtureConfiguration<ClosedUsageWindow> fixture;
 
@@ -57,7 +60,7 @@ class ClosedUsageWindowTest {
 
     private static ReRateClosedUsageWindowCommand reRate(InvoiceLine rated, LateUsagePolicy policy) {
         return new ReRateClosedUsageWindowCommand(RE_RATING, ORIGINAL, SUBSCRIPTION, CUSTOMER, CurrencyCode.KES,
-                WINDOW, ORIGINAL_USAGE, List.of(rated), policy, false, AT);
+                WINDOW, ORIGINAL_USAGE, ORIGINAL_RATING, List.of(rated), policy, false, AT);
     }
 
     private static ClosedUsageWindowReRatedEvent reRated(int number, InvoiceLine rated, long before, long difference,
@@ -96,7 +99,8 @@ class ClosedUsageWindowTest {
         InvoiceLine rated = usage(700, "14", 2);
         fixture.givenNoPriorActivity()
                 .when(new ReRateClosedUsageWindowCommand(RE_RATING, ORIGINAL, SUBSCRIPTION, CUSTOMER,
-                        CurrencyCode.KES, WINDOW, ORIGINAL_USAGE, List.of(rated), LateUsagePolicy.NEXT_INVOICE, true,
+                        CurrencyCode.KES, WINDOW, ORIGINAL_USAGE, ORIGINAL_RATING, List.of(rated),
+                        LateUsagePolicy.NEXT_INVOICE, true,
                         AT))
                 .expectEvents(reRated(1, rated, 500, 200, LateUsageAdjustmentKind.ADJUSTMENT_INVOICE));
     }
@@ -114,6 +118,37 @@ class ClosedUsageWindowTest {
     void aWindowBilledAsRatedRecordsNothing() {
         fixture.givenNoPriorActivity()
                 .when(reRate(usage(500, "10", 1), LateUsagePolicy.NEXT_INVOICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameMoneyFromOtherEventsRecordsTheNewRatingOnlyAndOnlyOnce() {
+        InvoiceLine sameMoney = usage(500, "10", 2); // a late zero-valued event: 2 events, another digest
+        fixture.givenNoPriorActivity()
+                .when(reRate(sameMoney, LateUsagePolicy.NEXT_INVOICE))
+                .expectEvents(new ClosedUsageWindowReRatedWithoutDifferenceEvent(RE_RATING, ORIGINAL, SUBSCRIPTION,
+                        WINDOW, List.of(sameMoney), AT));
+        fixture.given(new ClosedUsageWindowReRatedWithoutDifferenceEvent(RE_RATING, ORIGINAL, SUBSCRIPTION, WINDOW,
+                        List.of(sameMoney), AT))
+                .when(reRate(sameMoney, LateUsagePolicy.NEXT_INVOICE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // after an adjustment, the same money again from one more event: its rating only
+        InvoiceLine rated = usage(700, "14", 2);
+        InvoiceLine again = usage(700, "14", 3);
+        fixture.given(reRated(1, rated, 500, 200, LateUsageAdjustmentKind.NEXT_INVOICE))
+                .when(reRate(again, LateUsagePolicy.NEXT_INVOICE))
+                .expectEvents(new ClosedUsageWindowReRatedWithoutDifferenceEvent(RE_RATING, ORIGINAL, SUBSCRIPTION,
+                        WINDOW, List.of(again), AT));
+    }
+
+    @Test
+    void aWindowOfAnInvoiceRecordedBeforeItsRatingWasKeptRecordsNoRatingWithoutADifference() {
+        fixture.givenNoPriorActivity()
+                .when(new ReRateClosedUsageWindowCommand(RE_RATING, ORIGINAL, SUBSCRIPTION, CUSTOMER,
+                        CurrencyCode.KES, WINDOW, ORIGINAL_USAGE, null, List.of(usage(500, "10", 2)),
+                        LateUsagePolicy.NEXT_INVOICE, false, AT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -6,6 +6,7 @@ import com.novabilling.api.invoice.InvoiceLine;
 import com.novabilling.api.invoice.InvoiceLineUsage;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.lateusage.ClosedUsageWindowReRatedEvent;
+import com.novabilling.api.lateusage.ClosedUsageWindowReRatedWithoutDifferenceEvent;
 import com.novabilling.api.lateusage.LateUsageAdjustmentBilledEvent;
 import com.novabilling.api.lateusage.LateUsageAdjustmentKind;
 import com.novabilling.api.lateusage.LateUsagePolicy;
@@ -53,9 +54,11 @@ class LateUsageEventSerializationTest {
                 new ClosedUsageWindowReRatedEvent("lur_1", "inv_1", "sub_1", "cus_1", CurrencyCode.UGX, window,
                         "lua_2", 2, List.of(), Money.ofMinor(500, CurrencyCode.UGX), Money.zero(CurrencyCode.UGX),
                         Money.ofMinor(-500, CurrencyCode.UGX), LateUsageAdjustmentKind.CREDIT_NOTE, "cn_1", null, at),
+                new ClosedUsageWindowReRatedWithoutDifferenceEvent("lur_1", "inv_1", "sub_1", window, List.of(rated),
+                        at),
                 new LateUsageAdjustmentBilledEvent("lur_1", "lua_1", "sub_1", "inv_2"),
                 new ReRateClosedUsageWindowCommand("lur_1", "inv_1", "sub_1", "cus_1", CurrencyCode.KES, window,
-                        Money.ofMinor(500, CurrencyCode.KES), List.of(rated), LateUsagePolicy.ADJUSTMENT_INVOICE,
+                        Money.ofMinor(500, CurrencyCode.KES), "cd".repeat(32), List.of(rated), LateUsagePolicy.ADJUSTMENT_INVOICE,
                         false, at),
                 new MarkLateUsageAdjustmentBilledCommand("lur_1", "lua_1", "inv_2"));
         for (Object message : messages) {

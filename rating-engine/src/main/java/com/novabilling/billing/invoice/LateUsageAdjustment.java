@@ -55,6 +55,28 @@ public final class LateUsageAdjustment {
     }
 
     /**
+     * The fingerprint of a window's rating: {@link UsageDigest} over each USAGE line's charge, bucket, units, amount,
+     * event count and usage digest, in charge and bucket order. Two ratings with the same fingerprint priced the same
+     * events the same way; a late event that adds no money (a zero value, a UNIQUE_COUNT repeat) still changes it.
+     */
+    public static String ratingFingerprint(List<InvoiceLine> lines) {
+        List<String> parts = new ArrayList<>();
+        for (InvoiceLine line : lines) {
+            if (line.type() != InvoiceLineType.USAGE) {
+                continue;
+            }
+            InvoiceLineUsage usage = line.usage();
+            BigDecimal units = usage == null ? line.quantity() : usage.units();
+            parts.add(line.chargeId() + "|" + line.bucket() + "|"
+                    + (units == null ? "" : units.stripTrailingZeros().toPlainString()) + "|"
+                    + line.amount().minor() + " " + line.amount().currency() + "|"
+                    + (usage == null ? "" : usage.eventCount() + "|" + usage.digest()));
+        }
+        parts.sort(null);
+        return UsageDigest.ofTransactionIds(parts);
+    }
+
+    /**
      * @param originalUsage    Σ USAGE of the original invoice
      * @param earlierAdjustments the signed differences recorded for the window before (increases positive)
      * @param reRatedLines     the window's USAGE lines as the ledger rates them now

@@ -127,4 +127,15 @@ class LateUsageAdjustmentTest {
         assertThat(LateUsageAdjustment.creditNoteAmount(Money.ofMinor(-1_001, UGX), TaxRate.of("VAT", "18")))
                 .isEqualTo(Money.ofMinor(1_181, UGX));
     }
+
+    @Test
+    void theRatingFingerprintIgnoresTheScaleOfUnitsAndLineOrderButNotEventsOrDigests() {
+        InvoiceLine ten = usage(500, "10", 1, "d1");
+        String rating = LateUsageAdjustment.ratingFingerprint(List.of(ten));
+        assertThat(rating).hasSize(64);
+        assertThat(LateUsageAdjustment.ratingFingerprint(List.of(usage(500, "10.000", 1, "d1")))).isEqualTo(rating);
+        assertThat(LateUsageAdjustment.ratingFingerprint(List.of(usage(500, "10", 2, "d2")))).isNotEqualTo(rating);
+        assertThat(LateUsageAdjustment.ratingFingerprint(List.of(usage(501, "10", 1, "d1")))).isNotEqualTo(rating);
+        assertThat(LateUsageAdjustment.ratingFingerprint(List.of())).isNotEqualTo(rating);
+    }
 }
