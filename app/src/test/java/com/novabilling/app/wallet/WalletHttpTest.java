@@ -208,6 +208,10 @@ class WalletHttpTest extends IntegrationTest {
         assertThat(invoiced.at("/data/0/draws/0/inboundType").asText()).isEqualTo("GRANTED");
         assertThat(invoiced.at("/data/0/draws/0/inboundAmount").decimalValue()).isEqualByComparingTo("15.00");
         assertThat(invoiced.at("/data/0/draws/0/amount").decimalValue()).isEqualByComparingTo("12.00");
+        String grantDay = api().get("/api/wallets/" + id + "/transactions?type=granted", t.apiKey()).body()
+                .at("/data/0/createdAt").asText().substring(0, 10);
+        assertThat(invoiced.at("/data/0/draws/0/description").asText())
+                .isEqualTo("12.00 of the " + grantDay + " grant of 15.00");
     }
 
     @Test

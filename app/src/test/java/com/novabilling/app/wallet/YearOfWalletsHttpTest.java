@@ -147,6 +147,12 @@ class YearOfWalletsHttpTest extends IntegrationTest {
         JsonNode expired = api().get("/api/wallets/" + promotionId + "/transactions?type=VOIDED", t.apiKey()).body();
         assertThat(expired.get("data")).singleElement()
                 .satisfies(tx -> assertThat(tx.get("amount").decimalValue()).isEqualByComparingTo("97.00"));
+        JsonNode promotionSpent = api().get("/api/wallets/" + promotionId + "/transactions?type=INVOICED",
+                t.apiKey()).body();
+        List<String> drawn = new ArrayList<>();
+        promotionSpent.get("data").forEach(tx -> drawn.add(tx.at("/draws/0/description").asText()));
+        assertThat(drawn).containsExactlyInAnyOrder("15.00 of the 2027-01-02 grant of 300.00",
+                "115.00 of the 2027-01-02 grant of 300.00", "73.00 of the 2027-01-02 grant of 300.00");
         JsonNode failed = api().get("/api/wallets/" + prepaidId + "/transactions?status=FAILED", t.apiKey()).body();
         assertThat(failed.get("data")).singleElement()
                 .satisfies(tx -> assertThat(tx.get("credits").decimalValue()).isEqualByComparingTo("100"));

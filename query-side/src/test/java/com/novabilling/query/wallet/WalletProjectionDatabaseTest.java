@@ -127,7 +127,8 @@ class WalletProjectionDatabaseTest extends ReadModelDatabaseTest {
         assertThat(transactions(null, null).data()).hasSize(3);
         WalletTransactionView invoiced = transactions(WalletTransactionType.INVOICED, null).data().get(0);
         assertThat(invoiced.draws()).containsExactly(new WalletDrawView("wtx_grant", WalletTransactionType.GRANTED,
-                T0, new BigDecimal("15.00"), new BigDecimal("12.00"), new BigDecimal("8")));
+                T0, new BigDecimal("15.00"), new BigDecimal("12.00"), new BigDecimal("8"),
+                "12.00 of the 2026-03-01 grant of 15.00"));
         assertThat(invoiced.invoiceId()).isEqualTo("inv_1");
         assertThat(invoiced.settledAt()).isEqualTo(T1);
 

@@ -20,11 +20,8 @@ public record InvoiceWalletPaymentView(String walletId, String transactionId, Bi
                            BigDecimal transactionAmount, BigDecimal amount, BigDecimal credits, String description) {
 
         public static PaidFrom of(WalletDraw draw) {
-            String kind = draw.inboundType() == WalletTransactionType.GRANTED ? "grant" : "purchase";
             return new PaidFrom(draw.inboundTransactionId(), draw.inboundType(), draw.inboundCreatedAt(),
-                    draw.inboundAmount().toMajor(), draw.amount().toMajor(), draw.credits(),
-                    draw.amount().toMajor().toPlainString() + " of the " + draw.inboundCreatedAt().toString()
-                            .substring(0, 10) + " " + kind + " of " + draw.inboundAmount().toMajor().toPlainString());
+                    draw.inboundAmount().toMajor(), draw.amount().toMajor(), draw.credits(), draw.description());
         }
     }
 

@@ -19,4 +19,11 @@ import java.time.Instant;
  */
 public record WalletDraw(String inboundTransactionId, WalletTransactionType inboundType, Instant inboundCreatedAt,
                          Money inboundAmount, Money amount, BigDecimal credits) {
+
+    /** "12.00 of the 2026-03-01 grant of 15.00": major units, the inbound transaction's UTC date. */
+    public String description() {
+        String kind = inboundType == WalletTransactionType.GRANTED ? "grant" : "purchase";
+        return amount.toMajor().toPlainString() + " of the " + inboundCreatedAt.toString().substring(0, 10) + " "
+                + kind + " of " + inboundAmount.toMajor().toPlainString();
+    }
 }
