@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -239,8 +242,14 @@ class WalletHttpTest extends IntegrationTest {
     @Test
     void deleteTerminatesAndVoidsTheRemainder() {
         TestTenant t = sharedTenant();
-        String id = create(t, Map.of("customerId", catalog(t).customer("USD"), "currency", "USD",
+        String customer = catalog(t).customer("USD");
+        String id = create(t, Map.of("customerId", customer, "currency", "USD",
                 "paidCredits", 30, "grantedCredits", 12.5)).get("id").asText();
+
+        // an ACTIVE wallet keeps its customer: its credits would be stranded
+        Api.Response customerKept = api().delete("/api/customers/" + customer, t.apiKey());
+        assertThat(customerKept.status()).as(customerKept.text()).isEqualTo(409);
+        assertThat(customerKept.body().get("message").asText()).contains("active wallets", id);
 
         Api.Response deleted = api().delete("/api/wallets/" + id, t.apiKey());
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(200);
@@ -266,6 +275,39 @@ class WalletHttpTest extends IntegrationTest {
         Api.Response patch = api().patch("/api/wallets/" + id, t.apiKey(), Map.of("name", "Again"));
         assertThat(patch.status()).as(patch.text()).isEqualTo(409);
         assertThat(patch.body().get("message").asText()).contains("TERMINATED");
+        // terminated, the wallet no longer keeps its customer
+        Api.Response customerDeleted = api().delete("/api/customers/" + customer, t.apiKey());
+        assertThat(customerDeleted.status()).as(customerDeleted.text()).isEqualTo(200);
+    }
+
+    /**
+     * A wallet created while its customer is deleted: the create holds the customer's row FOR SHARE, the deletion
+     * takes it FOR UPDATE, so whichever comes second sees the first — never a wallet of a deleted customer.
+     */
+    @Test
+    void aCustomerDeletedWhileWalletsAreCreatedKeepsNoWallet() throws Exception {
+        TestTenant t = sharedTenant();
+        for (int round = 0; round < 4; round++) {
+            String customer = catalog(t).customer("USD");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<Api.Response> wallet = pool.submit(() -> api().post("/api/wallets",
+                        t.apiKey(), Map.of("customerId", customer, "currency", "USD", "grantedCredits", 5)));
+                Future<Api.Response> deletion = pool.submit(() ->
+                        api().delete("/api/customers/" + customer, t.apiKey()));
+                int walletStatus = wallet.get().status();
+                int deletionStatus = deletion.get().status();
+                if (walletStatus == 201) {
+                    assertThat(deletionStatus).as("the wallet came first: the customer stays").isEqualTo(409);
+                    assertThat(api().get("/api/customers/" + customer, t.apiKey()).status()).isEqualTo(200);
+                } else {
+                    assertThat(walletStatus).as(wallet.get().text()).isEqualTo(404);
+                    assertThat(deletionStatus).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test

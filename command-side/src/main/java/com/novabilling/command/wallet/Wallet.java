@@ -92,7 +92,7 @@ public class Wallet {
     }
 
     @CommandHandler
-    public Wallet(CreateWalletCommand command, Clock clock) {
+    public Wallet(CreateWalletCommand command, WalletCustomers customers, Clock clock) {
         Instant now = now(clock);
         if (blank(command.customerId())) {
             throw new ValidationException("customerId", "is required");
@@ -108,6 +108,9 @@ public class Wallet {
         boolean requiresPayment = Boolean.TRUE.equals(command.invoiceRequiresSuccessfulPayment());
         Credits paid = credits("paidCredits", command.paidCredits(), rate, walletCurrency);
         Credits granted = credits("grantedCredits", command.grantedCredits(), rate, walletCurrency);
+        if (!customers.holdLive(command.customerId())) {
+            throw new NotFoundException("Customer", command.customerId());
+        }
 
         // events applied in a constructor reach the state only after it returns: the ledger computes on its own copy
         Ledger ledger = new Ledger(command.walletId(), command.customerId(), walletCurrency, rate, requiresPayment,

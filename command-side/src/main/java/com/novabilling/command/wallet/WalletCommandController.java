@@ -1,12 +1,10 @@
 package com.novabilling.command.wallet;
 
-import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.wallet.FindWalletQuery;
 import com.novabilling.api.wallet.TerminateWalletCommand;
 import com.novabilling.api.wallet.WalletView;
 import com.novabilling.command.customer.CustomerIds;
-import com.novabilling.command.customer.CustomerLookup;
 import com.novabilling.command.web.ResourceCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,11 +34,9 @@ public class WalletCommandController {
     private static final String WALLET = "Wallet";
 
     private final ResourceCommands commands;
-    private final CustomerLookup customers;
 
-    public WalletCommandController(ResourceCommands commands, CustomerLookup customers) {
+    public WalletCommandController(ResourceCommands commands) {
         this.commands = commands;
-        this.customers = customers;
     }
 
     @PostMapping
@@ -54,7 +50,6 @@ public class WalletCommandController {
     public WalletView create(@Valid @RequestBody CreateWalletRequest request) {
         String customerId = request.customerId().trim();
         CustomerIds.requireCustomerId(customerId);
-        customers.find(customerId).orElseThrow(() -> new NotFoundException("Customer", customerId));
         String walletId = WalletIds.newId();
         commands.send(request.toCommand(walletId));
         return find(walletId);

@@ -97,6 +97,13 @@ public class WalletLookupTable {
                 customerId, currency.name(), Timestamp.from(at));
     }
 
+    /** Up to {@code limit} of the customer's ACTIVE wallets, oldest first. */
+    public List<String> activeWalletsOf(String customerId, int limit) {
+        return jdbcTemplate.queryForList("""
+                SELECT wallet_id FROM wallet_balance WHERE customer_id = ? AND status = 'ACTIVE'
+                ORDER BY created_at, wallet_id LIMIT ?""", String.class, customerId, limit);
+    }
+
     /** Takes the customer's wallet lock until the current transaction ends (a transaction-scoped advisory lock). */
     public void lockCustomer(String customerId) {
         jdbcTemplate.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", row -> null,

@@ -78,6 +78,7 @@ class WalletSpendingTest {
                 WalletIds.purchaseInvoiceId("wtx_p"), List.of(), T0, kes("1000.00"));
         FixtureConfiguration<Wallet> fixture = new AggregateTestFixture<>(Wallet.class);
         fixture.registerInjectableResource(new FixtureClock());
+        fixture.registerInjectableResource(WalletCustomers.ANY);
         BalanceDraw spent = invoice.wallets().get(0);
         fixture.givenCurrentTime(T0)
                 .andGiven(new WalletCreatedEvent(wallet1, "cus_1", null, KES, dec("1"), 1, null, false, Map.of(), T0),

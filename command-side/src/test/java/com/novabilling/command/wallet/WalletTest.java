@@ -67,6 +67,7 @@ class WalletTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Wallet.class);
         fixture.registerInjectableResource(new FixtureClock());
+        fixture.registerInjectableResource(WalletCustomers.ANY);
         fixture.givenCurrentTime(NOW);
     }
 
@@ -230,6 +231,17 @@ class WalletTest {
                     "customerId");
             refusedOn(new CreateWalletCommand(ID, CUSTOMER, null, null, null, null, null, null, null, null, null),
                     "currency");
+        }
+
+        @Test
+        void refusesACustomerThatDoesNotExistOrWasDeleted() {
+            FixtureConfiguration<Wallet> noCustomer = new AggregateTestFixture<>(Wallet.class);
+            noCustomer.registerInjectableResource(new FixtureClock());
+            noCustomer.registerInjectableResource((WalletCustomers) customerId -> false);
+            noCustomer.givenNoPriorActivity()
+                    .when(create(USD, "1", "10", "5", null))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
         }
 
         @Test
