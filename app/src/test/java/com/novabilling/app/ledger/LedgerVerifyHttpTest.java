@@ -1,19 +1,12 @@
 package com.novabilling.app.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.novabilling.api.money.CurrencyCode;
-import com.novabilling.api.wallet.CreateWalletCommand;
-import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestTenant;
-import com.novabilling.app.tenancy.TenantContext;
-import com.novabilling.command.wallet.WalletIds;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tenant with rows corrupted one at a time behind the application's back.
  */
 class LedgerVerifyHttpTest extends IntegrationTest {
-
-    @Autowired
-    private TenantRuntimeRegistry runtimes;
 
     private record Billed(TestTenant tenant, String customerId, String subscriptionId, String code, String noteId,
                           String walletId) {
@@ -220,10 +210,8 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         advanceTo(t, "2027-04-02T00:00:00Z");
         awaitInvoices(t, customerId, 2);
 
-        String walletId = WalletIds.newId();
-        TenantContext.runAs(t.id(), () -> runtimes.current().commandGateway().sendAndWait(new CreateWalletCommand(
-                walletId, customerId, "Promo", CurrencyCode.KES, BigDecimal.ONE, null, new BigDecimal("100"),
-                null, null, null, Map.of())));
+        String walletId = created(t, "/api/wallets", Map.of("customerId", customerId, "name", "Promo",
+                "currency", "KES", "grantedCredits", 100));
         String oneOff = created(t, "/api/invoices", Map.of("customerId", customerId, "currency", "KES",
                 "items", List.of(Map.of("description", "Setup", "amount", 250, "quantity", 1))));
         Api.Response finalized = api().post("/api/invoices/" + oneOff + "/finalize", t.apiKey(), Map.of());

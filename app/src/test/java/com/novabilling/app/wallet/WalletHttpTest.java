@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,12 @@ class WalletHttpTest extends IntegrationTest {
     void theSeedsCurlsCreateAWalletAndTopItUpShowingTheBalance() {
         TestTenant t = registerTenant();
         String customer = catalog(t).customer("USD");
+        // The seed's body verbatim but for the year of its expirationAt: the next New Year's Day more than a day
+        // ahead of the tenant's clock, the seed's own 2027-01-01 until 2026-12-31. A wallet refuses an expiry in the
+        // tenant's past (400 naming expirationAt) and a tenant's clock never moves back, so the seed's literal date
+        // would break this test once real time passes it; every assertion below holds for any such year.
+        String expirationAt = (clock.instant().plus(Duration.ofDays(1)).atZone(ZoneOffset.UTC).getYear() + 1)
+                + "-01-01T00:00:00Z";
 
         Api.Response created = api().post("/api/wallets", t.apiKey(), """
                 {
@@ -35,8 +42,8 @@ class WalletHttpTest extends IntegrationTest {
                     "rateAmount": 1.0,
                     "paidCredits": 100,
                     "grantedCredits": 10,
-                    "expirationAt": "2027-01-01T00:00:00Z"
-                  }""".formatted(customer));
+                    "expirationAt": "%s"
+                  }""".formatted(customer, expirationAt));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         JsonNode wallet = created.body();
         String id = wallet.get("id").asText();
@@ -52,7 +59,7 @@ class WalletHttpTest extends IntegrationTest {
         assertThat(wallet.get("consumedAmount").decimalValue()).isEqualByComparingTo("0");
         assertThat(wallet.get("consumedCredits").decimalValue()).isEqualByComparingTo("0");
         assertThat(wallet.get("priority").asInt()).isEqualTo(50);
-        assertThat(wallet.get("expirationAt").asText()).isEqualTo("2027-01-01T00:00:00Z");
+        assertThat(wallet.get("expirationAt").asText()).isEqualTo(expirationAt);
         assertThat(wallet.get("terminatedAt").isNull()).isTrue();
         assertThat(wallet.get("invoiceRequiresSuccessfulPayment").asBoolean()).isFalse();
         assertThat(wallet.get("createdAt").asText()).isNotBlank();

@@ -2,7 +2,6 @@ package com.novabilling.app.wallet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.novabilling.api.money.CurrencyCode;
-import com.novabilling.api.wallet.CreateWalletCommand;
 import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.support.Api;
 import com.novabilling.app.support.IntegrationTest;
@@ -10,16 +9,15 @@ import com.novabilling.app.support.TestTenant;
 import com.novabilling.app.tenancy.TenantContext;
 import com.novabilling.billing.invoice.WalletFunds;
 import com.novabilling.command.invoice.InvoiceIds;
-import com.novabilling.command.wallet.WalletIds;
 import com.novabilling.command.wallet.WalletLookupTable;
 import org.awaitility.Awaitility;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WalletInvoicesHttpTest extends IntegrationTest {
 
-    @Autowired
-    private CommandGateway commandGateway;
     @Autowired
     private WalletLookupTable wallets;
     @Autowired
@@ -147,10 +143,9 @@ class WalletInvoicesHttpTest extends IntegrationTest {
     void aWalletExpiresOnTheTenantsClockAcrossARestart() {
         TestTenant t = registerTenant();
         String customer = catalog(t).customer("KES");
-        Instant expiry = clock.instant().plus(Duration.ofDays(10));
-        String walletId = WalletIds.newId();
-        TenantContext.runAs(t.id(), () -> commandGateway.sendAndWait(new CreateWalletCommand(walletId, customer,
-                "Promo", CurrencyCode.KES, BigDecimal.ONE, null, new BigDecimal("250"), expiry, 1, false, Map.of())));
+        Instant expiry = clock.instant().plus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+        String walletId = catalog(t).created("/api/wallets", Map.of("customerId", customer, "name", "Promo",
+                "currency", "KES", "grantedCredits", 250, "expirationAt", expiry.toString(), "priority", 1));
         assertThat(spendable(t, customer)).hasSize(1);
         // the expiry saga schedules its deadline after the commit
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
@@ -169,10 +164,10 @@ class WalletInvoicesHttpTest extends IntegrationTest {
 
     private String wallet(TestTenant t, String customer, int priority, String paid, String granted,
                           boolean requiresPayment) {
-        String walletId = WalletIds.newId();
-        TenantContext.runAs(t.id(), () -> commandGateway.sendAndWait(new CreateWalletCommand(walletId, customer,
-                "Wallet " + priority, CurrencyCode.KES, BigDecimal.ONE, new BigDecimal(paid), new BigDecimal(granted),
-                null, priority, requiresPayment, Map.of())));
+        String walletId = catalog(t).created("/api/wallets", Map.of("customerId", customer,
+                "name", "Wallet " + priority, "currency", "KES", "rateAmount", 1, "paidCredits", new BigDecimal(paid),
+                "grantedCredits", new BigDecimal(granted), "priority", priority,
+                "invoiceRequiresSuccessfulPayment", requiresPayment));
         clock.advance(Duration.ofSeconds(1));
         return walletId;
     }

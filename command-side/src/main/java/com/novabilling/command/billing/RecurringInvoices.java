@@ -44,13 +44,13 @@ import com.novabilling.command.invoice.DraftInvoiceUsage;
 import com.novabilling.command.invoice.InvoiceIds;
 import com.novabilling.command.plan.PlanLookup;
 import com.novabilling.command.plan.PlanLookupTable;
+import com.novabilling.command.reference.StoredAggregates;
 import com.novabilling.command.reference.UnitOfWorkMemo;
 import com.novabilling.command.subscription.SubscriptionLookup;
 import com.novabilling.command.usage.CurrentTenant;
 import com.novabilling.command.usage.UsageRating;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -109,13 +109,13 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     private final CouponLookupTable coupons;
     private final LateUsageAdjustmentTable adjustments;
     private final CommandGateway commands;
-    private final JdbcTemplate jdbcTemplate;
+    private final StoredAggregates storedAggregates;
 
     public RecurringInvoices(SubscriptionLookup subscriptions, PlanLookupTable plans, BillingTermsLookup billingTerms,
                              UsageRating usage, CurrentTenant tenant, AvailableCredits credits,
                              AddOnLookupTable addOns, CouponLookupTable coupons,
                              LateUsageAdjustmentTable adjustments, CommandGateway commands,
-                             JdbcTemplate jdbcTemplate) {
+                             StoredAggregates storedAggregates) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.billingTerms = billingTerms;
@@ -126,7 +126,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
         this.coupons = coupons;
         this.adjustments = adjustments;
         this.commands = commands;
-        this.jdbcTemplate = jdbcTemplate;
+        this.storedAggregates = storedAggregates;
     }
 
     /**
@@ -138,7 +138,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
     public void issue(String subscriptionId, CurrencyCode currency, Instant boundary, ClosedPeriod closed,
                       OpeningPeriod opening) {
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, boundary);
-        if (exists(invoiceId)) {
+        if (storedAggregates.exists(invoiceId)) {
             return; // a redelivery: created (and, without a grace period, finalized) in one committed command
         }
         String customerId = subscriptions.find(subscriptionId)
@@ -223,7 +223,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                     settlement.orderChangeCredit(), description);
         }
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, changedAt);
-        if (exists(invoiceId)) {
+        if (storedAggregates.exists(invoiceId)) {
             return; // a redelivery of the same change
         }
         // late usage of finalized periods waiting for the next invoice (§16): this one, which may be the last
@@ -266,7 +266,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                                   String creditedPlanId, Instant periodStart, Instant changedAt, Money credit,
                                   String description) {
         String creditNoteId = CreditNoteIds.forChange(subscriptionId, changedAt);
-        if (exists(creditNoteId)) {
+        if (storedAggregates.exists(creditNoteId)) {
             try {
                 commands.sendAndWait(new FinalizeCreditNoteCommand(creditNoteId));
             } catch (ConflictException alreadyFinalized) {
@@ -275,7 +275,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
             return;
         }
         String invoiceId = InvoiceIds.atBoundary(subscriptionId, periodStart);
-        if (!exists(invoiceId)) {
+        if (!storedAggregates.exists(invoiceId)) {
             log.warn("no invoice {} billed the period of {} from {}: its unused time is not credited",
                     invoiceId, subscriptionId, periodStart);
             return;
@@ -322,7 +322,7 @@ public class RecurringInvoices implements DraftInvoiceUsage {
                     computed.currency(), periodStart, periodEnd, null, null, Map.of(), computed.lines(),
                     computed.totals(), finalizeAt, usageWindow, finalizeAt == null));
         } catch (ConcurrencyException createdMeanwhile) {
-            if (!exists(invoiceId)) {
+            if (!storedAggregates.exists(invoiceId)) {
                 throw createdMeanwhile;
             }
             return false;
@@ -429,10 +429,5 @@ public class RecurringInvoices implements DraftInvoiceUsage {
 
     private static Consumed consumedInThisUnitOfWork() {
         return UnitOfWorkMemo.remember("recurring-invoices-consumed", Consumed::new);
-    }
-
-    private boolean exists(String invoiceId) {
-        return !jdbcTemplate.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1",
-                Integer.class, invoiceId).isEmpty();
     }
 }

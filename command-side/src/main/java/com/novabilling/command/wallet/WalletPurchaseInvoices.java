@@ -61,7 +61,7 @@ public class WalletPurchaseInvoices {
 
     @EventHandler
     public void on(WalletTransactionCreatedEvent event) {
-        if (event.type() != WalletTransactionType.PURCHASED || exists(event.invoiceId())) {
+        if (event.type() != WalletTransactionType.PURCHASED || storedAggregates.exists(event.invoiceId())) {
             return;
         }
         String credits = WalletCredits.normalize(event.credits()).toPlainString();
@@ -74,7 +74,7 @@ public class WalletPurchaseInvoices {
                     Map.of("walletId", event.walletId(), "walletTransactionId", event.transactionId()),
                     invoice.lines(), invoice.totals(), null, null, true));
         } catch (ConcurrencyException createdMeanwhile) {
-            if (!exists(event.invoiceId())) {
+            if (!storedAggregates.exists(event.invoiceId())) {
                 throw createdMeanwhile;
             }
         }
@@ -107,7 +107,7 @@ public class WalletPurchaseInvoices {
 
     @EventHandler
     public void on(WalletTransactionFailedEvent event) {
-        if (event.invoiceId() == null || !exists(event.invoiceId())) {
+        if (event.invoiceId() == null || !storedAggregates.exists(event.invoiceId())) {
             return;
         }
         try {
@@ -115,9 +115,5 @@ public class WalletPurchaseInvoices {
         } catch (ConflictException paidOrVoided) {
             // voided already (it is what failed the purchase), or paid meanwhile
         }
-    }
-
-    private boolean exists(String invoiceId) {
-        return storedAggregates.exists(invoiceId);
     }
 }
