@@ -1,5 +1,6 @@
 package com.novabilling.app.axon;
 
+import com.novabilling.app.tenancy.TenantContext;
 import com.novabilling.command.schedule.DueWorkCalendar;
 import org.axonframework.common.IdentifierFactory;
 import org.axonframework.common.transaction.Transaction;
@@ -81,7 +82,7 @@ final class TenantDeadlineManager extends AbstractDeadlineManager {
                     """, deadlineId, deadlineName, Timestamp.from(triggerDateTime), scope.getType().getName(),
                     scope.getData(), payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
                     metaData.getData()));
-            afterCommit(() -> calendar.dueAt(triggerDateTime));
+            afterCommit(() -> noteDueAt(triggerDateTime));
         });
         return deadlineId;
     }
@@ -168,7 +169,7 @@ final class TenantDeadlineManager extends AbstractDeadlineManager {
                 retryAt, result.exceptionResult().getMessage());
         transactionManager.executeInTransaction(() -> jdbc.update(
                 "UPDATE deadline_entry SET trigger_at = ? WHERE deadline_id = ?", Timestamp.from(retryAt), deadlineId));
-        calendar.dueAt(retryAt);
+        noteDueAt(retryAt);
         return false;
     }
 
@@ -186,6 +187,14 @@ final class TenantDeadlineManager extends AbstractDeadlineManager {
         MetaData metaData = stored.metaData() == null ? MetaData.emptyInstance() : serializer.deserialize(
                 new SimpleSerializedObject<>(stored.metaData(), byte[].class, MetaData.class.getName(), null));
         return new GenericDeadlineMessage<>(stored.name(), stored.id(), payload, metaData, stored.triggerAt());
+    }
+
+    /**
+     * Notes the instant on the due-work calendar as this manager's tenant: an after-commit step may run on a thread
+     * that no longer has the tenant bound (an event processor's, once its batch committed).
+     */
+    private void noteDueAt(Instant instant) {
+        TenantContext.runAs(tenantId, () -> calendar.dueAt(instant));
     }
 
     private static void afterCommit(Runnable task) {

@@ -150,6 +150,10 @@ class WalletInvoicesHttpTest extends IntegrationTest {
         // the expiry saga schedules its deadline after the commit
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 count(tenantDatabase(t.id()), "SELECT count(*) FROM deadline_entry") == 1);
+        // the node-wide scheduler was told when, though the saga scheduled it on an event processor's thread
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                count("novabilling", "SELECT count(*) FROM tenant_due_work WHERE tenant_id = '" + t.id()
+                        + "' AND due_at = '" + expiry + "'") == 1);
         runtimes.stop(t.id()); // the runtime that scheduled it is gone, as after a restart
         Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(),
                 Map.of("to", expiry.plusSeconds(1).toString()));
