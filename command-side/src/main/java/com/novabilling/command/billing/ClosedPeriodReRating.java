@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import com.novabilling.command.reference.StoredAggregates;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,13 +64,14 @@ public class ClosedPeriodReRating {
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbcTemplate;
+    private final StoredAggregates storedAggregates;
     private final Clock clock;
 
     public ClosedPeriodReRating(BilledUsageWindowTable windows, LateUsageAdjustmentTable adjustments,
                                 RecurringInvoices invoices, SubscriptionLookup subscriptions,
                                 BillingTermsLookup billingTerms, TenantBillingDefaults tenantDefaults,
                                 CommandGateway commands, PlatformTransactionManager transactionManager,
-                                JdbcTemplate jdbcTemplate, Clock clock) {
+                                JdbcTemplate jdbcTemplate, StoredAggregates storedAggregates, Clock clock) {
         this.windows = windows;
         this.adjustments = adjustments;
         this.invoices = invoices;
@@ -79,6 +81,7 @@ public class ClosedPeriodReRating {
         this.commands = commands;
         this.transactions = new TransactionTemplate(transactionManager);
         this.jdbcTemplate = jdbcTemplate;
+        this.storedAggregates = storedAggregates;
         this.clock = clock;
     }
 
@@ -130,7 +133,7 @@ public class ClosedPeriodReRating {
                 window.usageRating(), reRated, tenantDefaults.lateUsagePolicy(), hasEnded(window.subscriptionId(), now), now));
         TaxRate taxRate = null;
         for (LateUsageAdjustmentTable.Adjustment adjustment : adjustments.issuedBy(reRatingId)) {
-            if (exists(adjustment.documentId())) {
+            if (storedAggregates.exists(adjustment.documentId())) {
                 continue; // issued by an earlier re-rating
             }
             if (taxRate == null) {
@@ -174,10 +177,5 @@ public class ClosedPeriodReRating {
                 "SELECT canceled_at FROM usage_subscription_window WHERE subscription_id = ?", Timestamp.class,
                 subscriptionId);
         return !canceledAt.isEmpty() && canceledAt.get(0) != null && !canceledAt.get(0).toInstant().isAfter(now);
-    }
-
-    private boolean exists(String aggregateId) {
-        return !jdbcTemplate.queryForList("SELECT 1 FROM domain_event_entry WHERE aggregate_identifier = ? LIMIT 1",
-                Integer.class, aggregateId).isEmpty();
     }
 }
