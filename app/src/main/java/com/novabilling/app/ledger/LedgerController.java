@@ -8,6 +8,7 @@ import com.novabilling.app.web.WebConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +75,7 @@ public class LedgerController {
                     + "last written more than novabilling.ledger.verification.stale-after ago, 10 minutes by "
                     + "default — its node stopped — is marked FAILED and a new one starts).")
     @ApiResponse(responseCode = "202", description = "The run started", headers = @Header(name = "Location",
-            description = "/api/admin/ledger/verifications/{id}"))
+            description = "/api/admin/ledger/verifications/{id}", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "409", description = "A verification is already RUNNING for the tenant; the message "
             + "names its id")
     @ApiResponse(responseCode = "503", description = "This node has too many verifications waiting; retry after "

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -66,7 +67,7 @@ public class LedgerVerifications {
         String tenantId = TenantContext.require();
         String id = ResourceIds.newId(ID_PREFIX);
         int steps = LedgerVerifier.steps(rebuild);
-        Instant startedAt = clock.instant();
+        Instant startedAt = now();
         try {
             runs.begin(id, rebuild, steps, startedAt, properties.staleAfter());
         } catch (LedgerVerificationRuns.AlreadyRunning e) {
@@ -77,7 +78,7 @@ public class LedgerVerifications {
         } catch (RejectedExecutionException e) {
             String why = "This node has " + properties.queueCapacity() + " ledger verifications waiting; try again "
                     + "later";
-            runs.failed(id, "Not started: " + why, clock.instant());
+            runs.failed(id, "Not started: " + why, now());
             throw new QueueFullException(why);
         }
         // as begun: the run may be further along already, which the Location tells
@@ -93,6 +94,11 @@ public class LedgerVerifications {
         return runs.find(id).orElseThrow(() -> new NotFoundException("Ledger verification", id));
     }
 
+    /** The tenant's clock, to the microsecond PostgreSQL keeps: a run reads back as it was answered. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private void run(String tenantId, String id, boolean rebuild) {
         try (TenantContext.Scope ignored = TenantContext.open(tenantId);
              TenantRuntimeRegistry.Lease inUse = runtimes.lease(tenantId)) {
@@ -104,12 +110,12 @@ public class LedgerVerifications {
             try {
                 LedgerReport report = verifier.verify(rebuild,
                         new ThrottledLedgerProgress(recorded, EVENTS_BETWEEN_WRITES));
-                if (!runs.succeeded(id, report, clock.instant())) {
+                if (!runs.succeeded(id, report, now())) {
                     log.info("Tenant {}: ledger verification {} finished after it was taken over", tenantId, id);
                 }
             } catch (RuntimeException e) {
                 log.warn("Tenant {}: ledger verification {} failed", tenantId, id, e);
-                runs.failed(id, "The verification failed: " + e.getMessage(), clock.instant());
+                runs.failed(id, "The verification failed: " + e.getMessage(), now());
             }
         } catch (RuntimeException e) { // the tenant's database or runtime unreachable: the row may stay RUNNING
             log.error("Tenant {}: ledger verification {} could not run or record its end", tenantId, id, e);

@@ -6,11 +6,15 @@ import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.app.support.TestCatalog;
 import com.novabilling.app.support.TestTenant;
 import org.awaitility.Awaitility;
+import com.novabilling.app.tenancy.TenantContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerVerificationRunsHttpTest extends IntegrationTest {
 
     private static final String RUNS = "/api/admin/ledger/verifications";
+
+    @Autowired
+    private LedgerVerifier verifier;
+    @Autowired
+    private LedgerVerificationRuns runs;
 
     @Test
     void aRunIsAcceptedThenSucceedsWithTheReportTheSynchronousVerificationGives() {
@@ -73,6 +82,44 @@ class LedgerVerificationRunsHttpTest extends IntegrationTest {
         assertThat(second.at("/report/skipped").toString()).contains("projection-rebuild", "rebuild=false");
         assertThat(second.at("/report/counts/invoices").asLong()).isEqualTo(1);
         assertThat(api().get(RUNS + "/" + id, t.accessToken()).body().get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void progressWrittenDuringTheRebuildIsCommittedAtOnceThoughTheRebuildIsRolledBack() {
+        TestTenant t = billed();
+        String db = tenantDatabase(t.id());
+        String id = "lvr_" + "0".repeat(23) + "2";
+        List<String> seenFromOutside = new ArrayList<>();
+        TenantContext.runAs(t.id(), () -> {
+            runs.begin(id, true, LedgerVerifier.steps(true), Instant.parse("2027-01-01T00:00:00Z"),
+                    Duration.ofMinutes(10));
+            verifier.verify(true, new LedgerProgress() {
+                private String step;
+                private int done;
+
+                @Override
+                public void step(String step, int done, int total) {
+                    this.step = step;
+                    this.done = done;
+                    assertThat(runs.progress(id, new LedgerVerificationRun.Progress(step, done, total, 0, 0))).isTrue();
+                }
+
+                @Override
+                public void events(long position, long head) {
+                    assertThat(runs.progress(id, new LedgerVerificationRun.Progress(step, done, 7, position, head)))
+                            .isTrue();
+                    if (step.equals(LedgerVerifier.STEP_PROJECTION_REBUILD) && position == head) {
+                        // inside the replay's transaction: a connection of its own sees the write committed
+                        seenFromOutside.addAll(strings(db, "SELECT step || ' ' || steps_done || ' ' || events_done "
+                                + "|| '/' || events_total FROM ledger_verification_run WHERE id = '" + id + "'"));
+                    }
+                }
+            });
+        });
+        long head = count(db, "SELECT max(global_index) FROM domain_event_entry");
+        assertThat(seenFromOutside).containsExactly("projection-rebuild 6 " + head + "/" + head);
+        assertThat(strings(db, "SELECT step FROM ledger_verification_run WHERE id = '" + id + "'"))
+                .containsExactly("projection-rebuild");
     }
 
     @Test
