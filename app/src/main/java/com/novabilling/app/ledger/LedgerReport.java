@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code GET /admin/ledger/verify} answers.
+ * What {@code GET /admin/ledger/verify} answers, and a SUCCEEDED verification run ({@link LedgerVerificationRun}).
  *
  * @param ok             no violation found by the checks that ran
  * @param checkedAt      when the verification started (the tenant's clock)

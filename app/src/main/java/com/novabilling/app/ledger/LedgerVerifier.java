@@ -37,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * and wallets ({@link EventStoreLedger}); reads the read models and the command side's counters and balances with
  * plain SQL in the tenant's own database; re-rates each billed usage window from the usage ledger
  * ({@link DraftInvoiceUsage}, the invoicing's own rating); and hands each comparison to a small pure check.
- * Everything runs in the caller's request, for the tenant bound to it: another tenant's database is never opened.
+ * Everything runs on the calling thread (a request, or a verification run of {@link LedgerVerifications}), for the
+ * tenant bound to it: another tenant's database is never opened.
  * <p>
  * In the application module because it spans the command side (counters, {@code credit_note_balance}, rating), the
  * query side's read models and the event store, which only the application assembles.
@@ -63,6 +64,15 @@ public class LedgerVerifier {
     private static final TypeReference<List<InvoiceLine>> LINE_LIST = new TypeReference<>() {
     };
 
+    /** The steps a verification goes through, in order, as {@link LedgerProgress} names them. */
+    static final String STEP_EVENT_STORE = "event-store";
+    static final String STEP_INVOICES = "invoices";
+    static final String STEP_CREDIT_NOTES = "credit-notes";
+    static final String STEP_DOCUMENT_NUMBERS = "document-numbers";
+    static final String STEP_WALLETS = "wallets";
+    static final String STEP_USAGE = "usage-rerating";
+    static final String STEP_PROJECTION_REBUILD = "projection-rebuild";
+
     private final TenantRuntimeRegistry runtimes;
     private final JdbcTemplate jdbc;
     private final DraftInvoiceUsage usage;
@@ -78,11 +88,18 @@ public class LedgerVerifier {
         this.replay = replay;
     }
 
+    /** The steps {@link #verify(boolean, LedgerProgress)} goes through. */
+    static int steps(boolean rebuild) {
+        return rebuild ? 7 : 6;
+    }
+
     /**
-     * @param rebuild whether to run the projection rebuild check too (the heaviest: it replays the whole store
-     *                through the projections)
+     * @param rebuild  whether to run the projection rebuild check too (the heaviest: it replays the whole store
+     *                 through the projections)
+     * @param progress told of each step as it begins and of each pass over the event store as it reads
      */
-    public LedgerReport verify(boolean rebuild) {
+    public LedgerReport verify(boolean rebuild, LedgerProgress progress) {
+        int steps = steps(rebuild);
         Instant checkedAt = clock.instant();
         long started = System.nanoTime();
         TenantAxonRuntime runtime = runtimes.current();
@@ -92,10 +109,12 @@ public class LedgerVerifier {
         List<String> checks = new ArrayList<>(LedgerChecks.ALL);
 
         long head = runtime.headPosition();
-        EventStoreLedger events = readEventStore(runtime, head);
+        progress.step(STEP_EVENT_STORE, 0, steps);
+        EventStoreLedger events = readEventStore(runtime, head, progress);
         counts.put("events", events.events());
 
         // 1. invoices: totals from their lines in both sources, and the read model against the events
+        progress.step(STEP_INVOICES, 1, steps);
         Map<String, InvoiceSnapshot> readModel = readInvoices();
         counts.put("invoices", (long) readModel.size());
         counts.put("invoicesInEventStore", (long) events.invoices().size());
@@ -122,11 +141,13 @@ public class LedgerVerifier {
         violations.addAll(events.invoiceWalletViolations());
 
         // 2. credit notes: never consumed beyond their credit; read model and command-side balance agree
+        progress.step(STEP_CREDIT_NOTES, 2, steps);
         counts.put("creditNotes", (long) events.creditNotes().size());
         violations.addAll(events.creditNoteViolations());
         violations.addAll(creditNoteTables(events));
 
         // 3. gap-free numbers, in both sources
+        progress.step(STEP_DOCUMENT_NUMBERS, 3, steps);
         Map<String, Long> counters = counters();
         long invoiceCounter = counters.getOrDefault("INVOICE", 0L);
         long creditNoteCounter = counters.getOrDefault("CREDIT_NOTE", 0L);
@@ -150,6 +171,7 @@ public class LedgerVerifier {
                                 (Long) row.getObject(3, Long.class))), CreditNoteNumbers::format));
 
         // 4. wallets: the fold's own checks, then the read model where this database has one
+        progress.step(STEP_WALLETS, 4, steps);
         counts.put("wallets", (long) events.wallets().size());
         counts.put("walletTransactions", events.wallets().values().stream().mapToLong(w -> w.transactions).sum());
         violations.addAll(events.walletViolations());
@@ -162,6 +184,7 @@ public class LedgerVerifier {
         }
 
         // 5. usage lines re-rated from the usage ledger
+        progress.step(STEP_USAGE, 5, steps);
         long usageLines = 0;
         long windows = 0;
         long reRatedWindows = 0;
@@ -188,9 +211,10 @@ public class LedgerVerifier {
 
         // 6. every read-model projection rebuilt from the events into a scratch schema gives the same rows
         if (rebuild) {
+            progress.step(STEP_PROJECTION_REBUILD, 6, steps);
             ProjectionReplayCheck.Outcome outcome;
             try {
-                outcome = replay.run(runtime, head);
+                outcome = replay.run(runtime, head, progress);
             } catch (RuntimeException e) {
                 outcome = new ProjectionReplayCheck.Outcome(0, 0, List.of(), "the replay failed: " + e.getMessage());
             }
@@ -213,8 +237,9 @@ public class LedgerVerifier {
     }
 
     /** One pass over the tenant's event store up to its head, folding the events that move money. */
-    private static EventStoreLedger readEventStore(TenantAxonRuntime runtime, long head) {
+    private static EventStoreLedger readEventStore(TenantAxonRuntime runtime, long head, LedgerProgress progress) {
         EventStoreLedger ledger = new EventStoreLedger();
+        progress.events(0, Math.max(head, 0));
         if (head < 0) {
             return ledger;
         }
@@ -227,7 +252,9 @@ public class LedgerVerifier {
                 TrackedEventMessage<?> event = stream.nextAvailable();
                 // only the events that move money are deserialized; the others are counted
                 ledger.apply(LEDGER_EVENTS.contains(event.getPayloadType().getSimpleName()) ? event.getPayload() : null);
-                if (event.trackingToken().position().orElse(-1) >= head) {
+                long position = event.trackingToken().position().orElse(-1);
+                progress.events(position, head);
+                if (position >= head) {
                     return ledger;
                 }
             }

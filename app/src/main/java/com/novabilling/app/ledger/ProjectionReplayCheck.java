@@ -62,7 +62,8 @@ class ProjectionReplayCheck {
         this.entityManagerFactory = entityManagerFactory;
     }
 
-    Outcome run(TenantAxonRuntime runtime, long head) {
+    /** @param progress told how far the replay has read the store (a no-op for the synchronous verification) */
+    Outcome run(TenantAxonRuntime runtime, long head, LedgerProgress progress) {
         List<String> tables = readModelTables();
         Map<String, List<EventMessageHandler>> handlers = runtime.readModelHandlers();
         Map<String, Long> lastHandled = new java.util.HashMap<>();
@@ -77,7 +78,7 @@ class ProjectionReplayCheck {
                 jdbc.execute("CREATE TABLE " + scratch + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
             }
             jdbc.execute("SET LOCAL search_path TO " + scratch + ", public");
-            long events = replay(runtime, head, handlers, lastHandled, entityManager);
+            long events = replay(runtime, head, handlers, lastHandled, entityManager, progress);
             entityManager.flush();
             entityManager.clear();
             jdbc.execute("SET LOCAL search_path TO public");
@@ -97,8 +98,10 @@ class ProjectionReplayCheck {
     }
 
     private static long replay(TenantAxonRuntime runtime, long head, Map<String, List<EventMessageHandler>> handlers,
-                               Map<String, Long> lastHandled, EntityManager entityManager) {
+                               Map<String, Long> lastHandled, EntityManager entityManager,
+                               LedgerProgress progress) {
         long events = 0;
+        progress.events(0, Math.max(head, 0));
         if (head < 0) {
             return 0;
         }
@@ -126,6 +129,7 @@ class ProjectionReplayCheck {
                     entityManager.flush();
                     entityManager.clear();
                 }
+                progress.events(position, head);
                 if (position >= head) {
                     return events;
                 }

@@ -40,7 +40,8 @@ class OpenApiHttpTest extends IntegrationTest {
             "post /api/admin/projections/rebuild", "get /api/admin/projections",
             "get /api/admin/projections/{processor}/dead-letters",
             "post /api/admin/projections/{processor}/dead-letters/retry",
-            "delete /api/admin/projections/{processor}/dead-letters/{id}", "get /api/admin/ledger/verify");
+            "delete /api/admin/projections/{processor}/dead-letters/{id}", "get /api/admin/ledger/verify",
+            "post /api/admin/ledger/verifications", "get /api/admin/ledger/verifications/{id}");
 
     @Test
     void documentListsEveryEndpointWithItsSecurityScheme() {
