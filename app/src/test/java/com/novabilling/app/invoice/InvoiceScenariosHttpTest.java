@@ -31,19 +31,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InvoiceScenariosHttpTest extends IntegrationTest {
 
     /**
-     * 53 weekly boundaries in one move of the test clock (2027-01-04 → 2028-01-03, 364 days = 52 weeks): one invoice
+     * 53 weekly boundaries in one move of the test clock (2038-01-04 → 2039-01-03, 364 days = 52 weeks): one invoice
      * each, in boundary order, each billing the coming week in advance and issued at its boundary.
      */
     @Test
     void aYearOfWeeklyInAdvanceInvoicesInNgnFromOneMoveOfTheTestClock() {
         TestTenant t = registerTenant();
-        Instant start = Instant.parse("2027-01-04T09:00:00Z"); // a Monday
+        Instant start = Instant.parse("2038-01-04T09:00:00Z"); // a Monday
         advanceTo(t, start.toString());
         String planId = plan(t, "WEEKLY", "NGN", "1234.57", Map.of());
         String customerId = customer(t, "NGN", "7.5");
         String subscriptionId = subscribe(t, customerId, planId);
 
-        advanceTo(t, "2028-01-03T09:00:01Z");
+        advanceTo(t, "2039-01-03T09:00:01Z");
 
         List<JsonNode> invoices = awaitInvoices(t, subscriptionId, 53);
         for (int k = 0; k < 53; k++) {
@@ -77,29 +77,29 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     @Test
     void aYearOfQuarterlyInArrearsInvoicesInKesEndingWithACancellationAtPeriodEnd() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-01-01T00:00:00Z");
+        advanceTo(t, "2038-01-01T00:00:00Z");
         String planId = plan(t, "QUARTERLY", "KES", "9000", Map.of("billingTiming", "IN_ARREARS"));
         Metric storage = metric(t);
         String chargeId = charge(t, planId, storage, "KES", "0.35");
         String customerId = customer(t, "KES", "16");
         String subscriptionId = subscribe(t, customerId, planId);
 
-        advanceTo(t, "2027-02-14T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-02-14T00:00:00Z", "123.45");
-        advanceTo(t, "2027-08-20T00:00:00Z"); // Q1 and Q2 close in this move
-        event(t, subscriptionId, storage, "2027-08-20T00:00:00Z", "10");
-        advanceTo(t, "2027-11-15T00:00:00Z"); // Q3 closes
-        event(t, subscriptionId, storage, "2027-11-15T00:00:00Z", "2");
+        advanceTo(t, "2038-02-14T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-02-14T00:00:00Z", "123.45");
+        advanceTo(t, "2038-08-20T00:00:00Z"); // Q1 and Q2 close in this move
+        event(t, subscriptionId, storage, "2038-08-20T00:00:00Z", "10");
+        advanceTo(t, "2038-11-15T00:00:00Z"); // Q3 closes
+        event(t, subscriptionId, storage, "2038-11-15T00:00:00Z", "2");
         Api.Response canceled = api().post("/api/subscriptions/" + subscriptionId + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "period_end"));
         assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
-        advanceTo(t, "2028-01-01T00:00:01Z"); // Q4 closes: the end
+        advanceTo(t, "2039-01-01T00:00:01Z"); // Q4 closes: the end
         assertThat(subscription(t, subscriptionId).get("status").asText()).isEqualTo("CANCELED");
 
         // exactly four, each closing its quarter: nothing billed at the start (in arrears)
         List<JsonNode> invoices = awaitInvoices(t, subscriptionId, 4);
-        String[][] quarters = {{"2027-01-01", "2027-04-01"}, {"2027-04-01", "2027-07-01"},
-                {"2027-07-01", "2027-10-01"}, {"2027-10-01", "2028-01-01"}};
+        String[][] quarters = {{"2038-01-01", "2038-04-01"}, {"2038-04-01", "2038-07-01"},
+                {"2038-07-01", "2038-10-01"}, {"2038-10-01", "2039-01-01"}};
         for (int q = 0; q < 4; q++) {
             JsonNode invoice = invoices.get(q);
             assertThat(invoice.get("periodStart").asText()).isEqualTo(quarters[q][0] + "T00:00:00Z");
@@ -127,19 +127,19 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         assertInvoice(invoices.get(3), "Q4 (final)", "9000.70", "0", "1440.11", "10440.81", "10440.81",
                 "SUBSCRIPTION 9000.00", "USAGE 0.70", "TAX 1440.11");
 
-        advanceTo(t, "2028-04-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
+        advanceTo(t, "2039-04-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
         assertThat(subscription(t, subscriptionId).get("status").asText()).isEqualTo("CANCELED");
         assertThat(invoicesOf(t, subscriptionId)).as("nothing after the final quarter").hasSize(4);
     }
 
     /**
      * A year billed in advance in UGX (0 decimals), paused ten days in June: no money moves at the pause or the
-     * resumption, the paid year is stretched to 2028-02-20, and the second invoice bills the next full year from there.
+     * resumption, the paid year is stretched to 2039-02-20, and the second invoice bills the next full year from there.
      */
     @Test
     void aYearlyInAdvanceUgxSubscriptionPausedTenDaysIsBilledAgainAtTheStretchedEnd() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-02-10T00:00:00Z");
+        advanceTo(t, "2038-02-10T00:00:00Z");
         String planId = plan(t, "YEARLY", "UGX", "1234567", Map.of());
         String customerId = customer(t, "UGX", "18");
         String subscriptionId = subscribe(t, customerId, planId);
@@ -147,27 +147,27 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         JsonNode first = awaitInvoices(t, subscriptionId, 1).get(0);
         assertInvoice(first, "first year", "1234567", "0", "222222", "1456789", "1456789",
                 "SUBSCRIPTION 1234567", "TAX 222222");
-        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2027-02-10T00:00:00Z");
-        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2028-02-10T00:00:00Z");
+        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2038-02-10T00:00:00Z");
+        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2039-02-10T00:00:00Z");
 
-        advanceTo(t, "2027-06-01T00:00:00Z");
+        advanceTo(t, "2038-06-01T00:00:00Z");
         post(t, "/api/subscriptions/" + subscriptionId + "/pause");
-        advanceTo(t, "2027-06-11T00:00:00Z");
+        advanceTo(t, "2038-06-11T00:00:00Z");
         post(t, "/api/subscriptions/" + subscriptionId + "/resume");
-        // 864,000 s paused: the period's end moves from 2028-02-10 to 2028-02-20
-        assertThat(subscription(t, subscriptionId).get("currentPeriodEnd").asText()).isEqualTo("2028-02-20T00:00:00Z");
+        // 864,000 s paused: the period's end moves from 2039-02-10 to 2039-02-20
+        assertThat(subscription(t, subscriptionId).get("currentPeriodEnd").asText()).isEqualTo("2039-02-20T00:00:00Z");
 
-        advanceTo(t, "2028-02-15T00:00:00Z"); // past the unstretched end: nothing due there
-        assertThat(subscription(t, subscriptionId).get("currentPeriodStart").asText()).isEqualTo("2027-02-10T00:00:00Z");
+        advanceTo(t, "2039-02-15T00:00:00Z"); // past the unstretched end: nothing due there
+        assertThat(subscription(t, subscriptionId).get("currentPeriodStart").asText()).isEqualTo("2038-02-10T00:00:00Z");
 
-        advanceTo(t, "2028-02-20T00:00:01Z");
-        // exactly two: no invoice at the pause, the resumption or 2028-02-10
+        advanceTo(t, "2039-02-20T00:00:01Z");
+        // exactly two: no invoice at the pause, the resumption or 2039-02-10
         List<JsonNode> invoices = awaitInvoices(t, subscriptionId, 2);
         JsonNode second = invoices.get(1);
-        assertThat(second.get("periodStart").asText()).isEqualTo("2027-02-10T00:00:00Z");
-        assertThat(second.get("periodEnd").asText()).as("the stretched year closes").isEqualTo("2028-02-20T00:00:00Z");
-        assertThat(second.at("/lines/0/periodStart").asText()).isEqualTo("2028-02-20T00:00:00Z");
-        assertThat(second.at("/lines/0/periodEnd").asText()).isEqualTo("2029-02-20T00:00:00Z");
+        assertThat(second.get("periodStart").asText()).isEqualTo("2038-02-10T00:00:00Z");
+        assertThat(second.get("periodEnd").asText()).as("the stretched year closes").isEqualTo("2039-02-20T00:00:00Z");
+        assertThat(second.at("/lines/0/periodStart").asText()).isEqualTo("2039-02-20T00:00:00Z");
+        assertThat(second.at("/lines/0/periodEnd").asText()).isEqualTo("2040-02-20T00:00:00Z");
         // the full fee again, nothing prorated or refunded: 1,234,567 + 222,222 = 1,456,789
         assertInvoice(second, "second year", "1234567", "0", "222222", "1456789", "1456789",
                 "SUBSCRIPTION 1234567", "TAX 222222");
@@ -181,7 +181,7 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     @Test
     void aTrialBillsNothingAndTheFirstInvoiceComesAtItsEnd() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-05-03T10:00:00Z");
+        advanceTo(t, "2038-05-03T10:00:00Z");
         String planId = plan(t, "MONTHLY", "KES", "2500", Map.of("trialDays", 14));
         Metric storage = metric(t);
         charge(t, planId, storage, "KES", "0.5");
@@ -189,33 +189,33 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         String subscriptionId = subscribe(t, customerId, planId);
         assertThat(subscription(t, subscriptionId).get("status").asText()).isEqualTo("TRIALING");
 
-        advanceTo(t, "2027-05-10T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-05-10T00:00:00Z", "10"); // during the trial
-        advanceTo(t, "2027-05-17T09:59:59Z");
+        advanceTo(t, "2038-05-10T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-05-10T00:00:00Z", "10"); // during the trial
+        advanceTo(t, "2038-05-17T09:59:59Z");
         assertThat(subscription(t, subscriptionId).get("status").asText()).isEqualTo("TRIALING");
 
-        advanceTo(t, "2027-05-20T00:00:00Z");
+        advanceTo(t, "2038-05-20T00:00:00Z");
         assertThat(subscription(t, subscriptionId).get("status").asText()).isEqualTo("ACTIVE");
         // exactly one, the trial end's: nothing was billed at the start or during the trial
         JsonNode first = awaitInvoices(t, subscriptionId, 1).get(0);
-        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2027-05-17T10:00:00Z");
-        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2027-06-17T10:00:00Z");
+        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2038-05-17T10:00:00Z");
+        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2038-06-17T10:00:00Z");
         // 2,500.00 in advance + VAT 16 % 400.00 = 2,900.00; the trial's 10 GB are not on it
         assertInvoice(first, "trial end", "2500.00", "0", "400.00", "2900.00", "2900.00",
                 "SUBSCRIPTION 2500.00", "TAX 400.00");
-        event(t, subscriptionId, storage, "2027-05-20T00:00:00Z", "4");
+        event(t, subscriptionId, storage, "2038-05-20T00:00:00Z", "4");
 
-        advanceTo(t, "2027-06-17T10:00:01Z");
+        advanceTo(t, "2038-06-17T10:00:01Z");
         JsonNode second = awaitInvoices(t, subscriptionId, 2).get(1);
         JsonNode usage = second.get("lines").get(1);
-        assertThat(usage.get("periodStart").asText()).as("the first paid month").isEqualTo("2027-05-17T10:00:00Z");
-        assertThat(usage.get("periodEnd").asText()).isEqualTo("2027-06-17T10:00:00Z");
+        assertThat(usage.get("periodStart").asText()).as("the first paid month").isEqualTo("2038-05-17T10:00:00Z");
+        assertThat(usage.get("periodEnd").asText()).isEqualTo("2038-06-17T10:00:00Z");
         assertThat(usage.at("/usage/units").decimalValue()).isEqualByComparingTo("4");
         assertThat(usage.at("/usage/eventCount").asLong()).isEqualTo(1);
         // 2,500.00 + 4 GB × 0.50 = 2.00 → 2,502.00; VAT 16 % 400.32; total 2,902.32
         assertInvoice(second, "first paid month closed", "2502.00", "0", "400.32", "2902.32", "2902.32",
                 "SUBSCRIPTION 2500.00", "USAGE 2.00", "TAX 400.32");
-        assertThat(second.at("/lines/0/periodStart").asText()).isEqualTo("2027-06-17T10:00:00Z");
+        assertThat(second.at("/lines/0/periodStart").asText()).isEqualTo("2038-06-17T10:00:00Z");
     }
 
     /**
@@ -226,7 +226,7 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     @Test
     void aDowngradeAtPeriodEndBillsTheNewPlanFromTheNextInvoiceWithoutACreditNote() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String pro = plan(t, "MONTHLY", "NGN", "60000", Map.of());
         String basic = plan(t, "MONTHLY", "NGN", "30000", Map.of());
         Metric storage = metric(t);
@@ -238,27 +238,27 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         assertInvoice(awaitInvoices(t, subscriptionId, 1).get(0), "March", "60000.00", "0", "4500.00",
                 "64500.00", "64500.00", "SUBSCRIPTION 60000.00", "TAX 4500.00");
 
-        advanceTo(t, "2027-03-11T12:00:00Z");
+        advanceTo(t, "2038-03-11T12:00:00Z");
         Api.Response changed = api().post("/api/subscriptions/" + subscriptionId + "/change-plan", t.apiKey(),
                 Map.of("planId", basic, "timing", "PERIOD_END"));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
         assertThat(subscription(t, subscriptionId).get("planId").asText()).as("still Pro until 04-01").isEqualTo(pro);
-        advanceTo(t, "2027-03-20T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-03-20T00:00:00Z", "12.34");
+        advanceTo(t, "2038-03-20T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-03-20T00:00:00Z", "12.34");
 
-        advanceTo(t, "2027-04-10T00:00:00Z");
+        advanceTo(t, "2038-04-10T00:00:00Z");
         assertThat(subscription(t, subscriptionId).get("planId").asText()).isEqualTo(basic);
-        event(t, subscriptionId, storage, "2027-04-10T00:00:00Z", "12.34");
+        event(t, subscriptionId, storage, "2038-04-10T00:00:00Z", "12.34");
         JsonNode april = awaitInvoices(t, subscriptionId, 2).get(1); // exactly two: nothing moved at the change
         // Basic in advance 30,000.00 for April + March's 12.34 GB at Pro's 1.00 = 12.34 → 30,012.34;
         // VAT 7.5 % of 3,001,234 minor = 225,092.55 → 2,250.93; total 32,263.27
         assertInvoice(april, "April (downgraded)", "30012.34", "0", "2250.93", "32263.27", "32263.27",
                 "SUBSCRIPTION 30000.00", "USAGE 12.34", "TAX 2250.93");
-        assertThat(april.at("/lines/0/periodStart").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(april.at("/lines/0/periodStart").asText()).isEqualTo("2038-04-01T00:00:00Z");
         assertThat(april.at("/lines/1/chargeId").asText()).as("March's usage at Pro's charge").isEqualTo(proCharge);
-        assertThat(april.at("/lines/1/periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
+        assertThat(april.at("/lines/1/periodStart").asText()).isEqualTo("2038-03-01T00:00:00Z");
 
-        advanceTo(t, "2027-05-01T00:00:01Z");
+        advanceTo(t, "2038-05-01T00:00:01Z");
         JsonNode may = awaitInvoices(t, subscriptionId, 3).get(2);
         // Basic 30,000.00 + April's 12.34 GB at Basic's 0.50 = 6.17 → 30,006.17;
         // VAT 7.5 % of 3,000,617 minor = 225,046.275 → 2,250.46; total 32,256.63
@@ -275,7 +275,7 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     @Test
     void cancelAtPeriodEndInAdvanceBillsOnlyTheLastPeriodsUsageThenNothing() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String planId = plan(t, "MONTHLY", "UGX", "50000", Map.of());
         Metric storage = metric(t);
         charge(t, planId, storage, "UGX", "150");
@@ -285,46 +285,46 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         assertInvoice(awaitInvoices(t, subscriptionId, 1).get(0), "March", "50000", "0", "9000", "59000", "59000",
                 "SUBSCRIPTION 50000", "TAX 9000");
 
-        advanceTo(t, "2027-03-10T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-03-10T00:00:00Z", "3");
-        advanceTo(t, "2027-03-15T00:00:00Z");
+        advanceTo(t, "2038-03-10T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-03-10T00:00:00Z", "3");
+        advanceTo(t, "2038-03-15T00:00:00Z");
         Api.Response canceled = api().post("/api/subscriptions/" + subscriptionId + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "period_end"));
         assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
-        advanceTo(t, "2027-03-20T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-03-20T00:00:00Z", "4");
+        advanceTo(t, "2038-03-20T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-03-20T00:00:00Z", "4");
 
-        advanceTo(t, "2027-04-01T00:00:01Z");
+        advanceTo(t, "2038-04-01T00:00:01Z");
         assertThat(subscription(t, subscriptionId).get("status").asText()).isEqualTo("CANCELED");
         JsonNode last = awaitInvoices(t, subscriptionId, 2).get(1);
-        assertThat(last.get("periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
-        assertThat(last.get("periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(last.get("periodStart").asText()).isEqualTo("2038-03-01T00:00:00Z");
+        assertThat(last.get("periodEnd").asText()).isEqualTo("2038-04-01T00:00:00Z");
         // no fee for April; March's 7 GB × 150 = 1,050; VAT 18 % 189; total 1,239
         assertInvoice(last, "final", "1050", "0", "189", "1239", "1239", "USAGE 1050", "TAX 189");
 
-        advanceTo(t, "2027-05-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
+        advanceTo(t, "2038-05-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
         assertThat(invoicesOf(t, subscriptionId)).as("nothing after the last period").hasSize(2);
         assertThat(creditNotesOf(t, customerId)).isEmpty();
     }
 
     /**
-     * Cancel now in arrears, W1's UGX column (Basic 50,000, canceled 2027-03-11T12:00Z, 907,200 s of March's 2,678,400
+     * Cancel now in arrears, W1's UGX column (Basic 50,000, canceled 2038-03-11T12:00Z, 907,200 s of March's 2,678,400
      * used): the final invoice bills the used part and the usage so far; no credit note (nothing was billed in
      * advance), then nothing more.
      */
     @Test
     void cancelNowInArrearsBillsTheUsedPartAndTheUsageSoFarW1() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String planId = plan(t, "MONTHLY", "UGX", "50000", Map.of("billingTiming", "IN_ARREARS"));
         Metric storage = metric(t);
         charge(t, planId, storage, "UGX", "150");
         String customerId = customer(t, "UGX", "18");
         String subscriptionId = subscribe(t, customerId, planId);
-        advanceTo(t, "2027-03-05T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-03-05T00:00:00Z", "3");
+        advanceTo(t, "2038-03-05T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-03-05T00:00:00Z", "3");
 
-        advanceTo(t, "2027-03-11T12:00:00Z");
+        advanceTo(t, "2038-03-11T12:00:00Z");
         Api.Response canceled = api().post("/api/subscriptions/" + subscriptionId + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "now"));
         assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
@@ -335,11 +335,11 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         // usage 3 GB × 150 = 450; subtotal 17,385; VAT 18 % = 3,129.3 → 3,129; total 20,514
         assertInvoice(last, "cancel now", "17385", "0", "3129", "20514", "20514",
                 "SUBSCRIPTION 16935", "USAGE 450", "TAX 3129");
-        assertThat(last.at("/lines/0/periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
-        assertThat(last.at("/lines/0/periodEnd").asText()).isEqualTo("2027-03-11T12:00:00Z");
+        assertThat(last.at("/lines/0/periodStart").asText()).isEqualTo("2038-03-01T00:00:00Z");
+        assertThat(last.at("/lines/0/periodEnd").asText()).isEqualTo("2038-03-11T12:00:00Z");
         assertThat(creditNotesOf(t, customerId)).as("nothing was billed in advance").isEmpty();
 
-        advanceTo(t, "2027-04-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
+        advanceTo(t, "2038-04-01T00:00:01Z"); // a canceled subscription has nothing due: no event, no invoice
         assertThat(invoicesOf(t, subscriptionId)).hasSize(1);
     }
 
@@ -351,7 +351,7 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     @Test
     void aForeverAndAOncePercentageCouponDiscountBeforeTax() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String planId = plan(t, "MONTHLY", "KES", "2999.99", Map.of());
         Metric storage = metric(t);
         charge(t, planId, storage, "KES", "0.7");
@@ -367,9 +367,9 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         String once = applyCoupon(t, customerId, Map.of("name", "Once", "code", onceCode,
                 "discountType", "PERCENTAGE", "discountValue", 20, "duration", "ONCE"));
 
-        advanceTo(t, "2027-03-15T00:00:00Z");
-        event(t, subscriptionId, storage, "2027-03-15T00:00:00Z", "33");
-        advanceTo(t, "2027-04-01T00:00:01Z");
+        advanceTo(t, "2038-03-15T00:00:00Z");
+        event(t, subscriptionId, storage, "2038-03-15T00:00:00Z", "33");
+        advanceTo(t, "2038-04-01T00:00:01Z");
         JsonNode april = awaitInvoices(t, subscriptionId, 2).get(1);
         // fees 2,999.99 + 33 GB × 0.70 = 23.10 → 302,309 minor;
         // FOREVER 12.5 % = 37,788.625 → 37,789 (377.89), 264,520 left; ONCE 20 % = 52,904 (529.04), 211,616 left;
@@ -381,9 +381,9 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 appliedCoupon(t, customerId, once).get("status").asText().equals("EXHAUSTED"));
 
-        for (String boundary : List.of("2027-05-01T00:00:00Z", "2027-06-01T00:00:00Z")) {
+        for (String boundary : List.of("2038-05-01T00:00:00Z", "2038-06-01T00:00:00Z")) {
             advanceTo(t, Instant.parse(boundary).plusSeconds(1).toString());
-            List<JsonNode> invoices = awaitInvoices(t, subscriptionId, boundary.startsWith("2027-05") ? 3 : 4);
+            List<JsonNode> invoices = awaitInvoices(t, subscriptionId, boundary.startsWith("2038-05") ? 3 : 4);
             JsonNode invoice = invoices.get(invoices.size() - 1);
             assertThat(invoice.at("/lines/0/periodStart").asText()).isEqualTo(boundary);
             // no usage: 299,999 minor; FOREVER 12.5 % = 37,499.875 → 37,500 (375.00), 262,499 left;
@@ -396,29 +396,29 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
     }
 
     /**
-     * A calendar-aligned monthly subscription started 2027-03-11T12:00Z (W1's instant, tenant in UTC): its short first
+     * A calendar-aligned monthly subscription started 2038-03-11T12:00Z (W1's instant, tenant in UTC): its short first
      * period [03-11T12:00, 04-01) is billed its share of the fee, the months after in full.
      */
     @Test
     void aCalendarAlignedShortFirstPeriodIsBilledItsShareOfTheFee() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-11T12:00:00Z");
+        advanceTo(t, "2038-03-11T12:00:00Z");
         String planId = plan(t, "MONTHLY", "KES", "3000", Map.of());
         String customerId = customer(t, "KES", "16");
         String subscriptionId = catalog(t).created("/api/subscriptions", Map.of("customerId", customerId,
                 "planId", planId, "billingAnchor", "calendar"));
         JsonNode first = awaitInvoices(t, subscriptionId, 1).get(0);
-        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2027-03-11T12:00:00Z");
-        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(first.at("/lines/0/periodStart").asText()).isEqualTo("2038-03-11T12:00:00Z");
+        assertThat(first.at("/lines/0/periodEnd").asText()).isEqualTo("2038-04-01T00:00:00Z");
         // 1,771,200 s of March's 2,678,400: 300,000 minor × 1,771,200 ÷ 2,678,400 = 198,387.096… → 1,983.87;
         // VAT 16 % = 31,741.92 → 317.42; total 2,301.29
         assertInvoice(first, "short first period", "1983.87", "0", "317.42", "2301.29", "2301.29",
                 "SUBSCRIPTION 1983.87", "TAX 317.42");
 
-        advanceTo(t, "2027-04-01T00:00:01Z");
+        advanceTo(t, "2038-04-01T00:00:01Z");
         JsonNode april = awaitInvoices(t, subscriptionId, 2).get(1);
-        assertThat(april.at("/lines/0/periodStart").asText()).isEqualTo("2027-04-01T00:00:00Z");
-        assertThat(april.at("/lines/0/periodEnd").asText()).isEqualTo("2027-05-01T00:00:00Z");
+        assertThat(april.at("/lines/0/periodStart").asText()).isEqualTo("2038-04-01T00:00:00Z");
+        assertThat(april.at("/lines/0/periodEnd").asText()).isEqualTo("2038-05-01T00:00:00Z");
         // a full month: 3,000.00 + VAT 480.00 = 3,480.00
         assertInvoice(april, "April", "3000.00", "0", "480.00", "3480.00", "3480.00",
                 "SUBSCRIPTION 3000.00", "TAX 480.00");

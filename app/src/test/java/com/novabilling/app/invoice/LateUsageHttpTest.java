@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Late usage of a period whose invoice is finalized (issue 13 item 5, docs/billing-rules.md §16): the period is
  * re-rated, the difference billed by the tenant's {@code lateUsagePolicy} — an ADJUSTMENT on the next invoice, or an
  * adjustment invoice of its own — and a decrease credited; the original invoice never changes, and re-rating again
- * adds nothing. KES, VAT 16 %, monthly 3,000.00 in advance, SUM of GB at 0.50, from 2027-03-01, no grace period.
+ * adds nothing. KES, VAT 16 %, monthly 3,000.00 in advance, SUM of GB at 0.50, from 2038-03-01, no grace period.
  */
 class LateUsageHttpTest extends IntegrationTest {
 
-    private static final String MARCH = "2027-03-01T00:00:00Z";
-    private static final String APRIL = "2027-04-01T00:00:00Z";
+    private static final String MARCH = "2038-03-01T00:00:00Z";
+    private static final String APRIL = "2038-04-01T00:00:00Z";
 
     private record Billed(TestTenant tenant, String subscriptionId, String code) {
     }
@@ -54,9 +54,9 @@ class LateUsageHttpTest extends IntegrationTest {
 
     /** March's usage (10 GB = 5.00) on the finalized invoice issued at April 1: 3,005.00 + VAT 480.80 = 3,485.80. */
     private JsonNode finalizedMarch(Billed b) {
-        advanceTo(b.tenant(), "2027-03-10T00:00:00Z");
-        event(b, uniqueCode("tx"), "2027-03-10T00:00:00Z", 10);
-        advanceTo(b.tenant(), "2027-04-01T00:00:01Z");
+        advanceTo(b.tenant(), "2038-03-10T00:00:00Z");
+        event(b, uniqueCode("tx"), "2038-03-10T00:00:00Z", 10);
+        advanceTo(b.tenant(), "2038-04-01T00:00:01Z");
         JsonNode march = awaitInvoice(b, i -> usageWindowIs(i, MARCH, APRIL) && isFinalized(i));
         assertMarchAsIssued(march);
         return march;
@@ -87,21 +87,21 @@ class LateUsageHttpTest extends IntegrationTest {
         String marchId = march.get("id").asText();
         String marchDigest = march.at("/lines/1/usage/digest").asText();
 
-        advanceTo(t, "2027-04-15T00:00:00Z");
-        event(b, uniqueCode("tx"), "2027-04-15T00:00:00Z", 6); // April's own usage: 3.00
+        advanceTo(t, "2038-04-15T00:00:00Z");
+        event(b, uniqueCode("tx"), "2038-04-15T00:00:00Z", 6); // April's own usage: 3.00
         String late = uniqueCode("tx");
-        event(b, late, "2027-03-20T12:00:00Z", 4); // late: March re-rated to 14 GB = 7.00, 2.00 more
-        Api.Response again = api().post("/api/events", t.apiKey(), eventBody(b, late, "2027-03-20T12:00:00Z", 4));
+        event(b, late, "2038-03-20T12:00:00Z", 4); // late: March re-rated to 14 GB = 7.00, 2.00 more
+        Api.Response again = api().post("/api/events", t.apiKey(), eventBody(b, late, "2038-03-20T12:00:00Z", 4));
         assertThat(again.status()).as("the same late event is a duplicate").isEqualTo(200);
-        event(b, uniqueCode("tx"), "2027-03-25T00:00:00Z", 2); // 16 GB = 8.00: 1.00 more
-        event(b, uniqueCode("tx"), "2027-03-26T00:00:00Z", 0); // 16 GB still: nothing more
+        event(b, uniqueCode("tx"), "2038-03-25T00:00:00Z", 2); // 16 GB = 8.00: 1.00 more
+        event(b, uniqueCode("tx"), "2038-03-26T00:00:00Z", 0); // 16 GB still: nothing more
 
-        advanceTo(t, "2027-05-01T00:00:01Z");
-        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2027-05-01T00:00:00Z") && isFinalized(i));
+        advanceTo(t, "2038-05-01T00:00:01Z");
+        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2038-05-01T00:00:00Z") && isFinalized(i));
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "USAGE", "ADJUSTMENT", "ADJUSTMENT", "TAX");
         assertThat(april.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("3.00");
         JsonNode first = april.at("/lines/2");
-        assertThat(first.get("description").asText()).isEqualTo("Late usage for 2027-03-01 – 2027-03-31");
+        assertThat(first.get("description").asText()).isEqualTo("Late usage for 2038-03-01 – 2038-03-31");
         assertThat(first.get("adjustedInvoiceId").asText()).isEqualTo(marchId);
         assertThat(first.get("periodStart").asText()).isEqualTo(MARCH);
         assertThat(first.get("periodEnd").asText()).isEqualTo(APRIL);
@@ -124,9 +124,9 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(invoicesOf(t, b.subscriptionId())).hasSize(3);
 
         // billed once: June's invoice has no adjustment; a zero-valued late event re-rates to nothing new
-        event(b, uniqueCode("tx"), "2027-03-27T00:00:00Z", 0);
-        advanceTo(t, "2027-06-01T00:00:01Z");
-        JsonNode may = awaitInvoice(b, i -> usageWindowIs(i, "2027-05-01T00:00:00Z", "2027-06-01T00:00:00Z")
+        event(b, uniqueCode("tx"), "2038-03-27T00:00:00Z", 0);
+        advanceTo(t, "2038-06-01T00:00:01Z");
+        JsonNode may = awaitInvoice(b, i -> usageWindowIs(i, "2038-05-01T00:00:00Z", "2038-06-01T00:00:00Z")
                 && isFinalized(i));
         assertThat(types(may)).containsExactly("SUBSCRIPTION", "TAX");
         assertThat(may.get("total").decimalValue()).isEqualByComparingTo("3480.00");
@@ -152,7 +152,7 @@ class LateUsageHttpTest extends IntegrationTest {
         JsonNode march = finalizedMarch(b);
         String marchId = march.get("id").asText();
         String late = uniqueCode("tx");
-        event(b, late, "2027-03-20T12:00:00Z", 4);
+        event(b, late, "2038-03-20T12:00:00Z", 4);
 
         JsonNode adjustment = awaitInvoice(b, i -> types(i).get(0).equals("ADJUSTMENT"));
         assertThat(adjustment.get("status").asText()).isEqualTo("FINALIZED");
@@ -169,15 +169,15 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(adjustment.get("amountDue").decimalValue()).isEqualByComparingTo("2.32");
 
         // the same event again, and a zero-valued one: nothing new; March unchanged
-        Api.Response again = api().post("/api/events", t.apiKey(), eventBody(b, late, "2027-03-20T12:00:00Z", 4));
+        Api.Response again = api().post("/api/events", t.apiKey(), eventBody(b, late, "2038-03-20T12:00:00Z", 4));
         assertThat(again.status()).isEqualTo(200);
-        event(b, uniqueCode("tx"), "2027-03-21T00:00:00Z", 0);
+        event(b, uniqueCode("tx"), "2038-03-21T00:00:00Z", 0);
         assertThat(invoicesOf(t, b.subscriptionId())).hasSize(3);
         assertMarchAsIssued(invoice(t, marchId));
 
         // the next boundary carries no adjustment: it was billed on its own
-        advanceTo(t, "2027-05-01T00:00:01Z");
-        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2027-05-01T00:00:00Z") && isFinalized(i));
+        advanceTo(t, "2038-05-01T00:00:01Z");
+        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2038-05-01T00:00:00Z") && isFinalized(i));
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "TAX");
         assertLedgerVerifies(t, 1);
     }
@@ -190,7 +190,7 @@ class LateUsageHttpTest extends IntegrationTest {
         JsonNode march = finalizedMarch(b);
         String marchId = march.get("id").asText();
 
-        event(b, uniqueCode("tx"), "2027-03-20T12:00:00Z", -4); // 6 GB = 3.00: 2.00 less
+        event(b, uniqueCode("tx"), "2038-03-20T12:00:00Z", -4); // 6 GB = 3.00: 2.00 less
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 api().get("/api/credit-notes?invoiceId=" + marchId, t.apiKey()).body().get("data").size() == 1);
@@ -200,13 +200,13 @@ class LateUsageHttpTest extends IntegrationTest {
         // 2.00 + VAT 16 % 0.32
         assertThat(note.get("amount").decimalValue()).isEqualByComparingTo("2.32");
         assertThat(note.at("/items/0/description").asText())
-                .isEqualTo("Usage of 2027-03-01 – 2027-03-31 re-rated lower");
+                .isEqualTo("Usage of 2038-03-01 – 2038-03-31 re-rated lower");
         assertMarchAsIssued(invoice(t, marchId));
         assertThat(invoicesOf(t, b.subscriptionId())).hasSize(2);
 
         // the credit is consumed by the next invoice: 3,480.00 − 2.32 due
-        advanceTo(t, "2027-05-01T00:00:01Z");
-        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2027-05-01T00:00:00Z") && isFinalized(i));
+        advanceTo(t, "2038-05-01T00:00:01Z");
+        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2038-05-01T00:00:00Z") && isFinalized(i));
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "TAX", "CREDIT_NOTE");
         assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3480.00");
         assertThat(april.get("amountDue").decimalValue()).isEqualByComparingTo("3477.68");
@@ -226,7 +226,7 @@ class LateUsageHttpTest extends IntegrationTest {
         try {
             List<Callable<Integer>> sends = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                String timestamp = "2027-03-" + (11 + i) + "T00:00:00Z";
+                String timestamp = "2038-03-" + (11 + i) + "T00:00:00Z";
                 sends.add(() -> api().post("/api/events", t.apiKey(), eventBody(b, uniqueCode("tx"), timestamp, 1))
                         .status());
             }
@@ -236,8 +236,8 @@ class LateUsageHttpTest extends IntegrationTest {
         } finally {
             senders.shutdownNow();
         }
-        advanceTo(t, "2027-05-01T00:00:01Z");
-        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2027-05-01T00:00:00Z") && isFinalized(i));
+        advanceTo(t, "2038-05-01T00:00:01Z");
+        JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2038-05-01T00:00:00Z") && isFinalized(i));
         BigDecimal adjusted = BigDecimal.ZERO;
         JsonNode last = null;
         for (JsonNode line : april.get("lines")) {
@@ -276,21 +276,21 @@ class LateUsageHttpTest extends IntegrationTest {
         TestTenant t = b.tenant();
         JsonNode march = finalizedMarch(b);
         String marchId = march.get("id").asText();
-        advanceTo(t, "2027-04-05T00:00:00Z");
-        event(b, uniqueCode("tx"), "2027-03-20T12:00:00Z", 4); // 2.00 more, pending
+        advanceTo(t, "2038-04-05T00:00:00Z");
+        event(b, uniqueCode("tx"), "2038-03-20T12:00:00Z", 4); // 2.00 more, pending
 
-        advanceTo(t, "2027-04-10T00:00:00Z");
+        advanceTo(t, "2038-04-10T00:00:00Z");
         Api.Response canceled = api().post("/api/subscriptions/" + b.subscriptionId() + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "now"));
         assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
-        JsonNode atCancel = awaitInvoice(b, i -> i.get("periodStart").asText().equals("2027-04-10T00:00:00Z")
+        JsonNode atCancel = awaitInvoice(b, i -> i.get("periodStart").asText().equals("2038-04-10T00:00:00Z")
                 && isFinalized(i));
         assertThat(types(atCancel)).containsExactly("ADJUSTMENT", "TAX", "CREDIT_NOTE");
         assertThat(atCancel.at("/lines/0/adjustedInvoiceId").asText()).isEqualTo(marchId);
         assertThat(atCancel.get("total").decimalValue()).isEqualByComparingTo("2.32");
         assertThat(atCancel.get("amountDue").decimalValue()).isEqualByComparingTo("0.00"); // the unused time's credit
 
-        event(b, uniqueCode("tx"), "2027-03-25T00:00:00Z", 2); // 1.00 more, after the end
+        event(b, uniqueCode("tx"), "2038-03-25T00:00:00Z", 2); // 1.00 more, after the end
         JsonNode own = awaitInvoice(b, i -> types(i).get(0).equals("ADJUSTMENT")
                 && i.get("periodStart").asText().equals(MARCH));
         assertThat(own.get("status").asText()).isEqualTo("FINALIZED");

@@ -38,10 +38,10 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     private record Billed(TestTenant tenant, String subscriptionId, String chargeId, String code, String customerId) {
     }
 
-    /** A KES customer taxed VAT 16 %, on a monthly KES 3,000 plan with a SUM charge of 0.50 per GB, from 2027-03-01. */
+    /** A KES customer taxed VAT 16 %, on a monthly KES 3,000 plan with a SUM charge of 0.50 per GB, from 2038-03-01. */
     private Billed subscribed(Map<String, Object> planTerms) {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         Map<String, Object> plan = new HashMap<>(Map.of("name", "Basic", "code", uniqueCode("basic"),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
         plan.putAll(planTerms);
@@ -65,7 +65,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         JsonNode first = awaitInvoices(t, b.subscriptionId(), 1, "FINALIZED").get(0);
         assertThat(first.get("status").asText()).isEqualTo("FINALIZED");
         assertThat(first.get("invoiceNumber").asText()).isEqualTo("INV-000001");
-        assertThat(first.get("periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
+        assertThat(first.get("periodStart").asText()).isEqualTo("2038-03-01T00:00:00Z");
         assertThat(first.get("subtotal").decimalValue()).isEqualByComparingTo("3000.00");
         assertThat(first.get("taxAmount").decimalValue()).isEqualByComparingTo("480.00");
         assertThat(first.get("total").decimalValue()).isEqualByComparingTo("3480.00");
@@ -73,33 +73,33 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(types(first)).containsExactly("SUBSCRIPTION", "TAX");
 
         // pitfall 1: both events of March are on the invoice issued at April 1, the one of April 2 is not
-        advanceTo(t, "2027-03-05T10:00:00Z");
-        event(b, "2027-03-05T10:00:00Z", 10);
-        advanceTo(t, "2027-03-31T23:59:59Z");
-        event(b, "2027-03-31T23:59:59Z", 2.5);
-        advanceTo(t, "2027-04-02T00:00:00Z");
-        event(b, "2027-04-01T12:00:00Z", 100);
+        advanceTo(t, "2038-03-05T10:00:00Z");
+        event(b, "2038-03-05T10:00:00Z", 10);
+        advanceTo(t, "2038-03-31T23:59:59Z");
+        event(b, "2038-03-31T23:59:59Z", 2.5);
+        advanceTo(t, "2038-04-02T00:00:00Z");
+        event(b, "2038-04-01T12:00:00Z", 100);
 
         List<JsonNode> invoices = awaitInvoices(t, b.subscriptionId(), 2, "FINALIZED");
-        JsonNode april = invoices.stream().filter(i -> i.get("periodEnd").asText().equals("2027-04-01T00:00:00Z"))
+        JsonNode april = invoices.stream().filter(i -> i.get("periodEnd").asText().equals("2038-04-01T00:00:00Z"))
                 .findFirst().orElseThrow();
         assertThat(april.get("invoiceNumber").asText()).isEqualTo("INV-000002");
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "USAGE", "TAX");
         JsonNode fee = april.get("lines").get(0);
-        assertThat(fee.get("periodStart").asText()).isEqualTo("2027-04-01T00:00:00Z");
-        assertThat(fee.get("periodEnd").asText()).isEqualTo("2027-05-01T00:00:00Z");
+        assertThat(fee.get("periodStart").asText()).isEqualTo("2038-04-01T00:00:00Z");
+        assertThat(fee.get("periodEnd").asText()).isEqualTo("2038-05-01T00:00:00Z");
         assertThat(fee.get("amount").decimalValue()).isEqualByComparingTo("3000.00");
         JsonNode usage = april.get("lines").get(1);
         assertThat(usage.get("chargeId").asText()).isEqualTo(b.chargeId());
-        assertThat(usage.get("periodStart").asText()).isEqualTo("2027-03-01T00:00:00Z");
-        assertThat(usage.get("periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(usage.get("periodStart").asText()).isEqualTo("2038-03-01T00:00:00Z");
+        assertThat(usage.get("periodEnd").asText()).isEqualTo("2038-04-01T00:00:00Z");
         assertThat(usage.at("/usage/units").decimalValue()).isEqualByComparingTo("12.5");
         assertThat(usage.at("/usage/eventCount").asLong()).isEqualTo(2);
         assertThat(usage.at("/usage/digest").asText()).hasSize(64);
         // the rating engine's estimate for the same events
         Api.Response estimate = api().post("/api/charges/" + b.chargeId() + "/estimate", t.apiKey(), Map.of(
-                "events", List.of(Map.of("timestamp", "2027-03-05T10:00:00Z", "properties", Map.of("gb", 10)),
-                        Map.of("timestamp", "2027-03-31T23:59:59Z", "properties", Map.of("gb", 2.5)))));
+                "events", List.of(Map.of("timestamp", "2038-03-05T10:00:00Z", "properties", Map.of("gb", 10)),
+                        Map.of("timestamp", "2038-03-31T23:59:59Z", "properties", Map.of("gb", 2.5)))));
         assertThat(estimate.status()).as(estimate.text()).isEqualTo(200);
         assertThat(usage.get("amount").decimalValue()).isEqualByComparingTo(estimate.body().get("amount").decimalValue())
                 .isEqualByComparingTo("6.25");
@@ -133,10 +133,10 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
         assertThat(draft.get("invoiceNumber").isNull()).isTrue();
 
-        advanceTo(t, "2027-03-03T23:00:00Z");
+        advanceTo(t, "2038-03-03T23:00:00Z");
         assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("status").asText()).isEqualTo("DRAFT");
 
-        advanceTo(t, "2027-03-04T00:00:01Z");
+        advanceTo(t, "2038-03-04T00:00:01Z");
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 invoicesOf(t, b.subscriptionId()).get(0).get("status").asText().equals("FINALIZED"));
         assertThat(invoicesOf(t, b.subscriptionId()).get(0).get("invoiceNumber").asText()).isEqualTo("INV-000001");
@@ -150,16 +150,16 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     void lateUsageOfTheClosedPeriodIsReRatedIntoTheDraftUntilItFinalizes() {
         Billed b = subscribed(Map.of("invoiceGracePeriodDays", 3));
         TestTenant t = b.tenant();
-        advanceTo(t, "2027-03-10T00:00:00Z");
-        event(b, "2027-03-10T00:00:00Z", 10);
-        advanceTo(t, "2027-04-01T00:00:01Z");
-        JsonNode draft = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+        advanceTo(t, "2038-03-10T00:00:00Z");
+        event(b, "2038-03-10T00:00:00Z", 10);
+        advanceTo(t, "2038-04-01T00:00:01Z");
+        JsonNode draft = awaitInvoice(t, b.subscriptionId(), "2038-03-01T00:00:00Z", "2038-04-01T00:00:00Z",
                 i -> i.get("status").asText().equals("DRAFT"));
         // 3,000.00 + 10 GB × 0.50 = 3,005.00; VAT 16 % 480.80 → 3,485.80
         assertThat(draft.get("total").decimalValue()).isEqualByComparingTo("3485.80");
 
-        event(b, "2027-03-20T12:00:00Z", 4); // late: March is closed and on the draft
-        JsonNode reRated = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+        event(b, "2038-03-20T12:00:00Z", 4); // late: March is closed and on the draft
+        JsonNode reRated = awaitInvoice(t, b.subscriptionId(), "2038-03-01T00:00:00Z", "2038-04-01T00:00:00Z",
                 i -> i.at("/lines/1/usage/eventCount").asLong() == 2);
         // 3,000.00 + 14 GB × 0.50 = 3,007.00; VAT 481.12 → 3,488.12
         assertThat(reRated.get("status").asText()).isEqualTo("DRAFT");
@@ -170,16 +170,16 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(reRated.get("total").decimalValue()).isEqualByComparingTo("3488.12");
         assertThat(reRated.get("amountDue").decimalValue()).isEqualByComparingTo("3488.12");
 
-        advanceTo(t, "2027-04-04T00:00:01Z");
-        JsonNode finalized = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+        advanceTo(t, "2038-04-04T00:00:01Z");
+        JsonNode finalized = awaitInvoice(t, b.subscriptionId(), "2038-03-01T00:00:00Z", "2038-04-01T00:00:00Z",
                 i -> i.get("status").asText().equals("FINALIZED"));
         assertThat(finalized.get("invoiceNumber").asText()).isEqualTo("INV-000002");
         assertThat(finalized.get("total").decimalValue()).isEqualByComparingTo("3488.12");
 
         // late for a finalized invoice: stored, the invoice never changes (the difference is an adjustment, §16,
         // LateUsageHttpTest)
-        event(b, "2027-03-25T00:00:00Z", 100);
-        JsonNode after = awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+        event(b, "2038-03-25T00:00:00Z", 100);
+        JsonNode after = awaitInvoice(t, b.subscriptionId(), "2038-03-01T00:00:00Z", "2038-04-01T00:00:00Z",
                 i -> true);
         assertThat(after.get("total").decimalValue()).isEqualByComparingTo("3488.12");
         assertThat(after.at("/lines/1/usage/eventCount").asLong()).isEqualTo(2);
@@ -193,7 +193,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     @Test
     void anUpgradeDuringTheGracePeriodShortensTheDraftsFeeInsteadOfACreditNote() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String basic = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
                 "billingInterval", "MONTHLY", "invoiceGracePeriodDays", 15,
                 "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
@@ -204,18 +204,18 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", basic));
         String marchId = awaitInvoices(t, subscriptionId, 1, "DRAFT").get(0).get("id").asText();
 
-        advanceTo(t, "2027-03-11T12:00:00Z");
+        advanceTo(t, "2038-03-11T12:00:00Z");
         Api.Response changed = api().post("/api/subscriptions/" + subscriptionId + "/change-plan", t.apiKey(),
                 Map.of("planId", pro));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
 
-        JsonNode upgrade = awaitInvoice(t, subscriptionId, "2027-03-11T12:00:00Z", "2027-04-01T00:00:00Z",
+        JsonNode upgrade = awaitInvoice(t, subscriptionId, "2038-03-11T12:00:00Z", "2038-04-01T00:00:00Z",
                 i -> i.get("status").asText().equals("FINALIZED"));
         assertThat(types(upgrade)).containsExactly("SUBSCRIPTION");
         assertThat(upgrade.get("total").decimalValue()).isEqualByComparingTo("3967.74");
         assertThat(upgrade.get("amountDue").decimalValue()).isEqualByComparingTo("3967.74");
-        JsonNode march = awaitInvoice(t, subscriptionId, "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
-                i -> i.at("/lines/0/periodEnd").asText().equals("2027-03-11T12:00:00Z"));
+        JsonNode march = awaitInvoice(t, subscriptionId, "2038-03-01T00:00:00Z", "2038-04-01T00:00:00Z",
+                i -> i.at("/lines/0/periodEnd").asText().equals("2038-03-11T12:00:00Z"));
         assertThat(march.get("id").asText()).isEqualTo(marchId);
         assertThat(march.get("status").asText()).isEqualTo("DRAFT");
         assertThat(march.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("1016.13");
@@ -224,8 +224,8 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(notes.status()).as(notes.text()).isEqualTo(200);
         assertThat(notes.body().get("data")).isEmpty();
 
-        advanceTo(t, "2027-03-16T00:00:01Z"); // the grace period ends: March is issued as shortened
-        JsonNode issued = awaitInvoice(t, subscriptionId, "2027-03-01T00:00:00Z", "2027-04-01T00:00:00Z",
+        advanceTo(t, "2038-03-16T00:00:01Z"); // the grace period ends: March is issued as shortened
+        JsonNode issued = awaitInvoice(t, subscriptionId, "2038-03-01T00:00:00Z", "2038-04-01T00:00:00Z",
                 i -> i.get("status").asText().equals("FINALIZED"));
         assertThat(issued.get("total").decimalValue()).isEqualByComparingTo("1016.13");
         assertThat(issued.get("total").decimalValue().add(upgrade.get("total").decimalValue()))
@@ -236,7 +236,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     @Test
     void creditIsDrawnOnceWhenTwoSubscriptionsOfACustomerRenewTogether() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String planId = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
         String customerId = created(t, "/api/customers", Map.of("name", "Achieng", "email",
@@ -250,12 +250,12 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         Api.Response finalized = api().post("/api/credit-notes/" + note + "/finalize", t.apiKey(), Map.of());
         assertThat(finalized.status()).as(finalized.text()).isEqualTo(200);
 
-        advanceTo(t, "2027-04-01T00:00:01Z"); // both periods close; their invoices are issued in one batch or two
+        advanceTo(t, "2038-04-01T00:00:01Z"); // both periods close; their invoices are issued in one batch or two
 
         List<JsonNode> april = new ArrayList<>();
         for (String subscriptionId : List.of(first, second)) {
             april.add(awaitInvoices(t, subscriptionId, 2, "FINALIZED").stream()
-                    .filter(i -> i.at("/lines/0/periodStart").asText().equals("2027-04-01T00:00:00Z"))
+                    .filter(i -> i.at("/lines/0/periodStart").asText().equals("2038-04-01T00:00:00Z"))
                     .findFirst().orElseThrow());
         }
         assertThat(april.stream().map(i -> i.get("creditNotesAmount").decimalValue()).reduce(BigDecimal.ZERO,
@@ -270,7 +270,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     @Test
     void cancelNowCreditsTheUnusedTimeBilledInAdvance() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String basic = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
         String customerId = created(t, "/api/customers", Map.of("name", "Kamau", "email",
@@ -278,7 +278,7 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", basic));
         JsonNode march = awaitInvoices(t, subscriptionId, 1, "FINALIZED").get(0);
 
-        advanceTo(t, "2027-03-11T12:00:00Z");
+        advanceTo(t, "2038-03-11T12:00:00Z");
         Api.Response canceled = api().post("/api/subscriptions/" + subscriptionId + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "now"));
         assertThat(canceled.status()).as(canceled.text()).isEqualTo(200);
@@ -295,11 +295,11 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(invoicesOf(t, subscriptionId)).as("no usage, nothing owed: no final invoice").hasSize(1);
     }
 
-    /** W1 in March 2027 (31 days, like March 2026): Basic 3,000.00 → Pro 6,000.00 at 03-11T12:00Z, no tax. */
+    /** W1 in March 2038 (31 days, like March 2026): Basic 3,000.00 → Pro 6,000.00 at 03-11T12:00Z, no tax. */
     @Test
     void anUpgradeCreditsTheUnusedTimeAndBillsTheNewPlansRemainingPartW1() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String basic = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
         String pro = created(t, "/api/plans", Map.of("name", "Pro", "code", uniqueCode("pro"),
@@ -310,17 +310,17 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         JsonNode march = awaitInvoices(t, subscriptionId, 1, "FINALIZED").get(0);
         assertThat(march.get("total").decimalValue()).isEqualByComparingTo("3000.00");
 
-        advanceTo(t, "2027-03-11T12:00:00Z");
+        advanceTo(t, "2038-03-11T12:00:00Z");
         Api.Response changed = api().post("/api/subscriptions/" + subscriptionId + "/change-plan", t.apiKey(),
                 Map.of("planId", pro));
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
-        assertThat(changed.body().get("currentPeriodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(changed.body().get("currentPeriodEnd").asText()).isEqualTo("2038-04-01T00:00:00Z");
 
         JsonNode upgrade = awaitInvoices(t, subscriptionId, 2, "FINALIZED").stream()
-                .filter(i -> i.get("periodStart").asText().equals("2027-03-11T12:00:00Z")).findFirst().orElseThrow();
+                .filter(i -> i.get("periodStart").asText().equals("2038-03-11T12:00:00Z")).findFirst().orElseThrow();
         assertThat(types(upgrade)).containsExactly("SUBSCRIPTION", "CREDIT_NOTE");
         assertThat(upgrade.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("3967.74");
-        assertThat(upgrade.at("/lines/0/periodEnd").asText()).isEqualTo("2027-04-01T00:00:00Z");
+        assertThat(upgrade.at("/lines/0/periodEnd").asText()).isEqualTo("2038-04-01T00:00:00Z");
         assertThat(upgrade.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("-1983.87");
         assertThat(upgrade.get("total").decimalValue()).isEqualByComparingTo("3967.74");
         assertThat(upgrade.get("creditNotesAmount").decimalValue()).isEqualByComparingTo("1983.87");
@@ -351,8 +351,8 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         String inUsd = created(t, "/api/add-ons/apply", Map.of("addOnId", otherCurrency, "customerId",
                 b.customerId(), "currency", "USD"));
 
-        advanceTo(t, "2027-04-01T00:00:01Z");
-        JsonNode april = awaitInvoice(t, b.subscriptionId(), "2027-04-01T00:00:00Z");
+        advanceTo(t, "2038-04-01T00:00:01Z");
+        JsonNode april = awaitInvoice(t, b.subscriptionId(), "2038-04-01T00:00:00Z");
         assertThat(april.get("status").asText()).isEqualTo("FINALIZED");
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "ADD_ON", "TAX");
         JsonNode addOn = april.get("lines").get(1);
@@ -374,8 +374,8 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         Api.Response remove = api().delete("/api/add-ons/applied/" + appliedId, t.apiKey());
         assertThat(remove.status()).as(remove.text()).isEqualTo(409);
 
-        advanceTo(t, "2027-05-01T00:00:01Z");
-        JsonNode may = awaitInvoice(t, b.subscriptionId(), "2027-05-01T00:00:00Z");
+        advanceTo(t, "2038-05-01T00:00:01Z");
+        JsonNode may = awaitInvoice(t, b.subscriptionId(), "2038-05-01T00:00:00Z");
         assertThat(types(may)).containsExactly("SUBSCRIPTION", "TAX");
         assertThat(may.get("total").decimalValue()).isEqualByComparingTo("3480.00");
         assertThat(invoicesOf(t, b.subscriptionId())).hasSize(3);
@@ -386,14 +386,14 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     void aRepeatingCouponOfTwoPeriodsDiscountsExactlyTwoInvoicesThenStops() {
         Billed b = subscribed(Map.of());
         TestTenant t = b.tenant();
-        awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z");
+        awaitInvoice(t, b.subscriptionId(), "2038-03-01T00:00:00Z");
         String code = uniqueCode("TWICE").toUpperCase();
         String couponId = created(t, "/api/coupons", Map.of("name", "Twice", "code", code, "discountType",
                 "PERCENTAGE", "discountValue", 10, "duration", "REPEATING", "durationInPeriods", 2));
         String appliedId = created(t, "/api/coupons/apply", Map.of("couponId", couponId, "customerId",
                 b.customerId()));
 
-        for (String boundary : List.of("2027-04-01T00:00:00Z", "2027-05-01T00:00:00Z")) {
+        for (String boundary : List.of("2038-04-01T00:00:00Z", "2038-05-01T00:00:00Z")) {
             advanceTo(t, java.time.Instant.parse(boundary).plusSeconds(1).toString());
             JsonNode invoice = awaitInvoice(t, b.subscriptionId(), boundary);
             assertThat(types(invoice)).as(boundary).containsExactly("SUBSCRIPTION", "DISCOUNT", "TAX");
@@ -410,8 +410,8 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         JsonNode exhausted = appliedCoupon(t, b.customerId(), appliedId);
         assertThat(exhausted.get("periodsRemaining").asInt()).isZero();
 
-        advanceTo(t, "2027-06-01T00:00:01Z");
-        JsonNode june = awaitInvoice(t, b.subscriptionId(), "2027-06-01T00:00:00Z");
+        advanceTo(t, "2038-06-01T00:00:01Z");
+        JsonNode june = awaitInvoice(t, b.subscriptionId(), "2038-06-01T00:00:00Z");
         assertThat(types(june)).containsExactly("SUBSCRIPTION", "TAX");
         assertThat(june.get("total").decimalValue()).isEqualByComparingTo("3480.00");
         Api.Response remove = api().delete("/api/coupons/applied/" + appliedId, t.apiKey());
@@ -423,14 +423,14 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
     void aOnceFixedCouponLargerThanTheInvoiceCarriesItsRemainderToTheNextInvoice() {
         Billed b = subscribed(Map.of());
         TestTenant t = b.tenant();
-        awaitInvoice(t, b.subscriptionId(), "2027-03-01T00:00:00Z");
+        awaitInvoice(t, b.subscriptionId(), "2038-03-01T00:00:00Z");
         String couponId = created(t, "/api/coupons", Map.of("name", "Big", "code", uniqueCode("BIG").toUpperCase(),
                 "discountType", "FIXED_AMOUNT", "discountValue", 5000, "currency", "KES", "duration", "ONCE"));
         String appliedId = created(t, "/api/coupons/apply", Map.of("couponId", couponId, "customerId",
                 b.customerId()));
 
-        advanceTo(t, "2027-04-01T00:00:01Z");
-        JsonNode april = awaitInvoice(t, b.subscriptionId(), "2027-04-01T00:00:00Z");
+        advanceTo(t, "2038-04-01T00:00:01Z");
+        JsonNode april = awaitInvoice(t, b.subscriptionId(), "2038-04-01T00:00:00Z");
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "DISCOUNT", "TAX");
         assertThat(april.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("-3000.00");
         assertThat(april.at("/lines/2/amount").decimalValue()).isEqualByComparingTo("0.00");
@@ -442,8 +442,8 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(afterApril.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(afterApril.get("amountRemaining").decimalValue()).isEqualByComparingTo("2000.00");
 
-        advanceTo(t, "2027-05-01T00:00:01Z");
-        JsonNode may = awaitInvoice(t, b.subscriptionId(), "2027-05-01T00:00:00Z");
+        advanceTo(t, "2038-05-01T00:00:01Z");
+        JsonNode may = awaitInvoice(t, b.subscriptionId(), "2038-05-01T00:00:00Z");
         assertThat(types(may)).containsExactly("SUBSCRIPTION", "DISCOUNT", "TAX");
         assertThat(may.at("/lines/1/amount").decimalValue()).isEqualByComparingTo("-2000.00");
         assertThat(may.get("taxAmount").decimalValue()).isEqualByComparingTo("160.00"); // 16 % of 1,000.00
@@ -453,8 +453,8 @@ class RecurringInvoiceHttpTest extends IntegrationTest {
         assertThat(appliedCoupon(t, b.customerId(), appliedId).get("amountRemaining").decimalValue())
                 .isEqualByComparingTo("0.00");
 
-        advanceTo(t, "2027-06-01T00:00:01Z");
-        JsonNode june = awaitInvoice(t, b.subscriptionId(), "2027-06-01T00:00:00Z");
+        advanceTo(t, "2038-06-01T00:00:01Z");
+        JsonNode june = awaitInvoice(t, b.subscriptionId(), "2038-06-01T00:00:00Z");
         assertThat(types(june)).containsExactly("SUBSCRIPTION", "TAX");
         assertThat(june.get("total").decimalValue()).isEqualByComparingTo("3480.00");
     }

@@ -28,7 +28,7 @@ class YearOfInvoicesHttpTest extends IntegrationTest {
     @Test
     void aYearOfMonthlyInArrearsInvoicesInUgxWithUsageAndAPause() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-01-15T08:00:00Z");
+        advanceTo(t, "2038-01-15T08:00:00Z");
         String planId = created(t, "/api/plans", Map.of("name", "Metered", "code", uniqueCode("ugx"),
                 "billingInterval", "MONTHLY", "billingTiming", "IN_ARREARS",
                 "prices", List.of(Map.of("currency", "UGX", "amount", FEE))));
@@ -55,9 +55,9 @@ class YearOfInvoicesHttpTest extends IntegrationTest {
                 assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
             }
             if (month == 5) { // June: ten days paused stretch the period by ten days
-                advanceTo(t, "2027-06-20T00:00:00Z");
+                advanceTo(t, "2038-06-20T00:00:00Z");
                 post(t, "/api/subscriptions/" + subscriptionId + "/pause");
-                advanceTo(t, "2027-06-30T00:00:00Z");
+                advanceTo(t, "2038-06-30T00:00:00Z");
                 post(t, "/api/subscriptions/" + subscriptionId + "/resume");
             }
             Instant end = Instant.parse(subscription(t, subscriptionId).get("currentPeriodEnd").asText());
@@ -71,8 +71,8 @@ class YearOfInvoicesHttpTest extends IntegrationTest {
         List<JsonNode> invoices = invoices(t, subscriptionId);
         invoices.sort(Comparator.comparing(i -> i.get("periodStart").asText()));
         assertThat(invoices).hasSize(12);
-        assertThat(periods.get(5)[0]).isEqualTo(Instant.parse("2027-06-15T08:00:00Z"));
-        assertThat(periods.get(5)[1]).as("June stretched by its pause").isEqualTo(Instant.parse("2027-07-25T08:00:00Z"));
+        assertThat(periods.get(5)[0]).isEqualTo(Instant.parse("2038-06-15T08:00:00Z"));
+        assertThat(periods.get(5)[1]).as("June stretched by its pause").isEqualTo(Instant.parse("2038-07-25T08:00:00Z"));
         for (int month = 0; month < 12; month++) {
             JsonNode invoice = invoices.get(month);
             long calls = month + 1;

@@ -48,7 +48,7 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         assertThat(report.at("/counts/wallets").asLong()).isEqualTo(1);
         assertThat(report.at("/counts/usageLines").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(report.at("/counts/invoiceNumbers").asLong()).isEqualTo(invoices.size());
-        assertThat(report.get("checkedAt").asText()).startsWith("2027-05-02");
+        assertThat(report.get("checkedAt").asText()).startsWith("2038-05-02");
         assertThat(report.get("checks").toString()).as(report.toPrettyString()).contains("invoice-totals", "usage-rerating", "wallet-balance",
                 "projection-rebuild");
         assertThat(report.at("/counts/readModelRows").asLong()).isGreaterThan(invoices.size());
@@ -102,7 +102,7 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         // a usage event gone from the ledger: the April invoice no longer re-rates to what it billed
         // (the ledger's trigger refuses deletes: a replica-role session skips triggers)
         sql(db, "SET session_replication_role = replica; DELETE FROM usage_event WHERE subscription_id = '" + b.subscriptionId() + "' AND \"timestamp\" = "
-                + "'2027-03-31T23:59:59Z'");
+                + "'2038-03-31T23:59:59Z'");
         report = verify(t);
         assertThat(violations(report, "usage-rerating")).singleElement()
                 .satisfies(v -> assertThat(v.get("ids").toString()).contains(aprilId))
@@ -183,13 +183,13 @@ class LedgerVerifyHttpTest extends IntegrationTest {
     }
 
     /**
-     * A KES customer taxed VAT 16 % on a monthly 3,000 plan with a SUM charge of 0.50 per GB from 2027-03-01: the
+     * A KES customer taxed VAT 16 % on a monthly 3,000 plan with a SUM charge of 0.50 per GB from 2038-03-01: the
      * March invoice; two March events billed on the April invoice; a wallet granted 100.00 paying part of a one-off
      * invoice of 250.00, the rest marked paid; a credit note of 500.00 on March consumed by the May invoice.
      */
     private Billed billed() throws Exception {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T00:00:00Z");
+        advanceTo(t, "2038-03-01T00:00:00Z");
         String planId = created(t, "/api/plans", Map.of("name", "Basic", "code", uniqueCode("basic"),
                 "billingInterval", "MONTHLY", "prices", List.of(Map.of("currency", "KES", "amount", 3000))));
         String code = uniqueCode("storage");
@@ -203,11 +203,11 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         Billed b = new Billed(t, customerId, subscriptionId, code, null, null);
         awaitInvoices(t, customerId, 1);
 
-        advanceTo(t, "2027-03-05T10:00:00Z");
-        event(b, "2027-03-05T10:00:00Z", 10);
-        advanceTo(t, "2027-03-31T23:59:59Z");
-        event(b, "2027-03-31T23:59:59Z", 2.5);
-        advanceTo(t, "2027-04-02T00:00:00Z");
+        advanceTo(t, "2038-03-05T10:00:00Z");
+        event(b, "2038-03-05T10:00:00Z", 10);
+        advanceTo(t, "2038-03-31T23:59:59Z");
+        event(b, "2038-03-31T23:59:59Z", 2.5);
+        advanceTo(t, "2038-04-02T00:00:00Z");
         awaitInvoices(t, customerId, 2);
 
         String walletId = created(t, "/api/wallets", Map.of("customerId", customerId, "name", "Promo",
@@ -220,7 +220,7 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         assertThat(paid.status()).as(paid.text()).isEqualTo(200);
 
         String march = invoicesOf(t, customerId).stream()
-                .filter(i -> i.get("periodStart").asText().equals("2027-03-01T00:00:00Z")
+                .filter(i -> i.get("periodStart").asText().equals("2038-03-01T00:00:00Z")
                         && !i.get("lines").toString().contains("\"USAGE\""))
                 .findFirst().orElseThrow().get("id").asText();
         String note = created(t, "/api/credit-notes", Map.of("invoiceId", march, "amount", 500, "reason", "OTHER",
@@ -228,7 +228,7 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         Api.Response noteFinalized = api().post("/api/credit-notes/" + note + "/finalize", t.apiKey(), Map.of());
         assertThat(noteFinalized.status()).as(noteFinalized.text()).isEqualTo(200);
 
-        advanceTo(t, "2027-05-02T00:00:00Z");
+        advanceTo(t, "2038-05-02T00:00:00Z");
         awaitInvoices(t, customerId, 4);
         return new Billed(t, customerId, subscriptionId, code, note, walletId);
     }

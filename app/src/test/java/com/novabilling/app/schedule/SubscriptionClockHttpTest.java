@@ -31,10 +31,10 @@ class SubscriptionClockHttpTest extends IntegrationTest {
     @Test
     void aFourteenDayTrialBecomesActiveWhenTheTestClockPassesItsEnd() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-03-01T09:00:00Z");
+        advanceTo(t, "2038-03-01T09:00:00Z");
         JsonNode trialing = subscribe(t, plan(t, "MONTHLY", 14), Map.of());
         assertThat(trialing.get("status").asText()).isEqualTo("TRIALING");
-        assertThat(trialing.get("trialEnd").asText()).isEqualTo("2027-03-15T09:00:00Z");
+        assertThat(trialing.get("trialEnd").asText()).isEqualTo("2038-03-15T09:00:00Z");
 
         advanceBy(t, "P13DT23H");
         assertThat(read(t, trialing).get("status").asText()).isEqualTo("TRIALING");
@@ -42,32 +42,32 @@ class SubscriptionClockHttpTest extends IntegrationTest {
         advanceBy(t, "PT2H");
         JsonNode active = read(t, trialing);
         assertThat(active.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(active.get("currentPeriodStart").asText()).isEqualTo("2027-03-15T09:00:00Z");
-        assertThat(active.get("currentPeriodEnd").asText()).isEqualTo("2027-04-15T09:00:00Z");
+        assertThat(active.get("currentPeriodStart").asText()).isEqualTo("2038-03-15T09:00:00Z");
+        assertThat(active.get("currentPeriodEnd").asText()).isEqualTo("2038-04-15T09:00:00Z");
     }
 
     @Test
     void aMonthlySubscriptionStartedOnJanuary31ClosesItsPeriodsAtMonthEnds() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-01-31T00:00:00Z");
+        advanceTo(t, "2038-01-31T00:00:00Z");
         JsonNode subscription = subscribe(t, plan(t, "MONTHLY", 0), Map.of());
-        assertThat(subscription.get("currentPeriodEnd").asText()).isEqualTo("2027-02-28T00:00:00Z");
+        assertThat(subscription.get("currentPeriodEnd").asText()).isEqualTo("2038-02-28T00:00:00Z");
 
-        advanceTo(t, "2027-05-15T00:00:00Z"); // one move over three period ends
+        advanceTo(t, "2038-05-15T00:00:00Z"); // one move over three period ends
 
         assertThat(periodsClosed(t, subscription)).containsExactly(
-                "2027-01-31T00:00:00Z..2027-02-28T00:00:00Z",
-                "2027-02-28T00:00:00Z..2027-03-31T00:00:00Z",
-                "2027-03-31T00:00:00Z..2027-04-30T00:00:00Z");
+                "2038-01-31T00:00:00Z..2038-02-28T00:00:00Z",
+                "2038-02-28T00:00:00Z..2038-03-31T00:00:00Z",
+                "2038-03-31T00:00:00Z..2038-04-30T00:00:00Z");
         JsonNode now = read(t, subscription);
-        assertThat(now.get("currentPeriodStart").asText()).isEqualTo("2027-04-30T00:00:00Z");
-        assertThat(now.get("currentPeriodEnd").asText()).isEqualTo("2027-05-31T00:00:00Z");
+        assertThat(now.get("currentPeriodStart").asText()).isEqualTo("2038-04-30T00:00:00Z");
+        assertThat(now.get("currentPeriodEnd").asText()).isEqualTo("2038-05-31T00:00:00Z");
     }
 
     @Test
     void cancelAtPeriodEndCancelsWhenTheTestClockReachesIt() {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-06-10T12:00:00Z");
+        advanceTo(t, "2038-06-10T12:00:00Z");
         JsonNode subscription = subscribe(t, plan(t, "WEEKLY", 0), Map.of());
         Api.Response cancel = api().post("/api/subscriptions/" + subscription.get("id").asText() + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "period_end"));
@@ -77,7 +77,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
 
         JsonNode canceled = read(t, subscription);
         assertThat(canceled.get("status").asText()).isEqualTo("CANCELED");
-        assertThat(canceled.get("canceledAt").asText()).isEqualTo("2027-06-17T12:00:00Z");
+        assertThat(canceled.get("canceledAt").asText()).isEqualTo("2038-06-17T12:00:00Z");
     }
 
     @Test

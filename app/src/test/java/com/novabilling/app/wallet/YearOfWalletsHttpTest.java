@@ -44,7 +44,7 @@ class YearOfWalletsHttpTest extends IntegrationTest {
     @Test
     void aYearOfGrantsPurchasesExpiriesAndLateUsageVerifiesAndACorruptedRowIsNamed() throws Exception {
         TestTenant t = registerTenant();
-        advanceTo(t, "2027-01-01T00:00:00Z");
+        advanceTo(t, "2038-01-01T00:00:00Z");
         String planId = created(t, "/api/plans", Map.of("name", "Storage plan", "code", uniqueCode("kes"),
                 "billingInterval", "MONTHLY", "billingTiming", "IN_ARREARS",
                 "prices", List.of(Map.of("currency", "KES", "amount", 100))));
@@ -58,26 +58,26 @@ class YearOfWalletsHttpTest extends IntegrationTest {
         String subscriptionId = created(t, "/api/subscriptions", Map.of("customerId", customerId, "planId", planId));
 
         // January 2: a prepaid wallet whose purchase waits for its invoice, and a promotion expiring May 15
-        advanceTo(t, "2027-01-02T00:00:00Z");
+        advanceTo(t, "2038-01-02T00:00:00Z");
         JsonNode prepaid = createWallet(t, Map.of("customerId", customerId, "name", "Prepaid", "currency", "KES",
                 "paidCredits", 200, "priority", 1, "invoiceRequiresSuccessfulPayment", true));
         String prepaidId = prepaid.get("id").asText();
         assertThat(prepaid.get("pendingBalance").decimalValue()).isEqualByComparingTo("200.00");
         assertThat(prepaid.get("balance").decimalValue()).isEqualByComparingTo("0");
         JsonNode promotion = createWallet(t, Map.of("customerId", customerId, "name", "Launch promotion",
-                "currency", "KES", "grantedCredits", 300, "priority", 5, "expirationAt", "2027-05-15T00:00:00Z"));
+                "currency", "KES", "grantedCredits", 300, "priority", 5, "expirationAt", "2038-05-15T00:00:00Z"));
         String promotionId = promotion.get("id").asText();
         assertThat(promotion.get("balance").decimalValue()).isEqualByComparingTo("300.00");
 
         // January 3: the purchase invoice is paid and the 200 credits settle
-        advanceTo(t, "2027-01-03T00:00:00Z");
+        advanceTo(t, "2038-01-03T00:00:00Z");
         String purchaseInvoice = purchaseInvoiceOf(t, prepaidId, "PENDING");
         markPaid(t, purchaseInvoice);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 wallet(t, prepaidId).get("balance").decimalValue().compareTo(new BigDecimal("200")) == 0);
 
         for (int month = 0; month < 12; month++) {
-            LocalDate start = LocalDate.of(2027, 1, 1).plusMonths(month);
+            LocalDate start = LocalDate.of(2038, 1, 1).plusMonths(month);
             Instant periodStart = start.atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant periodEnd = start.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             if (month == 3 || month == 6 || month == 9) { // quarterly grants of 50 credits on the prepaid wallet
@@ -90,11 +90,11 @@ class YearOfWalletsHttpTest extends IntegrationTest {
             advanceTo(t, usageAt.toString());
             event(t, subscriptionId, code, usageAt, 10 * (month + 1)); // 10 GB more each month: 5.00, 10.00, …
             if (month == 3) { // April 10: 6 GB more of March, whose invoice is final: 3.00 on April's invoice
-                advanceTo(t, "2027-04-10T00:00:00Z");
-                event(t, subscriptionId, code, Instant.parse("2027-03-20T12:00:00Z"), 6);
+                advanceTo(t, "2038-04-10T00:00:00Z");
+                event(t, subscriptionId, code, Instant.parse("2038-03-20T12:00:00Z"), 6);
             }
             if (month == 5) { // June: 100 more prepaid credits whose invoice is voided: the purchase fails
-                advanceTo(t, "2027-06-10T00:00:00Z");
+                advanceTo(t, "2038-06-10T00:00:00Z");
                 Api.Response bought = api().post("/api/wallets/transactions", t.apiKey(),
                         Map.of("walletId", prepaidId, "paidCredits", 100));
                 assertThat(bought.status()).as(bought.text()).isEqualTo(201);
@@ -123,15 +123,15 @@ class YearOfWalletsHttpTest extends IntegrationTest {
         }
         // April: the late March usage as an adjustment, paid by the April grant first, then the promotion
         JsonNode april = invoices.get(3);
-        assertThat(april.get("lines").toString()).contains("Late usage for 2027-03-01 – 2027-03-31");
+        assertThat(april.get("lines").toString()).contains("Late usage for 2038-03-01 – 2038-03-31");
         JsonNode aprilPayments = april.get("walletPayments");
         assertThat(aprilPayments).hasSize(2);
         assertThat(aprilPayments.at("/0/walletId").asText()).isEqualTo(prepaidId);
         assertThat(aprilPayments.at("/0/paidFrom/0/description").asText())
-                .isEqualTo("50.00 of the 2027-04-01 grant of 50.00");
+                .isEqualTo("50.00 of the 2038-04-01 grant of 50.00");
         assertThat(aprilPayments.at("/1/walletId").asText()).isEqualTo(promotionId);
         assertThat(aprilPayments.at("/1/paidFrom/0/description").asText())
-                .isEqualTo("73.00 of the 2027-01-02 grant of 300.00");
+                .isEqualTo("73.00 of the 2038-01-02 grant of 300.00");
 
         // the wallets at the end of the year
         JsonNode prepaidNow = wallet(t, prepaidId);
@@ -141,7 +141,7 @@ class YearOfWalletsHttpTest extends IntegrationTest {
         assertThat(prepaidNow.get("consumedAmount").decimalValue()).isEqualByComparingTo("350.00");
         JsonNode promotionNow = wallet(t, promotionId);
         assertThat(promotionNow.get("status").asText()).isEqualTo("TERMINATED");
-        assertThat(promotionNow.get("terminatedAt").asText()).isEqualTo("2027-05-15T00:00:00Z");
+        assertThat(promotionNow.get("terminatedAt").asText()).isEqualTo("2038-05-15T00:00:00Z");
         assertThat(promotionNow.get("balance").decimalValue()).isEqualByComparingTo("0");
         assertThat(promotionNow.get("consumedAmount").decimalValue()).isEqualByComparingTo("203.00");
         JsonNode expired = api().get("/api/wallets/" + promotionId + "/transactions?type=VOIDED", t.apiKey()).body();
@@ -151,8 +151,8 @@ class YearOfWalletsHttpTest extends IntegrationTest {
                 t.apiKey()).body();
         List<String> drawn = new ArrayList<>();
         promotionSpent.get("data").forEach(tx -> drawn.add(tx.at("/draws/0/description").asText()));
-        assertThat(drawn).containsExactlyInAnyOrder("15.00 of the 2027-01-02 grant of 300.00",
-                "115.00 of the 2027-01-02 grant of 300.00", "73.00 of the 2027-01-02 grant of 300.00");
+        assertThat(drawn).containsExactlyInAnyOrder("15.00 of the 2038-01-02 grant of 300.00",
+                "115.00 of the 2038-01-02 grant of 300.00", "73.00 of the 2038-01-02 grant of 300.00");
         JsonNode failed = api().get("/api/wallets/" + prepaidId + "/transactions?status=FAILED", t.apiKey()).body();
         assertThat(failed.get("data")).singleElement()
                 .satisfies(tx -> assertThat(tx.get("credits").decimalValue()).isEqualByComparingTo("100"));
