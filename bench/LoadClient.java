@@ -69,6 +69,7 @@ public class LoadClient {
     static final Pattern ANY_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
     static final Pattern META_TOTAL = Pattern.compile("\"meta\"\\s*:\\s*\\{[^{}]*?\"total\"\\s*:\\s*(\\d+)");
+    static final Pattern AMOUNT_DUE = Pattern.compile("\"amountDue\"\\s*:\\s*\"?(-?[0-9.]+)");
     static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*\"?(-?[0-9.]+)");
     static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
     static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
@@ -785,6 +786,7 @@ public class LoadClient {
 
     // ---------------------------------------------------------------- figure 8: billing run
 
+
     /**
      * Registers a tenant, freezes its test clock at the start of next month (UTC), creates a monthly KES plan
      * (3,000.00, base fee in advance) with a STANDARD usage charge (0.50 a call) on a SUM metric, then --subscriptions
@@ -797,6 +799,7 @@ public class LoadClient {
     static void billing() throws Exception {
         int n = intOpt("subscriptions", 10_000);
         int perSubscription = intOpt("events-per-subscription", 3);
+        int walletEvery = intOpt("wallet-every", 10);
         int clients = intOpt("clients", 4);
         double maxSeconds = dblOpt("max-seconds", 900);
         String label = req("label");
@@ -837,6 +840,7 @@ public class LoadClient {
 
         // ---- set-up: N customers and subscriptions (untimed, but its rate is printed)
         String[] subscriptions = new String[n];
+        String[] customers = new String[n];
         Stats customerStats = new Stats("create customer");
         Stats subscriptionStats = new Stats("create subscription");
         AtomicInteger next = new AtomicInteger();
@@ -856,6 +860,7 @@ public class LoadClient {
                             + "@example.com\",\"country\":\"KE\",\"currency\":\"KES\"}");
                     customerStats.record(cb, cr);
                     String customer = cr.ok() ? group(CUSTOMER_ID, cr.body()) : null;
+                    customers[i] = customer;
                     if (customer != null) {
                         Result sr = send(c, "POST", "/api/subscriptions", key, "{\"customerId\":\"" + customer
                                 + "\",\"planId\":\"" + plan + "\"}");
@@ -947,6 +952,44 @@ public class LoadClient {
             System.exit(1);
         }
 
+        // ---- set-up: every --wallet-every-th customer gets a KES wallet granted 1,000 credits, which the invoice of the
+        // closed period draws at its finalization (part of it: the invoice stays FINALIZED with 2,001.50 due)
+        int wallets = 0;
+        if (walletEvery > 0) {
+            long g0 = System.nanoTime();
+            AtomicInteger walletsCreated = new AtomicInteger();
+            AtomicInteger nextWallet = new AtomicInteger();
+            Stats walletStats = new Stats("create wallet");
+            threads.clear();
+            for (int t = 0; t < clients; t++) {
+                Thread th = new Thread(() -> {
+                    HttpClient c = newClient();
+                    Stats.Buffer b = walletStats.buffer();
+                    int i;
+                    while ((i = nextWallet.getAndAdd(walletEvery)) < n) {
+                        if (customers[i] == null || subscriptions[i] == null) {
+                            continue;
+                        }
+                        Result w = send(c, "POST", "/api/wallets", key, "{\"customerId\":\"" + customers[i]
+                                + "\",\"name\":\"Bench grant\",\"currency\":\"KES\",\"grantedCredits\":1000,"
+                                + "\"priority\":1}");
+                        walletStats.record(b, w);
+                        if (w.ok()) {
+                            walletsCreated.incrementAndGet();
+                        }
+                    }
+                }, "billing-wallets-" + t);
+                threads.add(th);
+                th.start();
+            }
+            joinAll(threads);
+            wallets = walletsCreated.get();
+            out(String.format(Locale.ROOT, "    set-up: %d wallets (every %d-th customer, KES 1,000.00 granted) created in "
+                    + "%.1f s", wallets, walletEvery, (System.nanoTime() - g0) / 1e9));
+            walletStats.report(label + ".setup.wallets", null);
+        }
+        sum(label + ".wallets", String.valueOf(wallets));
+
         // ---- timed: one period later
         long expected = 2L * created;
         long a0 = System.nanoTime();
@@ -1024,6 +1067,25 @@ public class LoadClient {
             sum(label + ".check", matches ? "ok" : "mismatch: " + total + " expected " + expectedTotal.toPlainString());
         } else {
             out("    check: could not read an invoice of " + sample + ": " + list.status() + " " + list.body());
+        }
+
+        if (wallets > 0) {
+            String withWallet = subscriptions[0];
+            Result listed = withWallet == null ? null
+                    : send(client, "GET", "/api/invoices?subscriptionId=" + withWallet + "&limit=10", key, null);
+            String latest = listed != null && listed.ok() ? group(ANY_ID, listed.body()) : null;
+            Result read = latest == null ? null : send(client, "GET", "/api/invoices/" + latest, key, null);
+            String due = null;
+            if (read != null && read.ok()) {
+                Matcher m = AMOUNT_DUE.matcher(read.body());
+                due = m.find() ? m.group(1) : null;
+            }
+            java.math.BigDecimal expectedDue = expectedTotal.subtract(new java.math.BigDecimal("1000"));
+            boolean dueMatches = due != null && new java.math.BigDecimal(due).compareTo(expectedDue) == 0;
+            out(String.format(Locale.ROOT, "    check: subscription %s (its customer has a wallet) owes KES %s on its newest "
+                    + "invoice, expected %s (1,000.00 paid from the wallet)%s", withWallet, due,
+                    expectedDue.toPlainString(), dueMatches ? "" : "  !! MISMATCH"));
+            sum(label + ".walletCheck", dueMatches ? "ok" : "mismatch");
         }
 
         if (boolOpt("verify", true)) {

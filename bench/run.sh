@@ -37,6 +37,7 @@ BENCH_ONLY=${BENCH_ONLY:-}                              # empty: every figure; b
 BENCH_BILLING=${BENCH_BILLING:-1}                       # 0: skip figure 8 (and start the server without test clocks)
 BENCH_BILLING_SUBSCRIPTIONS=${BENCH_BILLING_SUBSCRIPTIONS:-10000}
 BENCH_BILLING_EVENTS=${BENCH_BILLING_EVENTS:-3}         # usage events per subscription
+BENCH_BILLING_WALLET_EVERY=${BENCH_BILLING_WALLET_EVERY:-10}  # every k-th billing customer gets a wallet (0: none)
 BENCH_BILLING_MAX_SECONDS=${BENCH_BILLING_MAX_SECONDS:-900}
 BENCH_VERIFY=${BENCH_VERIFY:-1}                         # 0: no ledger verification after the billing run
 case "$BENCH_ONLY" in
@@ -504,7 +505,7 @@ if [[ "$BENCH_BILLING" == 1 ]]; then
     SERVER_LOG="$WORK/server.log"; [[ -f "$WORK/server-restart.log" ]] && SERVER_LOG="$WORK/server-restart.log"
     LOG_FROM=$(( $(wc -l < "$SERVER_LOG") + 1 ))
     client billing --subscriptions "$BENCH_BILLING_SUBSCRIPTIONS" --events-per-subscription "$BENCH_BILLING_EVENTS" \
-      --clients "$BENCH_CLIENTS" --max-seconds "$BENCH_BILLING_MAX_SECONDS" \
+      --wallet-every "$BENCH_BILLING_WALLET_EVERY" --clients "$BENCH_CLIENTS" --max-seconds "$BENCH_BILLING_MAX_SECONDS" \
       --verify "$( [[ "$BENCH_VERIFY" == 1 ]] && printf true || printf false)" --label billing || say "!! load client failed"
     # the server's errors logged during the figure (the product's, not the bench's: the client reports its own)
     LOG_ERRORS=$(tail -n "+$LOG_FROM" "$SERVER_LOG" | grep -cE ' ERROR |^Caused by' || true)
@@ -597,6 +598,7 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
       row "8. billing run: $(getd billing.subscriptions) subscriptions × 1 P1M advance → invoices FINALIZED" "$(getd billing.billed) of $(getd billing.subscriptions) in $(getd billing.seconds) s = $(getd billing.invoicesPerSecond) invoices/s$( [[ "$(get billing.complete)" == true ]] || printf ' (INCOMPLETE)')"
       row "8. … advance request (closes the periods) / all invoices issued" "$(getd billing.advanceSeconds) s (status $(getd billing.advanceStatus)) / $(getd billing.issuedSeconds) s after the advance"
       row "8. … sample invoice total, server ERROR lines" "$(getd billing.check 'not checked'), $(getd billing.serverErrors 'n/a')"
+      row "8. … wallets drawn at finalization (KES 1,000.00 granted each), sample amount due" "$(getd billing.wallets 0), $(getd billing.walletCheck 'not checked')"
       row "8. … set-up (untimed): customers + subscriptions, events" "$(getd billing.setupSeconds) s for $(getd billing.subscriptions), $(getd billing.events) events ($BENCH_BILLING_EVENTS each)"
       if [[ "$BENCH_VERIFY" == 1 ]]; then
         row "8. … ledger verify (GET /api/admin/ledger/verify) over the billing tenant" "$(getd billing.verify 'not measured'); counts $(getd billing.verifyCounts 'n/a')"
