@@ -185,6 +185,129 @@ public class LoadClient {
     }
 
     /** One request's outcome: status (-1 for an exception), body (or exception text), elapsed nanoseconds. */
+    /** One request of a load thread, over whichever transport it uses. */
+    interface Sender {
+        Result send(String method, String path, String apiKey, String json);
+    }
+
+    /**
+     * A lean HTTP/1.1 keep-alive client on one blocking socket (--transport raw), as wrk is: it writes the request
+     * and reads the status, the headers and a Content-Length or chunked body, and nothing more, so that the load
+     * generator, which shares the server's two cores, spends little of them (the JDK's HttpClient costs about twice
+     * the server's CPU per request here). Same closed loop, same keep-alive connection per client.
+     */
+    static final class RawConnection {
+        private final String host;
+        private final int port;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        RawConnection(URI base) {
+            this.host = base.getHost();
+            this.port = base.getPort() < 0 ? 80 : base.getPort();
+        }
+
+        Result send(String method, String path, String apiKey, String json) {
+            long t0 = System.nanoTime();
+            try {
+                if (socket == null) {
+                    socket = new java.net.Socket(host, port);
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout((int) timeout.toMillis());
+                    in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024);
+                    out = new java.io.BufferedOutputStream(socket.getOutputStream(), 16 * 1024);
+                }
+                byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+                StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
+                        .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
+                        .append("\r\nAccept: application/json\r\n");
+                if (apiKey != null) {
+                    head.append("Authorization: Bearer ").append(apiKey).append("\r\n");
+                }
+                if (json != null) {
+                    head.append("Content-Type: application/json\r\n");
+                }
+                head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                int length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String header = line(); !header.isEmpty(); header = line()) {
+                    int colon = header.indexOf(':');
+                    String name = header.substring(0, colon).trim();
+                    String value = header.substring(colon + 1).trim();
+                    if (name.equalsIgnoreCase("Content-Length")) {
+                        length = Integer.parseInt(value);
+                    } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                        chunked = true;
+                    } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
+                        close = true;
+                    }
+                }
+                byte[] payload = chunked ? chunks() : in.readNBytes(Math.max(length, 0));
+                if (close) {
+                    close();
+                }
+                return new Result(code, new String(payload, StandardCharsets.UTF_8), System.nanoTime() - t0);
+            } catch (IOException | RuntimeException e) {
+                long nanos = System.nanoTime() - t0;
+                close();
+                try {
+                    Thread.sleep(10); // as send(): a dead server is not hammered in a tight loop
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Result(-1, e.getClass().getSimpleName() + ": " + e.getMessage(), nanos);
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed by the server");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        private byte[] chunks() throws IOException {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            while (true) {
+                String size = line();
+                int semicolon = size.indexOf(';');
+                int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+                if (n == 0) {
+                    while (!line().isEmpty()) {
+                        // trailers
+                    }
+                    return body.toByteArray();
+                }
+                body.write(in.readNBytes(n));
+                line();
+            }
+        }
+
+        private void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
     record Result(int status, String body, long nanos) {
         boolean ok() {
             return status >= 200 && status < 300;
@@ -427,6 +550,11 @@ public class LoadClient {
         }
         String[] usage = op.equals("event") || op.equals("batch") ? Files.readString(Path.of(req("usage"))).trim().split(" ") : null;
         int batch = op.equals("batch") ? intOpt("batch", 100) : 1;
+        boolean raw = switch (opt("transport", "jdk")) {
+            case "jdk" -> false;
+            case "raw" -> true;
+            default -> throw new IllegalArgumentException("--transport jdk|raw");
+        };
         AtomicLong events = new AtomicLong();
 
         long start = System.nanoTime();
@@ -440,25 +568,27 @@ public class LoadClient {
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < clients; t++) {
             Thread th = new Thread(() -> {
-                HttpClient client = newClient();
+                HttpClient client = raw ? null : newClient();
+                RawConnection connection = raw ? new RawConnection(URI.create(base)) : null;
+                Sender sender = raw ? connection::send : (m, p, k, j) -> send(client, m, p, k, j);
                 Stats.Buffer mb = measured.buffer();
                 Stats.Buffer wb = warm.buffer();
                 while (System.nanoTime() < end && (maxRequests <= 0 || issued.incrementAndGet() <= maxRequests)) {
                     Result r;
                     if (usage != null && batch == 1 && op.equals("event")) {
-                        r = send(client, "POST", "/api/events", key, eventJson(usage, runId + "-" + seq.incrementAndGet()));
+                        r = sender.send("POST", "/api/events", key, eventJson(usage, runId + "-" + seq.incrementAndGet()));
                     } else if (usage != null) {
                         StringBuilder body = new StringBuilder("{\"events\":[");
                         for (int i = 0; i < batch; i++) {
                             body.append(i == 0 ? "" : ",").append(eventJson(usage, runId + "-" + seq.incrementAndGet()));
                         }
-                        r = send(client, "POST", "/api/events/batch", key, body.append("]}").toString());
+                        r = sender.send("POST", "/api/events/batch", key, body.append("]}").toString());
                         String accepted = r.ok() ? group(ACCEPTED, r.body()) : null;
                         if (r.ok() && (accepted == null || Integer.parseInt(accepted) != batch)) {
                             r = new Result(-2, "batch of " + batch + " accepted " + accepted + ": " + r.body(), r.nanos());
                         }
                     } else if (ids == null) {
-                        r = send(client, "POST", "/api/customers", key, customerJson(runId + "-" + seq.incrementAndGet()));
+                        r = sender.send("POST", "/api/customers", key, customerJson(runId + "-" + seq.incrementAndGet()));
                         if (r.ok()) {
                             String id = group(CUSTOMER_ID, r.body());
                             if (id != null) {
@@ -467,7 +597,7 @@ public class LoadClient {
                         }
                     } else {
                         String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                        r = send(client, "GET", "/api/customers/" + id, key, null);
+                        r = sender.send("GET", "/api/customers/" + id, key, null);
                     }
                     long done = System.nanoTime();
                     // A request belongs to the measured window when it completed inside it.
@@ -489,8 +619,8 @@ public class LoadClient {
         if (!created.isEmpty()) {
             Files.write(idsFile, created, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        out(String.format(Locale.ROOT, "  %s (%d client%s, %s s warm-up discarded: %d ok / %d errors, %s s measured)",
-                label, clients, clients == 1 ? "" : "s", num(warmup), warm.ok.get(), warm.errors.get(), num(duration)));
+        out(String.format(Locale.ROOT, "  %s (%d client%s%s, %s s warm-up discarded: %d ok / %d errors, %s s measured)",
+                label, clients, clients == 1 ? "" : "s", raw ? " on raw sockets" : "", num(warmup), warm.ok.get(), warm.errors.get(), num(duration)));
         measured.report(label, measured.ok.get() / measuredSeconds);
         if (usage != null) {
             double perSecond = events.get() / measuredSeconds;

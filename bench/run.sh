@@ -33,6 +33,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 # Unset: PT20S. Set to the empty string: not passed to the server at all.
 IDLE_TIMEOUT=${NOVABILLING_TENANT_IDLE_TIMEOUT-PT20S}
 RATE_LIMIT=${NOVABILLING_RATE_LIMIT_PER_MINUTE:-100000000}
+BENCH_CLIENT_TRANSPORT=${BENCH_CLIENT_TRANSPORT:-jdk}      # jdk: java.net.http.HttpClient; raw: a lean socket client (figures 1, 2, 7)
 BENCH_ONLY=${BENCH_ONLY:-}                              # empty: every figure; billing: figure 8 alone
 BENCH_BILLING=${BENCH_BILLING:-1}                       # 0: skip figure 8 (and start the server without test clocks)
 BENCH_BILLING_SUBSCRIPTIONS=${BENCH_BILLING_SUBSCRIPTIONS:-10000}
@@ -366,15 +367,15 @@ IDS="$WORK/customer-ids"; : > "$IDS"
 
 # ------------------------------------------------------------------ 1, 2: throughput and latency on one tenant
 hdr "1. create customer (POST /api/customers, one tenant, closed loop)"
-client throughput --op create --key "$KEY" --ids "$IDS" --clients 1 --label create.c1 \
+client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op create --key "$KEY" --ids "$IDS" --clients 1 --label create.c1 \
   --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
-client throughput --op create --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" --label create.cN \
+client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op create --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" --label create.cN \
   --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
 
 hdr "2. GET customer by id (random among the $(wc -l < "$IDS") created above)"
-client throughput --op get --key "$KEY" --ids "$IDS" --clients 1 --label get.c1 \
+client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op get --key "$KEY" --ids "$IDS" --clients 1 --label get.c1 \
   --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
-client throughput --op get --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" --label get.cN \
+client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op get --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" --label get.cN \
   --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
 
 # ------------------------------------------------------------------ 3: registration latency
@@ -387,11 +388,11 @@ if [[ "${BENCH_USAGE:-1}" == 1 ]]; then
   USAGE="$WORK/usage"
   if client usage-setup --key "$KEY" --out "$USAGE"; then
     for c in 1 4 8; do
-      client throughput --op event --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients "$c" --label "event.c$c" \
+      client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op event --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients "$c" --label "event.c$c" \
         --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
     done
     for b in 100 1000; do
-      client throughput --op batch --batch "$b" --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients 4 --label "batch$b.c4" \
+      client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op batch --batch "$b" --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients 4 --label "batch$b.c4" \
         --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"
     done
     # a subscription of its own, so the current usage is rated over exactly BENCH_USAGE_EVENTS events
@@ -548,7 +549,7 @@ hdr "summary (Markdown, for bench/RESULTS.md)"
   row "date" "$RUN_DATE"
   row "git commit" "$GIT_COMMIT ($GIT_BRANCH)"
   row "load average at start" "$LOADAVG"
-  row "settings" "$( [[ "$BENCH_ONLY" == billing ]] && printf 'only figure 8, ')tenants $BENCH_TENANTS, clients 1 and $BENCH_CLIENTS, warm-up ${BENCH_WARMUP_SECONDS} s, measured ${BENCH_DURATION_SECONDS} s, registrations $BENCH_REGISTRATIONS, idle timeout ${IDLE_TIMEOUT:-not set}, idle wait ${BENCH_IDLE_WAIT_SECONDS} s, $( [[ "$BENCH_BILLING" == 1 ]] && printf 'billing %s subscriptions × %s events (test clocks on)' "$BENCH_BILLING_SUBSCRIPTIONS" "$BENCH_BILLING_EVENTS" || printf 'no billing run'), JAVA_OPTS '${JAVA_OPTS}'"
+  row "settings" "$( [[ "$BENCH_ONLY" == billing ]] && printf 'only figure 8, ')tenants $BENCH_TENANTS, clients 1 and $BENCH_CLIENTS ($BENCH_CLIENT_TRANSPORT transport), warm-up ${BENCH_WARMUP_SECONDS} s, measured ${BENCH_DURATION_SECONDS} s, registrations $BENCH_REGISTRATIONS, idle timeout ${IDLE_TIMEOUT:-not set}, idle wait ${BENCH_IDLE_WAIT_SECONDS} s, $( [[ "$BENCH_BILLING" == 1 ]] && printf 'billing %s subscriptions × %s events (test clocks on)' "$BENCH_BILLING_SUBSCRIPTIONS" "$BENCH_BILLING_EVENTS" || printf 'no billing run'), JAVA_OPTS '${JAVA_OPTS}'"
   say ""
   row "figure" "value"
   row "---" "---"
