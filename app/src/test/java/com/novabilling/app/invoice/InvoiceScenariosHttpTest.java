@@ -471,11 +471,6 @@ class InvoiceScenariosHttpTest extends IntegrationTest {
 
     // --- clock and answers ---
 
-    private void advanceTo(TestTenant t, String instant) {
-        Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(), Map.of("to", instant));
-        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-    }
-
     private void post(TestTenant t, String path) {
         Api.Response answer = api().post(path, t.apiKey(), Map.of());
         assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(200);

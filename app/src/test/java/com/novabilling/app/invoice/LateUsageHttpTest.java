@@ -352,15 +352,4 @@ class LateUsageHttpTest extends IntegrationTest {
         invoice.get("lines").forEach(line -> types.add(line.get("type").asText()));
         return types;
     }
-
-    private String created(TestTenant t, String path, Object body) {
-        Api.Response created = api().post(path, t.apiKey(), body);
-        assertThat(created.status()).as(path + ": " + created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
-    private void advanceTo(TestTenant t, String instant) {
-        Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(), Map.of("to", instant));
-        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-    }
 }

@@ -106,19 +106,8 @@ class YearOfInvoicesHttpTest extends IntegrationTest {
         return invoices;
     }
 
-    private String created(TestTenant t, String path, Object body) {
-        Api.Response created = api().post(path, t.apiKey(), body);
-        assertThat(created.status()).as(path + ": " + created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
     private void post(TestTenant t, String path) {
         Api.Response answer = api().post(path, t.apiKey(), Map.of());
         assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(200);
-    }
-
-    private void advanceTo(TestTenant t, String instant) {
-        Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(), Map.of("to", instant));
-        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
     }
 }

@@ -134,11 +134,6 @@ class SubscriptionClockHttpTest extends IntegrationTest {
         return periods;
     }
 
-    private void advanceTo(TestTenant t, String instant) {
-        Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(), Map.of("to", instant));
-        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
-    }
-
     private void advanceBy(TestTenant t, String amount) {
         Api.Response moved = api().post("/api/test-clock/advance", t.apiKey(), Map.of("by", amount));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);

@@ -127,6 +127,17 @@ public abstract class IntegrationTest {
     }
 
     /** The catalog builder for tests that stand on customers, plans, metrics, charges, coupons or add-ons. */
+    /** Moves the tenant's test clock to {@code instant} (ISO-8601), running everything due on the way. */
+    protected void advanceTo(TestTenant tenant, String instant) {
+        Api.Response moved = api().post("/api/test-clock/advance", tenant.apiKey(), Map.of("to", instant));
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+    }
+
+    /** POSTs {@code body} to {@code path} as the tenant and returns the created resource's id (a 201 or the test fails). */
+    protected String created(TestTenant tenant, String path, Object body) {
+        return catalog(tenant).created(path, body);
+    }
+
     protected TestCatalog catalog(TestTenant tenant) {
         return new TestCatalog(api(), tenant);
     }

@@ -76,12 +76,6 @@ class UsageEventHttpTest extends IntegrationTest {
         assertThat(answer.status()).as(path + ": " + answer.text()).isEqualTo(200);
     }
 
-    private String created(TestTenant t, String path, Object body) {
-        Api.Response created = api().post(path, t.apiKey(), body);
-        assertThat(created.status()).as(path + ": " + created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
-
     private static Map<String, Object> event(String transactionId, String subscriptionId, String code, Instant timestamp,
                                              Map<String, Object> properties) {
         Map<String, Object> body = new LinkedHashMap<>();

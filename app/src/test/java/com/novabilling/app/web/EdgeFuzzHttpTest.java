@@ -536,10 +536,4 @@ class EdgeFuzzHttpTest extends IntegrationTest {
         ids.put("id", ids.get("customerId"));
         return ids;
     }
-
-    private String created(TestTenant t, String path, Object body) {
-        Api.Response created = api().post(path, t.apiKey(), body);
-        assertThat(created.status()).as(path + ": " + created.text()).isEqualTo(201);
-        return created.body().get("id").asText();
-    }
 }
