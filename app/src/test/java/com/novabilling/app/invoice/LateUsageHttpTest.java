@@ -182,13 +182,21 @@ class LateUsageHttpTest extends IntegrationTest {
         assertLedgerVerifies(t, 1);
     }
 
-    /** A decrease (a negative SUM value arriving late) is a credit note against March's invoice, tax included. */
+    /**
+     * A decrease (a negative SUM value arriving late) is a credit note against March's invoice, with the tax March
+     * charged (16 %), though the customer's rate has changed since.
+     */
     @Test
     void aDecreaseIsACreditNoteAgainstTheOriginalInvoice() {
         Billed b = subscribed();
         TestTenant t = b.tenant();
         JsonNode march = finalizedMarch(b);
         String marchId = march.get("id").asText();
+        // the customer's VAT rises to 20 % after March was issued: March's credit still gives back March's 16 %
+        String customerId = api().get("/api/subscriptions/" + b.subscriptionId(), t.apiKey()).body()
+                .get("customerId").asText();
+        Api.Response vat = api().patch("/api/customers/" + customerId, t.apiKey(), Map.of("taxRate", 20));
+        assertThat(vat.status()).as(vat.text()).isEqualTo(200);
 
         event(b, uniqueCode("tx"), "2038-03-20T12:00:00Z", -4); // 6 GB = 3.00: 2.00 less
 
@@ -204,12 +212,13 @@ class LateUsageHttpTest extends IntegrationTest {
         assertMarchAsIssued(invoice(t, marchId));
         assertThat(invoicesOf(t, b.subscriptionId())).hasSize(2);
 
-        // the credit is consumed by the next invoice: 3,480.00 − 2.32 due
+        // the credit is consumed by the next invoice, taxed at today's 20 %: 3,600.00 − 2.32 due
         advanceTo(t, "2038-05-01T00:00:01Z");
         JsonNode april = awaitInvoice(b, i -> usageWindowIs(i, APRIL, "2038-05-01T00:00:00Z") && isFinalized(i));
         assertThat(types(april)).containsExactly("SUBSCRIPTION", "TAX", "CREDIT_NOTE");
-        assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3480.00");
-        assertThat(april.get("amountDue").decimalValue()).isEqualByComparingTo("3477.68");
+        assertThat(april.get("taxAmount").decimalValue()).isEqualByComparingTo("600.00");
+        assertThat(april.get("total").decimalValue()).isEqualByComparingTo("3600.00");
+        assertThat(april.get("amountDue").decimalValue()).isEqualByComparingTo("3597.68");
         assertLedgerVerifies(t, 1);
     }
 

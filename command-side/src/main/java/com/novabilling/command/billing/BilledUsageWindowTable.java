@@ -1,11 +1,14 @@
 package com.novabilling.command.billing;
 
 import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.invoice.InvoiceLine;
+import com.novabilling.api.invoice.InvoiceLineType;
 import com.novabilling.api.invoice.InvoiceDraftRevisedEvent;
 import com.novabilling.api.invoice.InvoiceUsageWindow;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.billing.invoice.LateUsageAdjustment;
+import com.novabilling.billing.invoice.TaxRate;
 import com.novabilling.api.invoice.InvoiceFinalizedEvent;
 import com.novabilling.api.invoice.InvoiceStatus;
 import com.novabilling.api.invoice.InvoiceVoidedEvent;
@@ -46,14 +49,15 @@ public class BilledUsageWindowTable {
         }
         jdbcTemplate.update("""
                 INSERT INTO billed_usage_window (invoice_id, subscription_id, plan_id, usage_from, usage_to, status,
-                                                 currency, usage_amount_minor, usage_rating)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                 currency, usage_amount_minor, usage_rating, tax_name, tax_percent)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (invoice_id) DO NOTHING
                 """, event.invoiceId(), event.subscriptionId(), event.usageWindow().planId(),
                 Timestamp.from(event.usageWindow().from()), Timestamp.from(event.usageWindow().to()),
                 InvoiceStatus.DRAFT.name(), event.currency().name(),
                 LateUsageAdjustment.usageAmount(event.currency(), event.lines()).minor(),
-                LateUsageAdjustment.ratingFingerprint(event.lines()));
+                LateUsageAdjustment.ratingFingerprint(event.lines()), taxOf(event.lines()).name(),
+                taxOf(event.lines()).percent());
     }
 
     /** A draft re-rated (late usage, a shortened fee): what it bills for usage now. */
@@ -78,6 +82,16 @@ public class BilledUsageWindowTable {
         setStatus(event.invoiceId(), InvoiceStatus.VOIDED);
     }
 
+    /** The tax an invoice's lines charge: its (first) TAX line's name and percentage, exempt when it has none. */
+    static TaxRate taxOf(List<InvoiceLine> lines) {
+        for (InvoiceLine line : lines) {
+            if (line.type() == InvoiceLineType.TAX && line.taxRate() != null) {
+                return new TaxRate(line.sourceId() == null ? "" : line.sourceId(), line.taxRate());
+            }
+        }
+        return TaxRate.exempt();
+    }
+
     /** The DRAFT invoices of the subscription whose usage window overlaps {@code [from, to)}. */
     public List<String> draftsBilling(String subscriptionId, Instant from, Instant to) {
         return jdbcTemplate.queryForList("""
@@ -93,7 +107,7 @@ public class BilledUsageWindowTable {
     public List<BilledWindow> finalizedBilling(String subscriptionId, Instant from, Instant to) {
         return jdbcTemplate.query("""
                 SELECT invoice_id, subscription_id, plan_id, usage_from, usage_to, currency, usage_amount_minor,
-                       usage_rating
+                       usage_rating, tax_name, tax_percent
                 FROM billed_usage_window
                 WHERE subscription_id = ? AND status = 'FINALIZED' AND usage_from < ? AND usage_to > ?
                 ORDER BY usage_from""", (rs, i) -> window(rs), subscriptionId, Timestamp.from(to),
@@ -107,7 +121,7 @@ public class BilledUsageWindowTable {
     public Optional<BilledWindow> lockFinalized(String invoiceId) {
         return jdbcTemplate.query("""
                 SELECT invoice_id, subscription_id, plan_id, usage_from, usage_to, currency, usage_amount_minor,
-                       usage_rating
+                       usage_rating, tax_name, tax_percent
                 FROM billed_usage_window WHERE invoice_id = ? AND status = 'FINALIZED' FOR UPDATE""",
                 (rs, i) -> window(rs), invoiceId).stream().findFirst();
     }
@@ -118,9 +132,10 @@ public class BilledUsageWindowTable {
      * @param usageBilled what the invoice billed for usage before tax; null for invoices recorded before it was kept
      * @param usageRating the fingerprint of the invoice's USAGE lines ({@link LateUsageAdjustment#ratingFingerprint});
      *                    null for invoices recorded before it was kept
+     * @param billedTax   the tax the invoice charged (exempt when none); null for invoices recorded before it was kept
      */
     public record BilledWindow(String invoiceId, String subscriptionId, InvoiceUsageWindow window,
-                               CurrencyCode currency, Money usageBilled, String usageRating) {
+                               CurrencyCode currency, Money usageBilled, String usageRating, TaxRate billedTax) {
     }
 
     private static BilledWindow window(ResultSet rs) throws SQLException {
@@ -130,7 +145,10 @@ public class BilledUsageWindowTable {
         Money billed = rs.wasNull() || currency == null ? null : Money.ofMinor(usage, currency);
         return new BilledWindow(rs.getString("invoice_id"), rs.getString("subscription_id"),
                 new InvoiceUsageWindow(rs.getString("plan_id"), rs.getTimestamp("usage_from").toInstant(),
-                        rs.getTimestamp("usage_to").toInstant()), currency, billed, rs.getString("usage_rating"));
+                        rs.getTimestamp("usage_to").toInstant()), currency, billed, rs.getString("usage_rating"),
+                rs.getBigDecimal("tax_percent") == null ? null
+                        : new TaxRate(rs.getString("tax_name") == null ? "" : rs.getString("tax_name"),
+                        rs.getBigDecimal("tax_percent")));
     }
 
     private void setStatus(String invoiceId, InvoiceStatus status) {

@@ -130,7 +130,8 @@ public class ClosedPeriodReRating {
         Instant now = clock.instant();
         commands.sendAndWait(new ReRateClosedUsageWindowCommand(reRatingId, originalInvoiceId,
                 window.subscriptionId(), customerId, window.currency(), window.window(), window.usageBilled(),
-                window.usageRating(), reRated, tenantDefaults.lateUsagePolicy(), hasEnded(window.subscriptionId(), now), now));
+                window.usageRating(), reRated, tenantDefaults.lateUsagePolicy(), hasEnded(window.subscriptionId(), now),
+                now));
         TaxRate taxRate = null;
         for (LateUsageAdjustmentTable.Adjustment adjustment : adjustments.issuedBy(reRatingId)) {
             if (storedAggregates.exists(adjustment.documentId())) {
@@ -140,7 +141,9 @@ public class ClosedPeriodReRating {
                 taxRate = BillingTermsLookup.taxRateOf(billingTerms.termsFor(customerId, window.window().planId()));
             }
             if (adjustment.kind() == LateUsageAdjustmentKind.CREDIT_NOTE) {
-                creditDecrease(adjustment, customerId, window, taxRate);
+                // a credit against the original invoice gives back the tax that invoice charged
+                creditDecrease(adjustment, customerId, window,
+                        window.billedTax() != null ? window.billedTax() : taxRate);
             } else {
                 invoiceIncrease(adjustment, customerId, window, taxRate, now);
             }

@@ -17,6 +17,7 @@ import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.billing.invoice.FeeLine;
 import com.novabilling.billing.invoice.LateUsageAdjustment;
+import com.novabilling.billing.invoice.TaxRate;
 import com.novabilling.command.support.TenantSchemaTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,9 @@ class LateUsageTablesTest extends TenantSchemaTest {
             assertThat(window.window()).isEqualTo(WINDOW);
             assertThat(window.currency()).isEqualTo(CurrencyCode.KES);
             assertThat(window.usageBilled()).isEqualTo(kes(700));
+            assertThat(window.usageRating())
+                    .isEqualTo(LateUsageAdjustment.ratingFingerprint(List.of(fee, usage(700, 2))));
+            assertThat(window.billedTax()).as("no TAX line: exempt").isEqualTo(TaxRate.exempt());
         });
         assertThat(windows.finalizedBilling("sub_1", APRIL_1, APRIL_1.plusSeconds(1))).as("after the window")
                 .isEmpty();
@@ -146,5 +150,15 @@ class LateUsageTablesTest extends TenantSchemaTest {
             assertThat(adjustment.fee()).isNull();
             assertThat(adjustment.originalInvoiceId()).isEqualTo("inv_march");
         });
+    }
+
+    @Test
+    void theTaxAnInvoiceChargedIsItsTaxLinesNameAndPercentage() {
+        InvoiceLine fee = FeeLine.subscription("pln_1", "Basic", kes(300_000), APRIL_1,
+                Instant.parse("2027-05-01T00:00:00Z")).line();
+        InvoiceLine vat = new InvoiceLine(InvoiceLineType.TAX, "VAT 16 %", null, null, kes(48_000), null, null, null,
+                "VAT", new BigDecimal("16"), null, List.of(), null);
+        assertThat(BilledUsageWindowTable.taxOf(List.of(fee, vat))).isEqualTo(TaxRate.of("VAT", "16"));
+        assertThat(BilledUsageWindowTable.taxOf(List.of(fee))).isEqualTo(TaxRate.exempt());
     }
 }
