@@ -151,6 +151,10 @@ class LateUsageHttpTest extends IntegrationTest {
 
         JsonNode march = finalizedMarch(b);
         String marchId = march.get("id").asText();
+        // a wallet granted 1.00 after March was issued: the adjustment invoice draws it at its finalization
+        String customerId = api().get("/api/subscriptions/" + b.subscriptionId(), t.apiKey()).body()
+                .get("customerId").asText();
+        created(t, "/api/wallets", Map.of("customerId", customerId, "currency", "KES", "grantedCredits", 1));
         String late = uniqueCode("tx");
         event(b, late, "2038-03-20T12:00:00Z", 4);
 
@@ -158,7 +162,7 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(adjustment.get("status").asText()).isEqualTo("FINALIZED");
         assertThat(adjustment.get("invoiceNumber").asText()).isEqualTo("INV-000003");
         assertThat(adjustment.at("/metadata/lateUsageAdjustmentOf").asText()).isEqualTo(marchId);
-        assertThat(types(adjustment)).containsExactly("ADJUSTMENT", "TAX");
+        assertThat(types(adjustment)).containsExactly("ADJUSTMENT", "TAX", "WALLET");
         assertThat(adjustment.at("/lines/0/adjustedInvoiceId").asText()).isEqualTo(marchId);
         assertThat(adjustment.at("/lines/0/amount").decimalValue()).isEqualByComparingTo("2.00");
         assertThat(adjustment.at("/lines/0/usage/eventCount").asLong()).isEqualTo(2);
@@ -166,7 +170,8 @@ class LateUsageHttpTest extends IntegrationTest {
         assertThat(adjustment.get("subtotal").decimalValue()).isEqualByComparingTo("2.00");
         assertThat(adjustment.get("taxAmount").decimalValue()).isEqualByComparingTo("0.32");
         assertThat(adjustment.get("total").decimalValue()).isEqualByComparingTo("2.32");
-        assertThat(adjustment.get("amountDue").decimalValue()).isEqualByComparingTo("2.32");
+        assertThat(adjustment.get("walletAmount").decimalValue()).isEqualByComparingTo("1.00");
+        assertThat(adjustment.get("amountDue").decimalValue()).isEqualByComparingTo("1.32");
 
         // the same event again, and a zero-valued one: nothing new; March unchanged
         Api.Response again = api().post("/api/events", t.apiKey(), eventBody(b, late, "2038-03-20T12:00:00Z", 4));
