@@ -47,6 +47,7 @@ public class BilledUsageWindowTable {
         if (event.usageWindow() == null) {
             return;
         }
+        TaxRate tax = taxOf(event.lines());
         jdbcTemplate.update("""
                 INSERT INTO billed_usage_window (invoice_id, subscription_id, plan_id, usage_from, usage_to, status,
                                                  currency, usage_amount_minor, usage_rating, tax_name, tax_percent)
@@ -56,8 +57,7 @@ public class BilledUsageWindowTable {
                 Timestamp.from(event.usageWindow().from()), Timestamp.from(event.usageWindow().to()),
                 InvoiceStatus.DRAFT.name(), event.currency().name(),
                 LateUsageAdjustment.usageAmount(event.currency(), event.lines()).minor(),
-                LateUsageAdjustment.ratingFingerprint(event.lines()), taxOf(event.lines()).name(),
-                taxOf(event.lines()).percent());
+                LateUsageAdjustment.ratingFingerprint(event.lines()), tax.name(), tax.percent());
     }
 
     /** A draft re-rated (late usage, a shortened fee): what it bills for usage now. */

@@ -17,19 +17,19 @@ import com.novabilling.billing.invoice.LateUsageAdjustment;
 import com.novabilling.billing.invoice.TaxRate;
 import com.novabilling.command.billingterms.BillingTermsLookup;
 import com.novabilling.command.billingterms.TenantBillingDefaults;
+import com.novabilling.command.reference.StoredAggregates;
 import com.novabilling.command.subscription.SubscriptionLookup;
+import com.novabilling.command.usage.SubscriptionWindow;
+import com.novabilling.command.usage.UsageWindowTable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
-import com.novabilling.command.reference.StoredAggregates;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ public class ClosedPeriodReRating {
     private final TenantBillingDefaults tenantDefaults;
     private final CommandGateway commands;
     private final TransactionTemplate transactions;
-    private final JdbcTemplate jdbcTemplate;
+    private final UsageWindowTable usageWindows;
     private final StoredAggregates storedAggregates;
     private final Clock clock;
 
@@ -71,7 +71,7 @@ public class ClosedPeriodReRating {
                                 RecurringInvoices invoices, SubscriptionLookup subscriptions,
                                 BillingTermsLookup billingTerms, TenantBillingDefaults tenantDefaults,
                                 CommandGateway commands, PlatformTransactionManager transactionManager,
-                                JdbcTemplate jdbcTemplate, StoredAggregates storedAggregates, Clock clock) {
+                                UsageWindowTable usageWindows, StoredAggregates storedAggregates, Clock clock) {
         this.windows = windows;
         this.adjustments = adjustments;
         this.invoices = invoices;
@@ -80,7 +80,7 @@ public class ClosedPeriodReRating {
         this.tenantDefaults = tenantDefaults;
         this.commands = commands;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.jdbcTemplate = jdbcTemplate;
+        this.usageWindows = usageWindows;
         this.storedAggregates = storedAggregates;
         this.clock = clock;
     }
@@ -132,22 +132,23 @@ public class ClosedPeriodReRating {
                 window.subscriptionId(), customerId, window.currency(), window.window(), window.usageBilled(),
                 window.usageRating(), reRated, tenantDefaults.lateUsagePolicy(), hasEnded(window.subscriptionId(), now),
                 now));
-        TaxRate taxRate = null;
         for (LateUsageAdjustmentTable.Adjustment adjustment : adjustments.issuedBy(reRatingId)) {
             if (storedAggregates.exists(adjustment.documentId())) {
                 continue; // issued by an earlier re-rating
             }
-            if (taxRate == null) {
-                taxRate = BillingTermsLookup.taxRateOf(billingTerms.termsFor(customerId, window.window().planId()));
-            }
             if (adjustment.kind() == LateUsageAdjustmentKind.CREDIT_NOTE) {
                 // a credit against the original invoice gives back the tax that invoice charged
                 creditDecrease(adjustment, customerId, window,
-                        window.billedTax() != null ? window.billedTax() : taxRate);
+                        window.billedTax() != null ? window.billedTax() : taxToday(customerId, window));
             } else {
-                invoiceIncrease(adjustment, customerId, window, taxRate, now);
+                invoiceIncrease(adjustment, customerId, window, taxToday(customerId, window), now);
             }
         }
+    }
+
+    /** The customer's (else the plan's, else the tenant's) tax rate now. */
+    private TaxRate taxToday(String customerId, BilledUsageWindowTable.BilledWindow window) {
+        return BillingTermsLookup.taxRateOf(billingTerms.termsFor(customerId, window.window().planId()));
     }
 
     /** An increase billed on its own: an adjustment invoice referencing the original, finalized at once. */
@@ -176,9 +177,7 @@ public class ClosedPeriodReRating {
 
     /** Whether the subscription has ended by {@code now}: it has no next invoice to carry an adjustment. */
     private boolean hasEnded(String subscriptionId, Instant now) {
-        List<Timestamp> canceledAt = jdbcTemplate.queryForList(
-                "SELECT canceled_at FROM usage_subscription_window WHERE subscription_id = ?", Timestamp.class,
-                subscriptionId);
-        return !canceledAt.isEmpty() && canceledAt.get(0) != null && !canceledAt.get(0).toInstant().isAfter(now);
+        return usageWindows.find(subscriptionId).map(SubscriptionWindow::canceledAt)
+                .filter(canceledAt -> !canceledAt.isAfter(now)).isPresent();
     }
 }
