@@ -30,7 +30,8 @@ import java.util.TreeMap;
 
 /**
  * Accepts usage events (docs/billing-rules.md §11): checks each against this node's {@link UsageCatalog} (no query
- * per event), stores the valid ones in one statement ({@link UsageEventLedger}) and answers per event: created,
+ * per event), stores the valid ones in one statement ({@link UsageEventLedger}; a single event in the commit of the
+ * tenant's other single events of the moment, {@link UsageEventGroupCommit}) and answers per event: created,
  * duplicate (same transaction id and payload: the original), or refused (nothing stored).
  *
  * <p>A refused event whose transaction id is already stored with the same payload is a duplicate, not a refusal:
@@ -55,16 +56,19 @@ public class UsageEventIngestion {
 
     private final UsageCatalog catalog;
     private final UsageEventLedger ledger;
+    private final UsageEventGroupCommit groupCommit;
     private final CurrentTenant tenant;
     private final Clock clock;
     private final Duration maxFuture;
     private final LateUsageListener lateUsage;
 
-    public UsageEventIngestion(UsageCatalog catalog, UsageEventLedger ledger, CurrentTenant tenant, Clock clock,
+    public UsageEventIngestion(UsageCatalog catalog, UsageEventLedger ledger, UsageEventGroupCommit groupCommit,
+                               CurrentTenant tenant, Clock clock,
                                @Value("${novabilling.usage.max-future:PT5M}") Duration maxFuture,
                                LateUsageListener lateUsage) {
         this.catalog = catalog;
         this.ledger = ledger;
+        this.groupCommit = groupCommit;
         this.tenant = tenant;
         this.clock = clock;
         this.maxFuture = maxFuture;
@@ -147,7 +151,8 @@ public class UsageEventIngestion {
             }
         }
 
-        Set<String> inserted = ledger.insert(toStore, now);
+        Set<String> inserted = toStore.size() == 1 ? insertWithOthers(tenantId, toStore.get(0), now)
+                : ledger.insert(toStore, now);
         reportLateUsage(toStore, inserted);
         List<String> lookUp = new ArrayList<>();
         for (UsageEventLedger.NewUsageEvent event : toStore) {
@@ -186,6 +191,11 @@ public class UsageEventIngestion {
             }
         }
         return List.of(outcomes);
+    }
+
+    /** One event: committed with whatever the tenant's other requests are storing at the same time. */
+    private Set<String> insertWithOthers(String tenantId, UsageEventLedger.NewUsageEvent event, Instant now) {
+        return groupCommit.insert(tenantId, event, now) ? Set.of(event.transactionId()) : Set.of();
     }
 
     /** Per subscription, the span of the late events this request stored (not duplicates: they were reported). */

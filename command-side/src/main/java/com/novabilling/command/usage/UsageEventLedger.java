@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,10 +45,12 @@ public class UsageEventLedger {
     private static final String INSERT = """
             INSERT INTO usage_event (id, transaction_id, subscription_id, code, "timestamp", properties, payload_hash,
                                      received_at, late)
-            SELECT u.id, u.transaction_id, u.subscription_id, u.code, u.ts::timestamptz, u.properties::jsonb, u.hash, ?, u.late
+            SELECT u.id, u.transaction_id, u.subscription_id, u.code, u.ts::timestamptz, u.properties::jsonb, u.hash,
+                   u.received::timestamptz, u.late
             FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[],
-                        ?::varchar[], ?::boolean[])
-                 WITH ORDINALITY AS u(id, transaction_id, subscription_id, code, ts, properties, hash, late, ord)
+                        ?::varchar[], ?::text[], ?::boolean[])
+                 WITH ORDINALITY AS u(id, transaction_id, subscription_id, code, ts, properties, hash, received, late,
+                                      ord)
             ORDER BY u.ord
             ON CONFLICT (transaction_id) DO NOTHING
             RETURNING transaction_id
@@ -76,6 +79,11 @@ public class UsageEventLedger {
      * answered by {@link #findByTransactionIds}.
      */
     public Set<String> insert(List<NewUsageEvent> events, Instant receivedAt) {
+        return insert(events, Collections.nCopies(events.size(), receivedAt));
+    }
+
+    /** As {@link #insert(List, Instant)}, each event received at its own instant ({@code receivedAt} in order). */
+    public Set<String> insert(List<NewUsageEvent> events, List<Instant> receivedAt) {
         if (events.isEmpty()) {
             return Set.of();
         }
@@ -88,6 +96,7 @@ public class UsageEventLedger {
             String[] timestamps = new String[n];
             String[] properties = new String[n];
             String[] hashes = new String[n];
+            String[] received = new String[n];
             Boolean[] late = new Boolean[n];
             for (int i = 0; i < n; i++) {
                 NewUsageEvent event = events.get(i);
@@ -98,18 +107,19 @@ public class UsageEventLedger {
                 timestamps[i] = event.timestamp().toString();
                 properties[i] = event.propertiesJson();
                 hashes[i] = event.hash();
+                received[i] = receivedAt.get(i).toString();
                 late[i] = event.late();
             }
             Set<String> inserted = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                statement.setTimestamp(1, Timestamp.from(receivedAt));
-                statement.setArray(2, array(connection, "varchar", ids));
-                statement.setArray(3, array(connection, "varchar", transactionIds));
-                statement.setArray(4, array(connection, "varchar", subscriptionIds));
-                statement.setArray(5, array(connection, "varchar", codes));
-                statement.setArray(6, array(connection, "text", timestamps));
-                statement.setArray(7, array(connection, "text", properties));
-                statement.setArray(8, array(connection, "varchar", hashes));
+                statement.setArray(1, array(connection, "varchar", ids));
+                statement.setArray(2, array(connection, "varchar", transactionIds));
+                statement.setArray(3, array(connection, "varchar", subscriptionIds));
+                statement.setArray(4, array(connection, "varchar", codes));
+                statement.setArray(5, array(connection, "text", timestamps));
+                statement.setArray(6, array(connection, "text", properties));
+                statement.setArray(7, array(connection, "varchar", hashes));
+                statement.setArray(8, array(connection, "text", received));
                 statement.setArray(9, array(connection, "bool", late));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

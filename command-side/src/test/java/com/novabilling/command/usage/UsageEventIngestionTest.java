@@ -37,7 +37,8 @@ class UsageEventIngestionTest extends TenantSchemaTest {
     private final UsageWindowTable windows = new UsageWindowTable(jdbcTemplate, catalog, () -> "t1");
     private final UsageEventLedger ledger = new UsageEventLedger(jdbcTemplate);
     private final List<String> lateReported = new ArrayList<>();
-    private final UsageEventIngestion ingestion = new UsageEventIngestion(catalog, ledger, () -> "t1",
+    private final UsageEventIngestion ingestion = new UsageEventIngestion(catalog, ledger,
+            new UsageEventGroupCommit(ledger, 1000, 2), () -> "t1",
             Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), this::lateUsageStored);
 
     @BeforeEach
@@ -94,8 +95,9 @@ class UsageEventIngestionTest extends TenantSchemaTest {
         try {
             List<Callable<UsageEventIngestion.Outcome>> sends = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
+                // one ingestion each, as on eight nodes: the unique key decides, not the node's group commit
                 sends.add(() -> new UsageEventIngestion(new UsageCatalog(jdbcTemplate, Duration.ofHours(1)), ledger,
-                        () -> "t1", Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), (s, from, to) -> { })
+                        new UsageEventGroupCommit(ledger, 1000, 2), () -> "t1", Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5), (s, from, to) -> { })
                         .ingestOne(event("t-race", 1)));
             }
             List<UsageEventIngestion.Outcome> outcomes = new ArrayList<>();
