@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +30,19 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
     private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final HexFormat HEX = HexFormat.of();
     private static final Logger log = LoggerFactory.getLogger(RequestIdFilter.class);
 
     private final ApiErrorWriter errors;
 
     public RequestIdFilter(ApiErrorWriter errors) {
         this.errors = errors;
+    }
+
+    /** {@code req_} and 32 hex digits: unique enough to find a request in the logs (not a secret). */
+    static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "req_" + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 
     public static String currentRequestId(HttpServletRequest request) {
@@ -45,7 +53,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = "req_" + UUID.randomUUID().toString().replace("-", "");
+        String requestId = newRequestId();
         String correlation = request.getHeader("X-Correlation-Id");
         String correlationId = correlation != null && SAFE_ID.matcher(correlation).matches() ? correlation : requestId;
         request.setAttribute(ATTRIBUTE, requestId);

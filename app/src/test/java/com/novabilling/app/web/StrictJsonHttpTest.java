@@ -17,6 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrictJsonHttpTest extends IntegrationTest {
 
     @Test
+    void aJsonAnswerIsSentWholeWithItsLengthNotChunked() {
+        TestTenant t = sharedTenant();
+        Api.Response created = api().post("/api/customers", t.apiKey(),
+                Map.of("name", "Whole Answer", "email", "whole@example.com"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.header("Transfer-Encoding")).isNull();
+        assertThat(created.header("Content-Length"))
+                .isEqualTo(String.valueOf(created.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        Api.Response refused = api().get("/api/customers/cus_000000000000000000000000", t.apiKey());
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(refused.header("Content-Length")).isNotNull();
+    }
+
+    @Test
     void valuesOfTheWrongTypeAreRefusedNotCoerced() {
         TestTenant t = sharedTenant();
         assertRefused(t, "/api/customers", "{\"name\":123,\"email\":\"a@example.com\"}", "name", "must be a string");

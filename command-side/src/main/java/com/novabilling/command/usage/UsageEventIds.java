@@ -2,8 +2,8 @@ package com.novabilling.command.usage;
 
 import com.novabilling.api.id.ResourceIds;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Usage event ids look like every id, {@code evt_} followed by 24 lower-case hex digits, but are time-ordered: 12
@@ -13,16 +13,15 @@ import java.util.HexFormat;
 public final class UsageEventIds {
 
     static final String PREFIX = "evt_";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
 
     private UsageEventIds() {
     }
 
     public static String newId() {
-        byte[] random = new byte[6];
-        RANDOM.nextBytes(random);
-        return PREFIX + String.format("%012x", System.currentTimeMillis()) + HEX.formatHex(random);
+        // 48 bits each, as 12 hex digits (the last 12 of 16); the random part only has to be unique, not secret
+        long random = ThreadLocalRandom.current().nextLong();
+        return PREFIX + HEX.toHexDigits(System.currentTimeMillis()).substring(4) + HEX.toHexDigits(random).substring(4);
     }
 
     /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a usage event id */
