@@ -267,6 +267,30 @@ class UsageEventHttpTest extends IntegrationTest {
                 .isZero();
     }
 
+    /** What SingleEventFastPath cannot store reaches the controller with its body intact, and is refused as before. */
+    @Test
+    void bodiesTheFastPathDoesNotStoreAreAnsweredByTheControllerWithTheSameErrors() {
+        Fixture f = fixture();
+        String sub = subscribe(f);
+        String key = f.tenant().apiKey();
+
+        Api.Response malformed = api().post("/api/events", key, "{\"transactionId\":\"m-1\",");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.body().get("requestId").asText()).startsWith("req_");
+        assertThat(api().post("/api/events", key, "{\"transactionId\":7,\"subscriptionId\":\"" + sub
+                + "\",\"code\":\"" + f.sumCode() + "\"}").badRequestFields()).containsExactly("transactionId");
+        assertThat(api().post("/api/events", key, "null").status()).isEqualTo(400);
+        Api.Response chunked = api().raw("POST", "/api/events", key, java.net.http.HttpRequest.BodyPublishers
+                .ofInputStream(() -> new java.io.ByteArrayInputStream(("{\"transactionId\":\"m-2\",\"subscriptionId\":\""
+                        + sub + "\",\"code\":\"" + f.sumCode() + "\",\"properties\":{\"gb\":2}}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(chunked.status()).as("a body without Content-Length goes to the controller: " + chunked.text())
+                .isEqualTo(201);
+        assertThat(rows(f.tenant(), "m-2")).isEqualTo(1);
+        assertThat(count(tenantDatabase(f.tenant().id()),
+                "SELECT count(*) FROM usage_event WHERE transaction_id = 'm-1'")).isZero();
+    }
+
     @Test
     void anotherTenantsSubscriptionAndEventsAreNotFound() {
         Fixture f = fixture();
