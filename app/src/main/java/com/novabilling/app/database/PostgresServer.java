@@ -143,6 +143,9 @@ public class PostgresServer {
         physical.setURL(jdbcUrl(database));
         physical.setUser(username);
         physical.setPassword(password);
+        // PostgreSQL's JIT compiles each large query anew (100 ms and more) and pays off only in long analytics:
+        // rating a subscription-period's million events ran faster without it (docs/architecture.md §4)
+        physical.setOptions("-c jit=off");
         HikariConfig config = new HikariConfig();
         config.setDataSource(budget.guard(physical));
         config.setPoolName(poolName);
