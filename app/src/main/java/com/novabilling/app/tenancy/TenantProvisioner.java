@@ -71,15 +71,20 @@ public class TenantProvisioner implements SmartLifecycle {
      * @throws TenantProvisioningException when anything else failed; everything created was removed
      */
     public <T> Provisioned<T> provision(TenantAccount draft, Function<TenantAccount, T> activation) {
+        StepTimes times = new StepTimes();
         TenantAccount tenant = reserve(draft);
         try {
             reached(ProvisioningStep.RESERVED, tenant);
+            times.step("reserve");
             template.createDatabase(tenant.databaseName());
             reached(ProvisioningStep.DATABASE_CREATED, tenant);
+            times.step("database");
             migrator.migrateIfBehind(server.unpooled(tenant.databaseName()));
             reached(ProvisioningStep.MIGRATED, tenant);
+            times.step("migrations");
             dataSources.open(tenant.id(), tenant.databaseName());
             reached(ProvisioningStep.POOL_VERIFIED, tenant);
+            times.step("pool");
             TenantAccount active = tenant.activated();
             T result = controlTransactions.execute(status -> {
                 if (!tenants.activate(tenant.id())) {
@@ -88,8 +93,11 @@ public class TenantProvisioner implements SmartLifecycle {
                 return activation.apply(active);
             });
             reached(ProvisioningStep.ACTIVATED, active);
+            times.step("activation");
             runtimes.start(tenant.id());
             reached(ProvisioningStep.RUNTIME_STARTED, active);
+            times.step("runtime");
+            log.info("tenant {} provisioned in {}", tenant.id(), times);
             return new Provisioned<>(active, result);
         } catch (RuntimeException | Error e) {
             undo(tenant, e);
@@ -98,6 +106,24 @@ public class TenantProvisioner implements SmartLifecycle {
                 throw error;
             }
             throw new TenantProvisioningException(tenant.id(), e);
+        }
+    }
+
+    /** How long each step of a registration took, for its log line. */
+    private static final class StepTimes {
+        private final long start = System.nanoTime();
+        private long last = start;
+        private final StringBuilder steps = new StringBuilder();
+
+        void step(String name) {
+            long now = System.nanoTime();
+            steps.append(steps.isEmpty() ? "" : ", ").append(name).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return (last - start) / 1_000_000 + " ms (" + steps + ")";
         }
     }
 

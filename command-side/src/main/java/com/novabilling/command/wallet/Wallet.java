@@ -48,7 +48,7 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A customer's wallet of prepaid credits in one currency (docs/billing-rules.md §15; billing-semantics §8).
+ * A customer's wallet of prepaid credits in one currency (docs/billing-rules.md §15).
  * <ul>
  *   <li>Money: {@code credits × rateAmount}, rounded once HALF_UP per transaction ({@link WalletCredits#toMoney});
  *       the balance is the sum of the settled inbound transactions' remainders, in minor units.</li>

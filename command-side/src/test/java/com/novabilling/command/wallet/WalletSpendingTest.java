@@ -34,7 +34,7 @@ import static com.novabilling.command.wallet.WalletTest.kes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * W4 (billing-semantics §8) from the wallets' side to the invoice's and back: the customer's wallets in spending order
+ * W4 (docs/billing-rules.md §15) from the wallets' side to the invoice's and back: the customer's wallets in spending order
  * ({@link WalletCredits#spendingOrder}), their settled balances as the billing engine's {@link WalletFunds} at step 5,
  * and what the engine took sent to each wallet as {@link ConsumeWalletCreditsCommand} — how invoice finalization is
  * to use the wallets.

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * The wallet's rules (docs/billing-rules.md §15, billing-semantics §8) and its worked examples W2–W4 to the minor unit.
+ * The wallet's rules (docs/billing-rules.md §15) and its worked examples W2–W4 to the minor unit.
  */
 class WalletTest {
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The money of plan changes and cancellations (docs/billing-rules.md §12; billing-semantics §7), from the facts the
+ * The money of plan changes and cancellations (docs/billing-rules.md §12), from the facts the
  * subscription recorded ({@code periodSeconds}, {@code secondsUsed}, {@code secondsRemaining} of its events).
  * Each plan follows its own base-fee timing:
  * <ul>

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recurring invoice at a boundary T (docs/billing-rules.md §13.1; billing-semantics §6.1): the in-arrears base fee
+ * The recurring invoice at a boundary T (docs/billing-rules.md §13.1): the in-arrears base fee
  * and usage of the period closed at T, the in-advance base fee of the period opened at T, pending add-ons; then
  * coupons, taxes and credit as {@link InvoiceCalculator} does. Fee order: base fees (closed, then opening), usage,
  * add-ons.

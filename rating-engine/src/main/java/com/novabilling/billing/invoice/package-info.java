@@ -1,5 +1,5 @@
 /**
- * The billing engine (docs/billing-rules.md §12–§14; billing-semantics §6–§7): plain Java, no framework, no clock, no
+ * The billing engine (docs/billing-rules.md §12–§14): plain Java, no framework, no clock, no
  * database. Given the facts of an invoice it computes the lines and totals in the order of §13.2 — fees, coupons,
  * taxes, credit notes, (wallets), amount due — and reports what it consumed (coupon discounts, credit).
  *

@@ -18,7 +18,7 @@ import static com.novabilling.api.money.CurrencyCode.USD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-/** docs/billing-rules.md §13.2 (billing-semantics §6.2): the order of computation and its worked example I1. */
+/** docs/billing-rules.md §13.2: the order of computation and its worked example I1. */
 class InvoiceCalculatorTest {
 
     static final Instant MARCH = Instant.parse("2026-03-01T00:00:00Z");

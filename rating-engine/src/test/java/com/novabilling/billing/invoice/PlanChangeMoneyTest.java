@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Worked example W1 (docs/billing-rules.md §12; billing-semantics §7): March 2026 = 2,678,400 s, change at
+ * Worked example W1 (docs/billing-rules.md §12): March 2026 = 2,678,400 s, change at
  * 2026-03-11T12:00Z, 907,200 s used, 1,771,200 s remaining. Basic KES 3,000.00 / UGX 50,000, Pro KES 6,000.00 /
  * UGX 120,000.
  */

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** docs/billing-rules.md §13.1 (billing-semantics §6.1): the invoice at a boundary T. */
+/** docs/billing-rules.md §13.1: the invoice at a boundary T. */
 class RecurringInvoiceTest {
 
     static final Instant MARCH_1 = Instant.parse("2026-03-01T00:00:00Z");
