@@ -17,6 +17,7 @@ JAR="$REPO/app/target/novabilling.jar"
 BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-0}
 BENCH_CLIENTS=${BENCH_CLIENTS:-4}                       # the "several clients" level (phases 1, 2, 4, 6)
 BENCH_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+BENCH_JIT_WARMUP_SECONDS=${BENCH_JIT_WARMUP_SECONDS:-60}  # one discarded load of creates and reads before figure 1
 BENCH_DURATION_SECONDS=${BENCH_DURATION_SECONDS:-20}
 BENCH_MAX_REQUESTS=${BENCH_MAX_REQUESTS:-0}             # per throughput run, 0 = only the time bound
 BENCH_REGISTRATIONS=${BENCH_REGISTRATIONS:-50}
@@ -33,7 +34,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 # Unset: PT20S. Set to the empty string: not passed to the server at all.
 IDLE_TIMEOUT=${NOVABILLING_TENANT_IDLE_TIMEOUT-PT20S}
 RATE_LIMIT=${NOVABILLING_RATE_LIMIT_PER_MINUTE:-100000000}
-BENCH_CLIENT_TRANSPORT=${BENCH_CLIENT_TRANSPORT:-jdk}      # jdk: java.net.http.HttpClient; raw: a lean socket client (figures 1, 2, 7)
+BENCH_CLIENT_TRANSPORT=${BENCH_CLIENT_TRANSPORT:-raw}      # raw: a lean socket client; jdk: java.net.http.HttpClient (figures 1, 2, 7)
 BENCH_ONLY=${BENCH_ONLY:-}                              # empty: every figure; billing: figure 8 alone
 BENCH_BILLING=${BENCH_BILLING:-1}                       # 0: skip figure 8 (and start the server without test clocks)
 BENCH_BILLING_SUBSCRIPTIONS=${BENCH_BILLING_SUBSCRIPTIONS:-10000}
@@ -334,7 +335,7 @@ RUN_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 RUN_ID=$(date +%s | tail -c 7)$RANDOM
 
 say "commit $GIT_COMMIT on $GIT_BRANCH; $NPROC cores ($CPU_MODEL), $MEM_TOTAL; $JAVA_VERSION; load average $LOADAVG"
-say "settings: tenants $BENCH_TENANTS, clients $BENCH_CLIENTS, warm-up ${BENCH_WARMUP_SECONDS}s, measured ${BENCH_DURATION_SECONDS}s," \
+say "settings: tenants $BENCH_TENANTS, clients $BENCH_CLIENTS ($BENCH_CLIENT_TRANSPORT), JIT warm-up ${BENCH_JIT_WARMUP_SECONDS}s, warm-up ${BENCH_WARMUP_SECONDS}s, measured ${BENCH_DURATION_SECONDS}s," \
     "registrations $BENCH_REGISTRATIONS, idle timeout ${IDLE_TIMEOUT:-(not set)}, idle wait ${BENCH_IDLE_WAIT_SECONDS}s," \
     "idle CPU window ${BENCH_IDLE_CPU_SECONDS}s, request timeout ${BENCH_REQUEST_TIMEOUT_SECONDS}s, JAVA_OPTS '${JAVA_OPTS}'"
 say "figure 8: $( [[ "$BENCH_BILLING" == 1 ]] && printf '%s subscriptions, %s events each, bound %ss' \
@@ -364,6 +365,17 @@ if [[ "$BENCH_ONLY" != billing ]]; then
 client bench-tenant --out "$WORK/bench-key"
 KEY=$(cat "$WORK/bench-key")
 IDS="$WORK/customer-ids"; : > "$IDS"
+
+# ------------------------------------------------------------------ JIT warm-up (discarded)
+# The JIT compiles the write path for about 40 s of CPU on two cores: a figure taken before that measures the
+# compiler as much as the server.
+if (( BENCH_JIT_WARMUP_SECONDS > 0 )); then
+  hdr "JIT warm-up: creates and reads for $BENCH_JIT_WARMUP_SECONDS s, $BENCH_CLIENTS clients (discarded)"
+  client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op create --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" \
+    --label jit.create --warmup "$BENCH_JIT_WARMUP_SECONDS" --duration 1 >/dev/null || say "!! load client failed"
+  client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op get --key "$KEY" --ids "$IDS" --clients "$BENCH_CLIENTS" \
+    --label jit.get --warmup $(( (BENCH_JIT_WARMUP_SECONDS + 2) / 3 )) --duration 1 >/dev/null || say "!! load client failed"
+fi
 
 # ------------------------------------------------------------------ 1, 2: throughput and latency on one tenant
 hdr "1. create customer (POST /api/customers, one tenant, closed loop)"
