@@ -399,6 +399,11 @@ if [[ "${BENCH_USAGE:-1}" == 1 ]]; then
   hdr "7. usage events (POST /api/events and /api/events/batch, one subscription of the bench tenant)"
   USAGE="$WORK/usage"
   if client usage-setup --key "$KEY" --out "$USAGE"; then
+    if (( BENCH_JIT_WARMUP_SECONDS > 0 )); then
+      say "  JIT warm-up of the event path: $(( (BENCH_JIT_WARMUP_SECONDS + 1) / 2 )) s, 4 clients (discarded)"
+      client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op event --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients 4 \
+        --label jit.event --warmup $(( (BENCH_JIT_WARMUP_SECONDS + 1) / 2 )) --duration 1 >/dev/null || say "!! load client failed"
+    fi
     for c in 1 4 8; do
       client throughput --transport "$BENCH_CLIENT_TRANSPORT" --op event --key "$KEY" --ids "$IDS" --usage "$USAGE" --clients "$c" --label "event.c$c" \
         --warmup "$BENCH_WARMUP_SECONDS" --duration "$BENCH_DURATION_SECONDS" --max-requests "$BENCH_MAX_REQUESTS" || say "!! load client failed"

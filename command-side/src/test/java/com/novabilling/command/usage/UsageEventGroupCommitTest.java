@@ -29,6 +29,7 @@ class UsageEventGroupCommitTest extends TenantSchemaTest {
     static final class HeldLedger extends UsageEventLedger {
         final List<Integer> commits = new CopyOnWriteArrayList<>();
         final CountDownLatch firstInside = new CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean(true);
         UsageEventGroupCommit groupCommit;
         int others;
 
@@ -38,7 +39,7 @@ class UsageEventGroupCommitTest extends TenantSchemaTest {
 
         @Override
         public Set<String> insert(List<NewUsageEvent> events, List<Instant> receivedAt) {
-            if (commits.isEmpty()) {
+            if (holdNext.getAndSet(false)) {
                 firstInside.countDown();
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (groupCommit.waiting("t1") < others) {
@@ -96,6 +97,29 @@ class UsageEventGroupCommitTest extends TenantSchemaTest {
                     + "('tx-2', 'tx-3') ORDER BY transaction_id", java.sql.Timestamp.class))
                     .extracting(java.sql.Timestamp::toInstant)
                     .containsExactly(T0.plusMillis(2), T0.plusMillis(3));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anotherTenantsEventNeitherWaitsForNorJoinsThisTenantsCommit() throws Exception {
+        ledger.others = 1;
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> held = threads.submit(() -> groupCommit.insert("t1", event("tx-a1"), T0));
+            assertThat(ledger.firstInside.await(30, TimeUnit.SECONDS)).isTrue();
+
+            // t1's lane is held inside its first commit: t2's event is stored at once, on its own
+            assertThat(groupCommit.insert("t2", event("tx-b1"), T0)).isTrue();
+            assertThat(held).isNotDone();
+            assertThat(groupCommit.waiting("t2")).isZero();
+
+            Future<Boolean> queued = threads.submit(() -> groupCommit.insert("t1", event("tx-a2"), T0));
+            assertThat(held.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(queued.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(ledger.commits).as("t2's own commit, then t1's two, never one with both tenants")
+                    .containsExactly(1, 1, 1);
         } finally {
             threads.shutdownNow();
         }
