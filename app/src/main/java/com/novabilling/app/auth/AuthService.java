@@ -13,7 +13,6 @@ import com.novabilling.app.tenant.TenantView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 @Service
 public class AuthService {
@@ -39,11 +39,10 @@ public class AuthService {
     private final JwtService jwt;
     private final SystemMailer mailer;
     private final TransactionTemplate controlTransactions;
-    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
-    private final String timingDummyHash = passwords.encode(UUID.randomUUID().toString());
+    private final PasswordHashing passwords;
 
     public AuthService(TenantAccounts tenants, ApiKeys apiKeys, RefreshTokens refreshTokens, PasswordResetTokens resetTokens,
-                       TenantProvisioner provisioner, JwtService jwt, SystemMailer mailer,
+                       TenantProvisioner provisioner, PasswordHashing passwords, JwtService jwt, SystemMailer mailer,
                        @Qualifier("control") TransactionTemplate controlTransactions, Clock clock) {
         this.clock = clock;
         this.tenants = tenants;
@@ -51,6 +50,7 @@ public class AuthService {
         this.refreshTokens = refreshTokens;
         this.resetTokens = resetTokens;
         this.provisioner = provisioner;
+        this.passwords = passwords;
         this.jwt = jwt;
         this.mailer = mailer;
         this.controlTransactions = controlTransactions;
@@ -65,13 +65,18 @@ public class AuthService {
         String tenantId = UUID.randomUUID().toString();
         String companyName = blankToNull(request.companyName());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-        TenantAccount draft = new TenantAccount(tenantId, request.name().trim(), email, passwords.encode(request.password()),
+        // hashed while the database is created; the row keeps an unusable hash until its activation
+        CompletableFuture<String> passwordHash = passwords.encodeAsync(request.password());
+        TenantAccount draft = new TenantAccount(tenantId, request.name().trim(), email, TenantAccount.NO_PASSWORD_YET,
                 slug(companyName != null ? companyName : request.name()), companyName, TenantConnector.databaseNameFor(tenantId),
                 false, TenantSettings.defaults(), null, 0, now, now);
         record Session(ApiKeys.CreatedKey key, String refreshToken) {
         }
         var provisioned = provisioner.provision(draft,
-                tenant -> new Session(apiKeys.create(tenant.id(), "Default key"), refreshTokens.issue(tenant.id())));
+                tenant -> {
+                    tenants.setInitialPasswordHash(tenant.id(), passwordHash.join());
+                    return new Session(apiKeys.create(tenant.id(), "Default key"), refreshTokens.issue(tenant.id()));
+                });
         TenantAccount tenant = provisioned.tenant();
         log.info("tenant {} registered with database {}", tenantId, tenant.databaseName());
         return new AuthResponses.Registered(TenantView.of(tenant), provisioned.activation().key().secret(),
@@ -81,7 +86,7 @@ public class AuthService {
     public AuthResponses.LoggedIn login(AuthRequests.Login request) {
         Optional<TenantAccount> found = tenants.findByEmail(request.email().trim());
         // bcrypt reads only the first 72 bytes: a longer password is never the one that was set, whatever its start
-        boolean matches = passwords.matches(request.password(), found.map(TenantAccount::passwordHash).orElse(timingDummyHash))
+        boolean matches = passwords.matches(request.password(), found.map(TenantAccount::passwordHash).orElse(null))
                 && FitsBcrypt.Validator.fits(request.password());
         if (found.isEmpty() || !matches || !found.get().active()) {
             throw new AuthenticationFailedException("Invalid email or password");

@@ -10,8 +10,6 @@ public enum ProvisioningStep {
     MIGRATED,
     /** Its pool is open and a connection was proven. */
     POOL_VERIFIED,
-    /** Row activated, first API key and session committed. */
-    ACTIVATED,
-    /** Its Axon runtime runs. */
-    RUNTIME_STARTED
+    /** Row activated, first API key and session committed. The Axon runtime starts on the first request. */
+    ACTIVATED
 }

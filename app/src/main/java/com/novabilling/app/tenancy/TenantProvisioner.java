@@ -1,6 +1,5 @@
 package com.novabilling.app.tenancy;
 
-import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.database.PostgresServer;
 import com.novabilling.app.security.Tokens;
 import com.novabilling.app.tenant.TenantAccount;
@@ -23,8 +22,9 @@ import java.util.function.Function;
 /**
  * Creates tenants all-or-nothing. The catalog row comes first, inactive ("provisioning"), so a taken email or slug
  * is refused before any database exists; then the database (a copy of the template), its pending migrations, its
- * pool, the activation with the first credentials in one control transaction, and the Axon runtime. A failure at
- * any step undoes them all. A registration whose node died half-way leaves a row still provisioning: the sweep, at
+ * pool, and the activation with the first credentials in one control transaction. A failure at any step undoes them
+ * all. The tenant's Axon runtime is not started here: like an idle tenant's, it starts on the first request (about
+ * 100 ms of building handler models that a registration need not wait for). A registration whose node died half-way leaves a row still provisioning: the sweep, at
  * start-up and every {@code stale-after}, drops the database and deletes the row of any older than that.
  */
 @Component
@@ -39,14 +39,13 @@ public class TenantProvisioner implements SmartLifecycle {
     private final TenantDatabaseTemplate template;
     private final TenantDatabaseMigrator migrator;
     private final TenantDataSources dataSources;
-    private final TenantRuntimeRegistry runtimes;
     private final TransactionTemplate controlTransactions;
     private final ObjectProvider<TenantProvisioningListener> listeners;
     private final ProvisioningProperties properties;
     private volatile boolean running;
 
     public TenantProvisioner(TenantAccounts tenants, PostgresServer server, TenantDatabaseTemplate template,
-                             TenantDatabaseMigrator migrator, TenantDataSources dataSources, TenantRuntimeRegistry runtimes,
+                             TenantDatabaseMigrator migrator, TenantDataSources dataSources,
                              @Qualifier("control") TransactionTemplate controlTransactions,
                              ObjectProvider<TenantProvisioningListener> listeners, ProvisioningProperties properties, Clock clock) {
         this.clock = clock;
@@ -55,7 +54,6 @@ public class TenantProvisioner implements SmartLifecycle {
         this.template = template;
         this.migrator = migrator;
         this.dataSources = dataSources;
-        this.runtimes = runtimes;
         this.controlTransactions = controlTransactions;
         this.listeners = listeners;
         this.properties = properties;
@@ -94,9 +92,6 @@ public class TenantProvisioner implements SmartLifecycle {
             });
             reached(ProvisioningStep.ACTIVATED, active);
             times.step("activation");
-            runtimes.start(tenant.id());
-            reached(ProvisioningStep.RUNTIME_STARTED, active);
-            times.step("runtime");
             log.info("tenant {} provisioned in {}", tenant.id(), times);
             return new Provisioned<>(active, result);
         } catch (RuntimeException | Error e) {
@@ -153,7 +148,6 @@ public class TenantProvisioner implements SmartLifecycle {
     private void undo(TenantAccount tenant, Throwable failure) {
         // Out of service first: a clean-up that stops half-way leaves a row still provisioning, which the sweep finishes.
         boolean outOfService = attempt(failure, () -> tenants.returnToProvisioning(tenant.id()));
-        attempt(failure, () -> runtimes.stop(tenant.id()));
         attempt(failure, () -> dataSources.close(tenant.id()));
         if (outOfService && attempt(failure, () -> server.dropDatabaseIfExists(tenant.databaseName()))) {
             attempt(failure, () -> tenants.deleteProvisioning(tenant.id()));

@@ -54,6 +54,11 @@ class AuthHttpTest extends IntegrationTest {
         assertThat(r.body().at("/tenant/password").isMissingNode()).isTrue();
         String tenantId = r.body().at("/tenant/id").asText();
         assertThat(postgres.databaseExists(tenantDatabase(tenantId))).isTrue();
+        // hashed beside the provisioning and set at activation: bcrypt of cost 10, and the session issued stays valid
+        assertThat(strings("novabilling", "SELECT password_hash FROM tenants WHERE id = '" + tenantId + "'")).singleElement()
+                .satisfies(hash -> assertThat(hash).startsWith("$2a$10$"));
+        assertThat(api().get("/api/tenants/me", r.body().get("accessToken").asText()).status()).isEqualTo(200);
+        assertThat(api().post("/api/auth/login", null, Map.of("email", email, "password", "securePassword123")).status()).isEqualTo(200);
     }
 
     @Test

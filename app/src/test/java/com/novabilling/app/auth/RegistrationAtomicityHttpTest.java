@@ -80,6 +80,7 @@ class RegistrationAtomicityHttpTest extends IntegrationTest {
         Api.Response retried = register(email);
         assertThat(retried.status()).as(retried.text()).isEqualTo(201);
         assertThat(retried.body().at("/tenant/id").asText()).isNotEqualTo(tenantId);
+        assertThat(runtimes.tenantIds()).as("the runtime starts on the first request").doesNotContain(retried.body().at("/tenant/id").asText());
         Api.Response customer = api().post("/api/customers", retried.body().get("apiKey").asText(),
                 Map.of("name", "Jane", "email", "jane@example.com"));
         assertThat(customer.status()).as(customer.text()).isEqualTo(201);
