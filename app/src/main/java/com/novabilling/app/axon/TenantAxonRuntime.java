@@ -45,6 +45,8 @@ public class TenantAxonRuntime {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastUsedNanos = new AtomicLong(System.nanoTime());
     private volatile boolean stopping;
+    private volatile Map<String, EventProcessor> processors;
+    private volatile Map<String, StreamingEventProcessor> streamingProcessors;
 
     TenantAxonRuntime(String tenantId, Configuration configuration, TenantEventSource eventSource,
                       MessageHandlerCatalog catalog, WrittenPositions writes, StoredTokens storedTokens,
@@ -144,7 +146,8 @@ public class TenantAxonRuntime {
     }
 
     public Map<String, EventProcessor> eventProcessors() {
-        return configuration.eventProcessingConfiguration().eventProcessors();
+        Map<String, EventProcessor> started = processors;
+        return started != null ? started : configuration.eventProcessingConfiguration().eventProcessors();
     }
 
     /**
@@ -183,6 +186,20 @@ public class TenantAxonRuntime {
 
     void start() {
         configuration.start();
+        // fixed once started; Axon's own accessor searches the modules and copies the map on every call (every read)
+        Map<String, EventProcessor> all = Map.copyOf(configuration.eventProcessingConfiguration().eventProcessors());
+        streamingProcessors = streaming(all);
+        processors = all;
+    }
+
+    private static Map<String, StreamingEventProcessor> streaming(Map<String, EventProcessor> processors) {
+        Map<String, StreamingEventProcessor> streaming = new java.util.HashMap<>();
+        processors.forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor s) {
+                streaming.put(name, s);
+            }
+        });
+        return Map.copyOf(streaming);
     }
 
     void markStopping() {
@@ -354,12 +371,8 @@ public class TenantAxonRuntime {
         if (remembered.isEmpty()) {
             return;
         }
-        Map<String, StreamingEventProcessor> streaming = new java.util.HashMap<>();
-        eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor s) {
-                streaming.put(name, s);
-            }
-        });
+        Map<String, StreamingEventProcessor> started = streamingProcessors;
+        Map<String, StreamingEventProcessor> streaming = started != null ? started : streaming(eventProcessors());
         writes.forget(remembered.entrySet().stream()
                 .filter(write -> streaming.entrySet().stream()
                         .filter(p -> write.getValue().stream().anyMatch(type -> catalog.handles(p.getKey(), type)))
