@@ -217,7 +217,14 @@ public class TenantAxonRuntimeFactory {
             for (String group : deadLettered) {
                 registerDeadLetteredProjection(ep, tenantId, group, handlers, connections, tx, failures, batchRetry);
             }
-            handlers.sagas().forEach(ep::registerSaga);
+            for (Class<?> saga : handlers.sagas()) {
+                ep.registerSaga(saga);
+                // Axon's processor name for a saga; woken, like the projections below, only by events it handles
+                String processor = saga.getSimpleName() + "Processor";
+                ep.registerPooledStreamingEventProcessor(processor,
+                        c -> source[0].forProcessorHandling(type -> handlers.handles(processor, type)),
+                        (c, builder) -> sharedProcessorSettings(builder));
+            }
             for (String group : handlers.processingGroups()) {
                 if (handlers.isSameTransaction(group)) {
                     ep.registerSubscribingEventProcessor(group);
