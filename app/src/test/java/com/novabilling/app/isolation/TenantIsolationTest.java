@@ -67,13 +67,16 @@ class TenantIsolationTest extends IntegrationTest {
     }
 
     @Test
-    void aTenantRegisteredAtRuntimeIsConnectedWithoutRestart() {
+    void aTenantRegisteredAtRuntimeIsServedWithoutRestartItsRuntimeStartingOnItsFirstRequest() {
         TestTenant c = registerTenant();
+        assertThat(runtimes.tenantIds()).doesNotContain(c.id());
+
+        String id = catalog(c).customerWithExternalId("Customer runtime");
+
         assertThat(runtimes.tenantIds()).contains(c.id());
         var processor = runtimes.require(c.id()).eventProcessors().get("customers");
         assertThat(processor).isInstanceOf(StreamingEventProcessor.class);
         assertThat(processor.isRunning()).isTrue();
-        String id = catalog(c).customerWithExternalId("Customer runtime");
         assertThat(api().get("/api/customers/" + id, c.apiKey()).status()).isEqualTo(200);
     }
 

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The invoice PDF, read back by text extraction and rendered to an image by an independent renderer (pdftoppm). */
+/** The invoice PDF, read back by text extraction and rendered to an image by an independent renderer (PDFBox). */
 class InvoicePdfTest {
 
     private final InvoicePdf pdf = new InvoicePdf();

@@ -2,27 +2,23 @@ package com.novabilling.app.invoice.document;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reading rendered PDFs back: OpenPDF's text extraction, and pages rendered to PNG by poppler's {@code pdftoppm}
- * (an independent renderer). pdftoppm is required, not optional: {@code .ci/run} installs poppler-utils when it is
- * missing, and without it these tests fail saying so.
+ * Reading rendered PDFs back: OpenPDF's text extraction, and pages rendered to images by Apache PDFBox, a renderer
+ * independent of OpenPDF, which writes them (pure Java, so the tests need nothing installed).
  */
 public final class Pdfs {
-
-    private static final String[] PDFTOPPM = {"/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm", "/opt/homebrew/bin/pdftoppm"};
 
     private Pdfs() {
     }
@@ -55,50 +51,12 @@ public final class Pdfs {
         }
     }
 
-    /** The path of pdftoppm: on the PATH or at a usual place; fails the test, saying how to install it, if absent. */
-    public static String pdftoppm() {
-        String path = System.getenv("PATH") == null ? "" : System.getenv("PATH");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "pdftoppm"))) {
-                return Path.of(dir, "pdftoppm").toString();
-            }
-        }
-        for (String candidate : PDFTOPPM) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("pdftoppm is not installed: the invoice PDF tests render pages with it. Install "
-                + "poppler-utils (apt-get install -y poppler-utils; .ci/run does so when it is missing)");
-    }
-
-    /** Page {@code page} rendered by pdftoppm at {@code dpi}. */
+    /** Page {@code page} (1-based) rendered by PDFBox at {@code dpi}. */
     public static BufferedImage render(byte[] pdf, int page, int dpi) {
-        try {
-            Path dir = Files.createTempDirectory("invoice-pdf-");
-            try {
-                Path file = dir.resolve("invoice.pdf");
-                Files.write(file, pdf);
-                Process process = new ProcessBuilder(pdftoppm(), "-png", "-r", String.valueOf(dpi),
-                        "-f", String.valueOf(page), "-l", String.valueOf(page), "-singlefile",
-                        file.toString(), dir.resolve("page").toString())
-                        .redirectErrorStream(true).start();
-                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("pdftoppm finishes").isTrue();
-                assertThat(process.exitValue()).as("pdftoppm: " + output).isZero();
-                BufferedImage image = ImageIO.read(dir.resolve("page.png").toFile());
-                assertThat(image).as("pdftoppm wrote a PNG").isNotNull();
-                return image;
-            } finally {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFRenderer(document).renderImageWithDPI(page - 1, dpi, ImageType.RGB);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
