@@ -34,9 +34,14 @@ public class PasswordHashing implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> bcrypt.encode(password), hashers);
     }
 
-    /** Compares against a real hash even when there is none, so an unknown email takes as long as a wrong password. */
+    /**
+     * Compares against a real hash even when there is none (an unknown email, or a registration still provisioning),
+     * so that takes as long as a wrong password.
+     */
     public boolean matches(String password, String hashOrNull) {
-        return bcrypt.matches(password, hashOrNull != null ? hashOrNull : timingDummyHash);
+        boolean usable = hashOrNull != null && hashOrNull.startsWith("$2");
+        boolean matches = bcrypt.matches(password, usable ? hashOrNull : timingDummyHash);
+        return usable && matches;
     }
 
     @Override
