@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
     void aFourteenDayTrialBecomesActiveWhenTheTestClockPassesItsEnd() {
         TestTenant t = registerTenant();
         advanceTo(t, "2038-03-01T09:00:00Z");
-        JsonNode trialing = subscribe(t, plan(t, "MONTHLY", 14), Map.of());
+        JsonNode trialing = subscribe(t, catalog(t).plan("MONTHLY", 14, Map.of("USD", 20)), Map.of());
         assertThat(trialing.get("status").asText()).isEqualTo("TRIALING");
         assertThat(trialing.get("trialEnd").asText()).isEqualTo("2038-03-15T09:00:00Z");
 
@@ -50,7 +49,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
     void aMonthlySubscriptionStartedOnJanuary31ClosesItsPeriodsAtMonthEnds() {
         TestTenant t = registerTenant();
         advanceTo(t, "2038-01-31T00:00:00Z");
-        JsonNode subscription = subscribe(t, plan(t, "MONTHLY", 0), Map.of());
+        JsonNode subscription = subscribe(t, catalog(t).plan("MONTHLY", 0, Map.of("USD", 20)), Map.of());
         assertThat(subscription.get("currentPeriodEnd").asText()).isEqualTo("2038-02-28T00:00:00Z");
 
         advanceTo(t, "2038-05-15T00:00:00Z"); // one move over three period ends
@@ -68,7 +67,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
     void cancelAtPeriodEndCancelsWhenTheTestClockReachesIt() {
         TestTenant t = registerTenant();
         advanceTo(t, "2038-06-10T12:00:00Z");
-        JsonNode subscription = subscribe(t, plan(t, "WEEKLY", 0), Map.of());
+        JsonNode subscription = subscribe(t, catalog(t).plan("WEEKLY", 0, Map.of("USD", 20)), Map.of());
         Api.Response cancel = api().post("/api/subscriptions/" + subscription.get("id").asText() + "/cancel", t.apiKey(),
                 Map.of("cancelAt", "period_end"));
         assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
@@ -83,7 +82,7 @@ class SubscriptionClockHttpTest extends IntegrationTest {
     @Test
     void theSchedulerRunsDueWorkInRealTimeOnceHoweverOftenItIsTriggeredConcurrently() throws Exception {
         TestTenant t = registerTenant();
-        JsonNode trialing = subscribe(t, plan(t, "DAILY", 1), Map.of());
+        JsonNode trialing = subscribe(t, catalog(t).plan("DAILY", 1, Map.of("USD", 20)), Map.of());
         assertThat(trialing.get("status").asText()).isEqualTo("TRIALING");
         assertThat(count(tenantDatabase(t.id()), "SELECT count(*) FROM subscription_schedule WHERE due_at IS NOT NULL"))
                 .isEqualTo(1);
@@ -139,20 +138,9 @@ class SubscriptionClockHttpTest extends IntegrationTest {
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
     }
 
-    private String plan(TestTenant t, String interval, int trialDays) {
-        Api.Response plan = api().post("/api/plans", t.apiKey(), Map.of("name", "Clocked", "code", uniqueCode("clk"),
-                "billingInterval", interval, "trialDays", trialDays,
-                "prices", List.of(Map.of("currency", "USD", "amount", 20))));
-        assertThat(plan.status()).as(plan.text()).isEqualTo(201);
-        return plan.body().get("id").asText();
-    }
-
     private JsonNode subscribe(TestTenant t, String planId, Map<String, Object> extra) {
-        Api.Response customer = api().post("/api/customers", t.apiKey(), Map.of("name", "Clocked",
-                "email", uniqueCode("clk") + "@example.com", "currency", "USD"));
-        assertThat(customer.status()).as(customer.text()).isEqualTo(201);
         Map<String, Object> body = new java.util.HashMap<>(extra);
-        body.put("customerId", customer.body().get("id").asText());
+        body.put("customerId", catalog(t).customer("USD"));
         body.put("planId", planId);
         Api.Response subscription = api().post("/api/subscriptions", t.apiKey(), body);
         assertThat(subscription.status()).as(subscription.text()).isEqualTo(201);
@@ -163,10 +151,5 @@ class SubscriptionClockHttpTest extends IntegrationTest {
         Api.Response read = api().get("/api/subscriptions/" + subscription.get("id").asText(), t.apiKey());
         assertThat(read.status()).as(read.text()).isEqualTo(200);
         return read.body();
-    }
-
-    @SuppressWarnings("unused")
-    private static Instant instant(JsonNode node, String field) {
-        return Instant.parse(node.get(field).asText());
     }
 }

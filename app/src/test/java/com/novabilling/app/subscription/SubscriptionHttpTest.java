@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +27,8 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void createsWithTheCustomersCurrencyAndReadsBackWithPlanAndCustomer() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "KES");
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 49.99, "KES", 6500));
+        String customer = catalog(t).customer("KES");
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 49.99, "KES", 6500));
 
         Api.Response created = api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", customer,
                 "planId", plan, "metadata", Map.of("source", "web")));
@@ -70,8 +69,8 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void aTrialMakesItTrialingAndTrialDaysZeroOverridesThePlans() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "USD");
-        String plan = plan(t, "MONTHLY", 14, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String plan = catalog(t).plan("MONTHLY", 14, Map.of("USD", 10));
 
         JsonNode trialing = created(t, Map.of("customerId", customer, "planId", plan));
         assertThat(trialing.get("status").asText()).isEqualTo("TRIALING");
@@ -90,8 +89,8 @@ class SubscriptionHttpTest extends IntegrationTest {
         Api.Response zone = api().patch("/api/tenants/me", t.accessToken(),
                 Map.of("settings", Map.of("timezone", "Africa/Nairobi")));
         assertThat(zone.status()).as(zone.text()).isEqualTo(200);
-        String customer = customer(t, "USD");
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
 
         JsonNode s = created(t, Map.of("customerId", customer, "planId", plan, "billingAnchor", "calendar"));
 
@@ -104,8 +103,8 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void refusesBadInputNamingTheField() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "KES");
-        String usdOnly = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String customer = catalog(t).customer("KES");
+        String usdOnly = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
 
         assertThat(api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", customer, "planId", usdOnly))
                 .badRequestFields()).containsExactly("currency");
@@ -121,7 +120,7 @@ class SubscriptionHttpTest extends IntegrationTest {
         Api.Response backdated = api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", customer,
                 "planId", usdOnly, "currency", "USD", "startDate", twoYearsAgo.toString()));
         assertThat(backdated.badRequestFields()).containsExactly("startDate");
-        String hourly = plan(t, "HOURLY", 0, Map.of("USD", 1));
+        String hourly = catalog(t).plan("HOURLY", 0, Map.of("USD", 1));
         Api.Response hoursAgo = api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", customer,
                 "planId", hourly, "currency", "USD",
                 "startDate", clock.instant().minus(Duration.ofHours(1_001)).truncatedTo(ChronoUnit.SECONDS).toString()));
@@ -139,8 +138,8 @@ class SubscriptionHttpTest extends IntegrationTest {
     void unknownMalformedAndAnotherTenantsIdsAre404OnEveryRoute() {
         TestTenant t = sharedTenant();
         TestTenant stranger = strangerTenant();
-        String customer = customer(t, "USD");
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         String id = created(t, Map.of("customerId", customer, "planId", plan)).get("id").asText();
 
         assertThat(api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", "cus_000000000000000000000000",
@@ -174,9 +173,9 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void listsFilterByStatusInAnyCasePlanAndCustomerAndPageAcustomersSubscriptions() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "USD");
-        String basic = plan(t, "MONTHLY", 0, Map.of("USD", 10));
-        String trial = plan(t, "MONTHLY", 7, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String basic = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
+        String trial = catalog(t).plan("MONTHLY", 7, Map.of("USD", 10));
         String active = created(t, Map.of("customerId", customer, "planId", basic)).get("id").asText();
         String trialing = created(t, Map.of("customerId", customer, "planId", trial)).get("id").asText();
 
@@ -201,7 +200,7 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void patchChangesOnlyTheMetadata() {
         TestTenant t = sharedTenant();
-        String id = created(t, Map.of("customerId", customer(t, "USD"), "planId", plan(t, "MONTHLY", 0,
+        String id = created(t, Map.of("customerId", catalog(t).customer("USD"), "planId", catalog(t).plan("MONTHLY", 0,
                 Map.of("USD", 10)), "metadata", Map.of("a", "1"))).get("id").asText();
 
         Api.Response patched = api().patch("/api/subscriptions/" + id, t.apiKey(), Map.of("metadata", Map.of("b", "2")));
@@ -219,8 +218,8 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void seedCancelCurlsWithRealIds() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "USD");
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         String id = created(t, Map.of("customerId", customer, "planId", plan)).get("id").asText();
 
         Api.Response atPeriodEnd = api().post("/api/subscriptions/" + id + "/cancel", t.apiKey(), """
@@ -258,7 +257,7 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void pauseAndResumeAndTheirIllegalTransitions() {
         TestTenant t = sharedTenant();
-        String id = created(t, Map.of("customerId", customer(t, "USD"), "planId", plan(t, "MONTHLY", 0,
+        String id = created(t, Map.of("customerId", catalog(t).customer("USD"), "planId", catalog(t).plan("MONTHLY", 0,
                 Map.of("USD", 10)))).get("id").asText();
 
         Api.Response resumeActive = api().post("/api/subscriptions/" + id + "/resume", t.apiKey(), null);
@@ -294,10 +293,10 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void changePlanUpgradesNowAndDowngradesAtPeriodEnd() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "USD");
-        String basic = plan(t, "MONTHLY", 0, Map.of("USD", 10));
-        String pro = plan(t, "MONTHLY", 0, Map.of("USD", 50));
-        String kesOnly = plan(t, "MONTHLY", 0, Map.of("KES", 5000));
+        String customer = catalog(t).customer("USD");
+        String basic = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
+        String pro = catalog(t).plan("MONTHLY", 0, Map.of("USD", 50));
+        String kesOnly = catalog(t).plan("MONTHLY", 0, Map.of("KES", 5000));
         String id = created(t, Map.of("customerId", customer, "planId", basic)).get("id").asText();
 
         Api.Response upgraded = api().post("/api/subscriptions/" + id + "/change-plan", t.apiKey(),
@@ -337,30 +336,30 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void inactivePlansAndDeletedCustomersAreConflicts() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "USD");
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         assertThat(api().patch("/api/plans/" + plan, t.apiKey(), Map.of("active", false)).status()).isEqualTo(200);
         Api.Response inactive = api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", customer,
                 "planId", plan));
         assertThat(inactive.status()).as(inactive.text()).isEqualTo(409);
         assertThat(inactive.body().at("/errors/0/field").asText()).isEqualTo("planId");
 
-        String active = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String active = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         assertThat(api().delete("/api/customers/" + customer, t.apiKey()).status()).isEqualTo(200);
         Api.Response deleted = api().post("/api/subscriptions", t.apiKey(), Map.of("customerId", customer,
                 "planId", active));
         assertThat(deleted.status()).as(deleted.text()).isEqualTo(409);
         assertThat(deleted.body().get("message").asText()).contains("deleted");
 
-        String again = customer(t, "USD");
+        String again = catalog(t).customer("USD");
         assertThat(again).isNotEqualTo(customer);
     }
 
     @Test
     void plansWithSubscriptionsAndCustomersWithLiveOnesAreNotDeleted() {
         TestTenant t = sharedTenant();
-        String customer = customer(t, "USD");
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         String id = created(t, Map.of("customerId", customer, "planId", plan)).get("id").asText();
 
         Api.Response planDelete = api().delete("/api/plans/" + plan, t.apiKey());
@@ -378,18 +377,18 @@ class SubscriptionHttpTest extends IntegrationTest {
         assertThat(afterDelete.status()).isEqualTo(200);
         assertThat(afterDelete.body().get("customer").isNull()).isTrue();
 
-        String unused = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String unused = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         assertThat(api().delete("/api/plans/" + unused, t.apiKey()).status()).isEqualTo(200);
     }
 
     @Test
     void aCustomerDeletedWhileSubscribedNeverLeavesALiveSubscriptionBehind() throws Exception {
         TestTenant t = sharedTenant();
-        String plan = plan(t, "MONTHLY", 0, Map.of("USD", 10));
+        String plan = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 8; round++) {
-                String customer = customer(t, "USD");
+                String customer = catalog(t).customer("USD");
                 CountDownLatch go = new CountDownLatch(1);
                 CompletableFuture<Api.Response> subscribe = CompletableFuture.supplyAsync(() -> {
                     await(go);
@@ -418,10 +417,10 @@ class SubscriptionHttpTest extends IntegrationTest {
     @Test
     void rebuildingTheProjectionGivesTheSameReadModel() {
         TestTenant t = registerTenant();
-        String customer = customer(t, "USD");
-        String basic = plan(t, "MONTHLY", 0, Map.of("USD", 10));
-        String pro = plan(t, "MONTHLY", 0, Map.of("USD", 50));
-        String trial = plan(t, "MONTHLY", 14, Map.of("USD", 10));
+        String customer = catalog(t).customer("USD");
+        String basic = catalog(t).plan("MONTHLY", 0, Map.of("USD", 10));
+        String pro = catalog(t).plan("MONTHLY", 0, Map.of("USD", 50));
+        String trial = catalog(t).plan("MONTHLY", 14, Map.of("USD", 10));
         String changed = created(t, Map.of("customerId", customer, "planId", basic)).get("id").asText();
         api().post("/api/subscriptions/" + changed + "/change-plan", t.apiKey(), Map.of("planId", pro));
         api().post("/api/subscriptions/" + changed + "/change-plan", t.apiKey(), Map.of("planId", basic));
@@ -471,22 +470,5 @@ class SubscriptionHttpTest extends IntegrationTest {
         Api.Response r = api().post("/api/subscriptions", t.apiKey(), body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
         return r.body();
-    }
-
-    private String customer(TestTenant t, String currency) {
-        String email = "sub-" + UUID.randomUUID() + "@example.com";
-        Api.Response r = api().post("/api/customers", t.apiKey(), Map.of("name", "Subscriber", "email", email,
-                "currency", currency));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
-    }
-
-    private String plan(TestTenant t, String interval, int trialDays, Map<String, Number> prices) {
-        List<Map<String, Object>> priceList = new ArrayList<>();
-        prices.forEach((currency, amount) -> priceList.add(Map.of("currency", currency, "amount", amount)));
-        Api.Response r = api().post("/api/plans", t.apiKey(), Map.of("name", "Plan", "code", uniqueCode("sub"),
-                "billingInterval", interval, "trialDays", trialDays, "prices", priceList));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.body().get("id").asText();
     }
 }

@@ -82,6 +82,14 @@ public final class TestCatalog {
                 "prices", List.of(Map.of("currency", currency, "amount", exact(amount)))));
     }
 
+    /** A plan with {@code trialDays} of trial and a price in each currency of {@code prices}, under a unique code. */
+    public String plan(String interval, int trialDays, Map<String, ? extends Number> prices) {
+        List<Map<String, Object>> priceList = new java.util.ArrayList<>();
+        prices.forEach((currency, amount) -> priceList.add(Map.of("currency", currency, "amount", amount)));
+        return plan(Map.of("name", "Plan", "code", IntegrationTest.uniqueCode("plan"), "billingInterval", interval,
+                "trialDays", trialDays, "prices", priceList));
+    }
+
     /** A monthly plan without prices, under the test's name and code. */
     public String plan(String name, String code) {
         return plan(Map.of("name", name, "code", code, "billingInterval", "MONTHLY"));
