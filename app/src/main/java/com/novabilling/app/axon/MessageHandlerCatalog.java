@@ -97,6 +97,11 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
 
     private static final String OWN_PACKAGE = "com.novabilling.";
 
+    /** The name Axon gives the processor (and processing group) of a saga type. */
+    static String sagaProcessor(Class<?> saga) {
+        return saga.getSimpleName() + "Processor";
+    }
+
     static MessageHandlerCatalog scan(ApplicationContext context) {
         List<Class<?>> aggregates = new ArrayList<>();
         List<Class<?>> sagas = new ArrayList<>();
@@ -120,8 +125,8 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
             }
             if (AnnotatedElementUtils.hasAnnotation(type, Saga.class)) {
                 sagas.add(type);
-                groups.add(type.getSimpleName() + "Processor");
-                eventTypes.computeIfAbsent(type.getSimpleName() + "Processor", g -> new HashSet<>())
+                groups.add(sagaProcessor(type));
+                eventTypes.computeIfAbsent(sagaProcessor(type), g -> new HashSet<>())
                         .addAll(handledEventTypes(type, SagaEventHandler.class));
                 continue;
             }
@@ -160,7 +165,7 @@ record MessageHandlerCatalog(List<Class<?>> aggregates,
                 commandHandlers.add(bean);
             }
         }
-        groups.removeIf(g -> sagas.stream().anyMatch(s -> g.equals(s.getSimpleName() + "Processor")));
+        groups.removeIf(g -> sagas.stream().anyMatch(s -> g.equals(sagaProcessor(s))));
         Set<String> sameTransaction = sameTransactionByGroup.entrySet().stream().filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
         Set<String> projections = groups.stream().filter(g -> !sameTransaction.contains(g)).collect(Collectors.toSet());

@@ -192,6 +192,11 @@ public class TenantAxonRuntime {
         processors = all;
     }
 
+    private Map<String, StreamingEventProcessor> streamingProcessors() {
+        Map<String, StreamingEventProcessor> started = streamingProcessors;
+        return started != null ? started : streaming(eventProcessors());
+    }
+
     private static Map<String, StreamingEventProcessor> streaming(Map<String, EventProcessor> processors) {
         Map<String, StreamingEventProcessor> streaming = new java.util.HashMap<>();
         processors.forEach((name, processor) -> {
@@ -200,6 +205,11 @@ public class TenantAxonRuntime {
             }
         });
         return Map.copyOf(streaming);
+    }
+
+    /** The stream source of the tenant's processors, for tests of what a commit wakes. */
+    TenantEventSource eventSource() {
+        return eventSource;
     }
 
     void markStopping() {
@@ -371,8 +381,7 @@ public class TenantAxonRuntime {
         if (remembered.isEmpty()) {
             return;
         }
-        Map<String, StreamingEventProcessor> started = streamingProcessors;
-        Map<String, StreamingEventProcessor> streaming = started != null ? started : streaming(eventProcessors());
+        Map<String, StreamingEventProcessor> streaming = streamingProcessors();
         writes.forget(remembered.entrySet().stream()
                 .filter(write -> streaming.entrySet().stream()
                         .filter(p -> write.getValue().stream().anyMatch(type -> catalog.handles(p.getKey(), type)))

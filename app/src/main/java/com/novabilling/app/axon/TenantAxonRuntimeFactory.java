@@ -219,8 +219,8 @@ public class TenantAxonRuntimeFactory {
             }
             for (Class<?> saga : handlers.sagas()) {
                 ep.registerSaga(saga);
-                // Axon's processor name for a saga; woken, like the projections below, only by events it handles
-                String processor = saga.getSimpleName() + "Processor";
+                // woken, like the projections below, only by commits of events it handles
+                String processor = MessageHandlerCatalog.sagaProcessor(saga);
                 ep.registerPooledStreamingEventProcessor(processor,
                         c -> source[0].forProcessorHandling(type -> handlers.handles(processor, type)),
                         (c, builder) -> sharedProcessorSettings(builder));

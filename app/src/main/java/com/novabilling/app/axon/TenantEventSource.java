@@ -129,6 +129,11 @@ final class TenantEventSource implements StreamableMessageSource<TrackedEventMes
         return streams.size();
     }
 
+    /** The open streams a commit of this payload type wakes at once, for tests and diagnostics. */
+    long streamsWokenBy(Class<?> payloadType) {
+        return streams.stream().filter(stream -> stream.interest.test(payloadType)).count();
+    }
+
     /**
      * Every open stream has handed out all it knows of and has no unread signal; returns the global index of the
      * newest event handed out so far (-1 for none), or empty while some stream still has something to give.

@@ -110,7 +110,6 @@ public class TenantAccounts {
                 .addValue("now", Timestamp.from(clock.instant())));
     }
 
-    /** Sets a new password and bumps the session version, which invalidates every access token issued before. */
     /** Replaces {@link TenantAccount#NO_PASSWORD_YET} at activation, without ending sessions as {@link #resetPassword} does. */
     public void setInitialPasswordHash(String id, String passwordHash) {
         int updated = jdbc.update("UPDATE tenants SET password_hash = :hash WHERE id = :id AND password_hash = :none",
@@ -120,6 +119,7 @@ public class TenantAccounts {
         }
     }
 
+    /** Sets a new password and bumps the session version, which invalidates every access token issued before. */
     public void resetPassword(String id, String passwordHash) {
         jdbc.update("UPDATE tenants SET password_hash = :hash, session_version = session_version + 1, updated_at = :now WHERE id = :id",
                 new MapSqlParameterSource("id", id).addValue("hash", passwordHash).addValue("now", Timestamp.from(clock.instant())));

@@ -1,5 +1,8 @@
 package com.novabilling.app.axon;
 
+import com.novabilling.api.customer.CustomerCreatedEvent;
+import com.novabilling.api.invoice.InvoiceCreatedEvent;
+import com.novabilling.api.wallet.WalletCreatedEvent;
 import com.novabilling.app.support.IntegrationTest;
 import com.novabilling.command.reference.ResourceCodes;
 import com.novabilling.command.reference.SameTransaction;
@@ -7,7 +10,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +29,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,6 +99,44 @@ class SameTransactionGroupsTest extends IntegrationTest {
                 assertThat(runtime.deadLetters().hasQueue(name)).as(name).isFalse();
             }
         });
+    }
+
+    @Test
+    void everySagaRunsInItsOwnPooledProcessorWokenOnlyByTheEventsItsSagaHandles() {
+        MessageHandlerCatalog catalog = MessageHandlerCatalog.scan(context);
+        TenantAxonRuntime runtime = runtimes.require(sharedTenant().id());
+        Map<String, EventProcessor> processors = runtime.eventProcessors();
+        assertThat(catalog.sagas()).isNotEmpty();
+
+        Set<String> expected = new HashSet<>(catalog.processingGroups());
+        for (Class<?> saga : catalog.sagas()) {
+            String name = MessageHandlerCatalog.sagaProcessor(saga);
+            expected.add(name);
+            assertThat(processors.get(name)).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
+            // what the processor's stream is woken by (TenantAxonRuntimeFactory: forProcessorHandling)
+            List<Class<?>> handled = Arrays.stream(saga.getDeclaredMethods())
+                    .filter(m -> m.isAnnotationPresent(SagaEventHandler.class))
+                    .<Class<?>>map(m -> m.getParameterTypes()[0]).toList();
+            assertThat(handled).as(name).isNotEmpty()
+                    .allSatisfy(type -> assertThat(catalog.handles(name, type)).as(name + " " + type).isTrue());
+            List<Class<?>> others = Stream.of(CustomerCreatedEvent.class, WalletCreatedEvent.class, InvoiceCreatedEvent.class)
+                    .<Class<?>>map(type -> type)
+                    .filter(type -> handled.stream().noneMatch(h -> h.isAssignableFrom(type))).toList();
+            assertThat(others).as(name + ": an event it does not handle").isNotEmpty()
+                    .allSatisfy(type -> assertThat(catalog.handles(name, type)).as(name + " " + type).isFalse());
+        }
+        assertThat(processors.keySet()).as("no processor besides the groups' and the sagas'")
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        // each streaming processor reads one stream; a commit wakes exactly those whose handlers take its events
+        List<String> streaming = processors.entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof StreamingEventProcessor).map(Map.Entry::getKey).toList();
+        TenantEventSource source = runtime.eventSource();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> source.openStreams() == streaming.size());
+        for (Class<?> type : List.of(CustomerCreatedEvent.class, WalletCreatedEvent.class, InvoiceCreatedEvent.class)) {
+            assertThat(source.streamsWokenBy(type)).as(type.getSimpleName())
+                    .isEqualTo(streaming.stream().filter(name -> catalog.handles(name, type)).count());
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.novabilling.app.support;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class TestCatalog {
 
     /** A plan with {@code trialDays} of trial and a price in each currency of {@code prices}, under a unique code. */
     public String plan(String interval, int trialDays, Map<String, ? extends Number> prices) {
-        List<Map<String, Object>> priceList = new java.util.ArrayList<>();
+        List<Map<String, Object>> priceList = new ArrayList<>();
         prices.forEach((currency, amount) -> priceList.add(Map.of("currency", currency, "amount", amount)));
         return plan(Map.of("name", "Plan", "code", IntegrationTest.uniqueCode("plan"), "billingInterval", interval,
                 "trialDays", trialDays, "prices", priceList));

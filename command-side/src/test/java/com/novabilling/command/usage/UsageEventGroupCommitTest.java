@@ -1,6 +1,7 @@
 package com.novabilling.command.usage;
 
 import com.novabilling.command.support.TenantSchemaTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +31,7 @@ class UsageEventGroupCommitTest extends TenantSchemaTest {
     static final class HeldLedger extends UsageEventLedger {
         final List<Integer> commits = new CopyOnWriteArrayList<>();
         final CountDownLatch firstInside = new CountDownLatch(1);
-        final java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean(true);
+        final AtomicBoolean holdNext = new AtomicBoolean(true);
         UsageEventGroupCommit groupCommit;
         int others;
 
@@ -57,6 +59,12 @@ class UsageEventGroupCommitTest extends TenantSchemaTest {
     private final HeldLedger ledger = new HeldLedger(jdbcTemplate);
     /** One commit at a time, so that the events arriving during the first all wait for the second. */
     private final UsageEventGroupCommit groupCommit = new UsageEventGroupCommit(ledger, 1000, 1);
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
 
     @BeforeEach
     void clean() {
@@ -69,60 +77,55 @@ class UsageEventGroupCommitTest extends TenantSchemaTest {
                 T0, Map.of("n", 1), "{\"n\":1}", "h-" + transactionId, false);
     }
 
+    /** Tenant t1's event, whose commit the ledger holds until {@code ledger.others} more wait behind it. */
+    private Future<Boolean> heldFirstCommit(String transactionId) throws InterruptedException {
+        Future<Boolean> held = threads.submit(() -> groupCommit.insert("t1", event(transactionId), T0));
+        assertThat(ledger.firstInside.await(30, TimeUnit.SECONDS)).isTrue();
+        return held;
+    }
+
     @Test
     void eventsWaitingBehindACommitAreStoredInTheNextOneEachWithItsOwnReceivedAt() throws Exception {
         ledger.others = 5;
-        ExecutorService threads = Executors.newFixedThreadPool(6);
-        try {
-            Future<Boolean> first = threads.submit(() -> groupCommit.insert("t1", event("tx-0"), T0));
-            assertThat(ledger.firstInside.await(30, TimeUnit.SECONDS)).isTrue();
-            List<Future<Boolean>> waiting = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
-                Instant receivedAt = T0.plus(Duration.ofMillis(i));
-                String transactionId = i == 5 ? "tx-1" : "tx-" + i; // the fifth repeats the first waiting one
-                waiting.add(threads.submit(() -> groupCommit.insert("t1", event(transactionId), receivedAt)));
-            }
-            assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
-            List<Boolean> inserted = new ArrayList<>();
-            for (Future<Boolean> f : waiting) {
-                inserted.add(f.get(30, TimeUnit.SECONDS));
-            }
-
-            assertThat(ledger.commits).as("the first alone, then the four distinct waiting events in one statement")
-                    .containsExactly(1, 4);
-            assertThat(inserted).as("tx-1 twice in one commit: one is inserted, the other reads the original")
-                    .filteredOn(Boolean::booleanValue).hasSize(4);
-            assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM usage_event", Long.class)).isEqualTo(5);
-            assertThat(jdbcTemplate.queryForList("SELECT received_at FROM usage_event WHERE transaction_id IN "
-                    + "('tx-2', 'tx-3') ORDER BY transaction_id", java.sql.Timestamp.class))
-                    .extracting(java.sql.Timestamp::toInstant)
-                    .containsExactly(T0.plusMillis(2), T0.plusMillis(3));
-        } finally {
-            threads.shutdownNow();
+        Future<Boolean> first = heldFirstCommit("tx-0");
+        List<Future<Boolean>> waiting = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Instant receivedAt = T0.plus(Duration.ofMillis(i));
+            String transactionId = i == 5 ? "tx-1" : "tx-" + i; // the fifth repeats the first waiting one
+            waiting.add(threads.submit(() -> groupCommit.insert("t1", event(transactionId), receivedAt)));
         }
+        assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+        List<Boolean> inserted = new ArrayList<>();
+        for (Future<Boolean> f : waiting) {
+            inserted.add(f.get(30, TimeUnit.SECONDS));
+        }
+
+        assertThat(ledger.commits).as("the first alone, then the four distinct waiting events in one statement")
+                .containsExactly(1, 4);
+        assertThat(inserted).as("tx-1 twice in one commit: one is inserted, the other reads the original")
+                .filteredOn(Boolean::booleanValue).hasSize(4);
+        assertThat(jdbcTemplate.queryForObject("SELECT count(*) FROM usage_event", Long.class)).isEqualTo(5);
+        assertThat(jdbcTemplate.queryForList("SELECT received_at FROM usage_event WHERE transaction_id IN "
+                + "('tx-2', 'tx-3') ORDER BY transaction_id", java.sql.Timestamp.class))
+                .extracting(java.sql.Timestamp::toInstant)
+                .containsExactly(T0.plusMillis(2), T0.plusMillis(3));
     }
 
     @Test
     void anotherTenantsEventNeitherWaitsForNorJoinsThisTenantsCommit() throws Exception {
         ledger.others = 1;
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        try {
-            Future<Boolean> held = threads.submit(() -> groupCommit.insert("t1", event("tx-a1"), T0));
-            assertThat(ledger.firstInside.await(30, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> held = heldFirstCommit("tx-a1");
 
-            // t1's lane is held inside its first commit: t2's event is stored at once, on its own
-            assertThat(groupCommit.insert("t2", event("tx-b1"), T0)).isTrue();
-            assertThat(held).isNotDone();
-            assertThat(groupCommit.waiting("t2")).isZero();
+        // t1's lane is held inside its first commit: t2's event is stored at once, on its own
+        assertThat(groupCommit.insert("t2", event("tx-b1"), T0)).isTrue();
+        assertThat(held).isNotDone();
+        assertThat(groupCommit.waiting("t2")).isZero();
 
-            Future<Boolean> queued = threads.submit(() -> groupCommit.insert("t1", event("tx-a2"), T0));
-            assertThat(held.get(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(queued.get(30, TimeUnit.SECONDS)).isTrue();
-            assertThat(ledger.commits).as("t2's own commit, then t1's two, never one with both tenants")
-                    .containsExactly(1, 1, 1);
-        } finally {
-            threads.shutdownNow();
-        }
+        Future<Boolean> queued = threads.submit(() -> groupCommit.insert("t1", event("tx-a2"), T0));
+        assertThat(held.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(queued.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(ledger.commits).as("t2's own commit, then t1's two, never one with both tenants")
+                .containsExactly(1, 1, 1);
     }
 
     @Test
