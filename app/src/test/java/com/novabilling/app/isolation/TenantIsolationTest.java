@@ -1,5 +1,6 @@
 package com.novabilling.app.isolation;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.UpdateCustomerCommand;
 import com.novabilling.app.axon.TenantRuntimeRegistry;
 import com.novabilling.app.support.IntegrationTest;
@@ -87,7 +88,7 @@ class TenantIsolationTest extends IntegrationTest {
         ExecutorService oneThread = Executors.newSingleThreadExecutor();
         try {
             Future<?> failing = oneThread.submit(() -> TenantContext.runAs(a.id(), () -> {
-                runtimes.current().commandGateway().sendAndWait(new UpdateCustomerCommand("cus_missing", null, "x", null, null, null, null));
+                runtimes.current().commandGateway().sendAndWait(new UpdateCustomerCommand("cus_missing", new CustomerDetails(null, "x", null, null, null, null, null, null, null)));
             }));
             assertThatThrownBy(failing::get).hasRootCauseInstanceOf(org.axonframework.modelling.command.AggregateNotFoundException.class);
 

@@ -27,7 +27,7 @@ public class ConnectionCutter {
 
     @EventHandler
     public void on(CustomerCreatedEvent event) {
-        if (event.name() != null && event.name().startsWith(CUT_MARK)) {
+        if (event.details().name() != null && event.details().name().startsWith(CUT_MARK)) {
             jdbc.execute("SELECT pg_terminate_backend(pg_backend_pid())");
         }
     }

@@ -37,12 +37,12 @@ public class FaultyCustomerProjection {
 
     @EventHandler
     public void on(CustomerCreatedEvent event) {
-        failIfMarked(event.name());
+        failIfMarked(event.details().name());
     }
 
     @EventHandler
     public void on(CustomerUpdatedEvent event) {
-        failIfMarked(event.name());
+        failIfMarked(event.details().name());
     }
 
     private void failIfMarked(String name) {

@@ -1,9 +1,8 @@
 package com.novabilling.command.customer;
 
-import com.novabilling.command.validation.BoundedMetadata;
-import com.novabilling.api.customer.CreateCustomerCommand;
-import com.novabilling.api.money.CurrencyCode;
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.command.validation.BillingTermLimits;
+import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.command.validation.SupportedCurrency;
 import com.novabilling.command.validation.TaxRate;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,15 +16,15 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import static com.novabilling.command.customer.CustomerRequestRules.COUNTRY_CODE;
-import static com.novabilling.command.customer.CustomerRequestRules.COUNTRY_MESSAGE;
-import static com.novabilling.command.customer.CustomerRequestRules.EMAIL_WITH_DOTTED_DOMAIN;
-import static com.novabilling.command.customer.CustomerRequestRules.NOT_BLANK;
+import static com.novabilling.command.validation.RequestPatterns.COUNTRY_CODE;
+import static com.novabilling.command.validation.RequestPatterns.COUNTRY_MESSAGE;
+import static com.novabilling.command.validation.RequestPatterns.EMAIL;
+import static com.novabilling.command.validation.RequestPatterns.NOT_BLANK;
 
 public record CreateCustomerRequest(
         @Size(max = 255) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String externalId,
         @NotBlank @Size(max = 255) String name,
-        @NotBlank @Email(regexp = EMAIL_WITH_DOTTED_DOMAIN) @Size(max = 255) String email,
+        @NotBlank @Email(regexp = EMAIL) @Size(max = 255) String email,
         @Pattern(regexp = COUNTRY_CODE, message = COUNTRY_MESSAGE) String country,
         @SupportedCurrency String currency,
         @BoundedMetadata Map<String, Object> metadata,
@@ -36,9 +35,8 @@ public record CreateCustomerRequest(
         @Size(max = BillingTermLimits.MAX_TAX_NAME_LENGTH) @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         @Schema(description = BillingTermLimits.TAX_NAME + "; absent: the tenant's") String taxName) {
 
-    public CreateCustomerCommand toCommand(String customerId) {
-        return new CreateCustomerCommand(customerId, externalId, name, email, country,
-                CurrencyCode.parse(currency).map(Enum::name).orElse(null), metadata, netPaymentTerms, taxRate,
-                taxName == null ? null : taxName.trim());
+    CustomerDetails details() {
+        return UpdateCustomerRequest.details(externalId, name, email, country, currency, netPaymentTerms, taxRate,
+                taxName, metadata);
     }
 }

@@ -1,8 +1,10 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.customer.CreateCustomerCommand;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.FindCustomerQuery;
+import com.novabilling.api.customer.UpdateCustomerCommand;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
@@ -39,7 +41,7 @@ public class CustomerCommandController {
     @ApiResponse(responseCode = "409", description = "Another customer has the same email or externalId")
     public CustomerView create(@Valid @RequestBody CreateCustomerRequest request) {
         String customerId = CustomerIds.newId();
-        commands.send(request.toCommand(customerId));
+        commands.send(new CreateCustomerCommand(customerId, request.details()));
         return find(customerId);
     }
 
@@ -51,7 +53,7 @@ public class CustomerCommandController {
                                @Valid @RequestBody(required = false) UpdateCustomerRequest request) {
         CustomerIds.requireCustomerId(customerId);
         UpdateCustomerRequest changes = request != null ? request : UpdateCustomerRequest.NO_CHANGES;
-        commands.send(changes.toCommand(customerId));
+        commands.send(new UpdateCustomerCommand(customerId, changes.changes()));
         return find(customerId);
     }
 

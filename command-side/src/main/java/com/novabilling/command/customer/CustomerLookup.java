@@ -20,6 +20,16 @@ public interface CustomerLookup {
     /** The customer, if it exists (and is not deleted) in the current tenant. */
     Optional<CustomerFacts> find(String customerId);
 
+    /** Refuses (409) an email or external id that a customer other than {@code exceptCustomerId} has; null: not checked. */
+    default void requireAvailable(String email, String externalId, String exceptCustomerId) {
+        if (email != null && emailTaken(email, exceptCustomerId)) {
+            throw CustomerConflicts.emailTaken(email);
+        }
+        if (externalId != null && externalIdTaken(externalId, exceptCustomerId)) {
+            throw CustomerConflicts.externalIdTaken(externalId);
+        }
+    }
+
     /** @param currency the customer's billing currency, or {@code null} when none was set */
     record CustomerFacts(String customerId, CurrencyCode currency) {
     }

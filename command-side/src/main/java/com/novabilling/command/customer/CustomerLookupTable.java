@@ -2,6 +2,7 @@ package com.novabilling.command.customer;
 
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.money.CurrencyCode;
@@ -45,14 +46,12 @@ public class CustomerLookupTable implements CustomerLookup {
 
     @EventHandler
     public void on(CustomerCreatedEvent event) {
-        upsert(event.customerId(), event.externalId(), event.email(), event.currency(),
-                new BillingTermsRow(event.customerId(), event.netPaymentTerms(), event.taxRate(), event.taxName()));
+        upsert(event.customerId(), event.details());
     }
 
     @EventHandler
     public void on(CustomerUpdatedEvent event) {
-        upsert(event.customerId(), event.externalId(), event.email(), event.currency(),
-                new BillingTermsRow(event.customerId(), event.netPaymentTerms(), event.taxRate(), event.taxName()));
+        upsert(event.customerId(), event.details());
     }
 
     /**
@@ -132,13 +131,13 @@ public class CustomerLookupTable implements CustomerLookup {
         return owners.stream().anyMatch(owner -> !owner.equals(exceptCustomerId));
     }
 
-    private void upsert(String customerId, String externalId, String email, String currency, BillingTermsRow terms) {
+    private void upsert(String customerId, CustomerDetails customer) {
         try {
-            jdbcTemplate.update(UPSERT, customerId, externalId, email, currency, terms.netPaymentTerms(),
-                    terms.taxRate(), terms.taxName());
+            jdbcTemplate.update(UPSERT, customerId, customer.externalId(), customer.email(), customer.currency(),
+                    customer.netPaymentTerms(), customer.taxRate(), customer.taxName());
         } catch (DuplicateKeyException e) {
             // Only reached when two requests pass the pre-check concurrently; answer the loser like the pre-check would.
-            throw duplicateOf(e, externalId, email);
+            throw duplicateOf(e, customer.externalId(), customer.email());
         }
     }
 

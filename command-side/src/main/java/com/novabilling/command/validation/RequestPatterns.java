@@ -13,6 +13,9 @@ public final class RequestPatterns {
     /** An e-mail address with a dotted domain, on top of {@code @Email} (which lets an empty string through). */
     public static final String EMAIL = ".+@[^@]+\\.[^@]+";
 
+    public static final String COUNTRY_CODE = "[A-Z]{2}";
+    public static final String COUNTRY_MESSAGE = "must be an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. US)";
+
     private RequestPatterns() {
     }
 }

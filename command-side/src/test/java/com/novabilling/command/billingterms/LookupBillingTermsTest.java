@@ -1,5 +1,6 @@
 package com.novabilling.command.billingterms;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
@@ -37,11 +38,9 @@ class LookupBillingTermsTest extends TenantSchemaTest {
 
     @Test
     void theMostSpecificTermWins() {
-        customers.on(new CustomerCreatedEvent("cus_exempt", null, "Exempt", "exempt@example.com", null, null, Map.of(),
-                null, BigDecimal.ZERO, null));
-        customers.on(new CustomerCreatedEvent("cus_plain", null, "Plain", "plain@example.com", null, null, Map.of()));
-        customers.on(new CustomerCreatedEvent("cus_terms", null, "Terms", "terms@example.com", null, null, Map.of(),
-                60, null, null));
+        customers.on(new CustomerCreatedEvent("cus_exempt", new CustomerDetails(null, "Exempt", "exempt@example.com", null, null, null, BigDecimal.ZERO, null, Map.of())));
+        customers.on(new CustomerCreatedEvent("cus_plain", new CustomerDetails(null, "Plain", "plain@example.com", null, null, null, null, null, Map.of())));
+        customers.on(new CustomerCreatedEvent("cus_terms", new CustomerDetails(null, "Terms", "terms@example.com", null, null, 60, null, null, Map.of())));
         plans.on(new PlanCreatedEvent("pln_net30", "Net 30", "net30", null, BillingInterval.MONTHLY, List.of(), 0,
                 true, Map.of(), List.of(), BillingTiming.IN_ARREARS, 30, 7));
 
@@ -56,8 +55,7 @@ class LookupBillingTermsTest extends TenantSchemaTest {
 
     @Test
     void aDeletedCustomersTermsAreStillKnownButUnknownIdsAreNotFound() {
-        customers.on(new CustomerCreatedEvent("cus_gone", null, "Gone", "gone@example.com", null, null, Map.of(), 45,
-                null, null));
+        customers.on(new CustomerCreatedEvent("cus_gone", new CustomerDetails(null, "Gone", "gone@example.com", null, null, 45, null, null, Map.of())));
         customers.on(new CustomerDeletedEvent("cus_gone"));
         assertThat(lookup.termsFor("cus_gone", null).netPaymentTerms()).isEqualTo(45);
 

@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.api.customer.CreateCustomerCommand;
 import com.novabilling.api.customer.CustomerView;
@@ -37,7 +38,7 @@ class CustomerCommandControllerTest {
     private final CustomerCommandController controller = new CustomerCommandController(new ResourceCommands(commandGateway, queryGateway));
 
     private static CustomerView view(String id) {
-        return new CustomerView(id, null, "Jane", "jane@example.com", null, "USD", null, null, null, Map.of(), NOW, NOW);
+        return new CustomerView(id, new CustomerDetails(null, "Jane", "jane@example.com", null, "USD", null, null, null, Map.of()), NOW, NOW);
     }
 
     private void viewIsReadBack() {
@@ -56,7 +57,7 @@ class CustomerCommandControllerTest {
 
         verify(commandGateway).sendAndWait(sent.capture());
         assertThat(sent.getValue().customerId()).matches("cus_[0-9a-f]{24}");
-        assertThat(sent.getValue().currency()).isEqualTo("USD");
+        assertThat(sent.getValue().details().currency()).isEqualTo("USD");
         assertThat(created.id()).isEqualTo(sent.getValue().customerId());
     }
 
@@ -66,7 +67,7 @@ class CustomerCommandControllerTest {
 
         CustomerView updated = controller.update(ID, null);
 
-        verify(commandGateway).sendAndWait(new UpdateCustomerCommand(ID, null, null, null, null, null, null));
+        verify(commandGateway).sendAndWait(new UpdateCustomerCommand(ID, new CustomerDetails(null, null, null, null, null, null, null, null, null)));
         assertThat(updated).isEqualTo(view(ID));
     }
 

@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
@@ -35,8 +36,8 @@ class CustomerEventSerializationTest {
         metadata.put("nested", Map.of("source", "website"));
         metadata.put("cleared", null);
         List<Object> events = List.of(
-                new CustomerCreatedEvent("cus_1", "usr_1", "John", "john@example.com", "NG", "NGN", metadata),
-                new CustomerUpdatedEvent("cus_1", null, "John", "john@example.com", null, null, Map.of()),
+                new CustomerCreatedEvent("cus_1", new CustomerDetails("usr_1", "John", "john@example.com", "NG", "NGN", null, null, null, metadata)),
+                new CustomerUpdatedEvent("cus_1", new CustomerDetails(null, "John", "john@example.com", null, null, null, null, null, Map.of())),
                 new CustomerDeletedEvent("cus_1"));
 
         for (Object event : events) {
@@ -47,10 +48,8 @@ class CustomerEventSerializationTest {
     @Test
     void billingTermsRoundTripAndAreAbsentFromEventsStoredBeforeThem() {
         List<Object> events = List.of(
-                new CustomerCreatedEvent("cus_1", null, "John", "john@example.com", null, null, Map.of(), 30,
-                        new BigDecimal("12.3456"), "VAT"),
-                new CustomerUpdatedEvent("cus_1", null, "John", "john@example.com", null, null, Map.of(), null,
-                        BigDecimal.ZERO, null));
+                new CustomerCreatedEvent("cus_1", new CustomerDetails(null, "John", "john@example.com", null, null, 30, new BigDecimal("12.3456"), "VAT", Map.of())),
+                new CustomerUpdatedEvent("cus_1", new CustomerDetails(null, "John", "john@example.com", null, null, null, BigDecimal.ZERO, null, Map.of())));
         for (Object event : events) {
             assertThat(roundTrip(event)).isEqualTo(event);
         }
@@ -60,7 +59,6 @@ class CustomerEventSerializationTest {
                  "currency":"NGN","metadata":{}}""";
         CustomerUpdatedEvent old = serializer.deserialize(new SimpleSerializedObject<>(stored.getBytes(
                 StandardCharsets.UTF_8), byte[].class, CustomerUpdatedEvent.class.getName(), null));
-        assertThat(old).isEqualTo(new CustomerUpdatedEvent("cus_1", null, "John", "john@example.com", null, "NGN",
-                Map.of(), null, null, null));
+        assertThat(old).isEqualTo(new CustomerUpdatedEvent("cus_1", new CustomerDetails(null, "John", "john@example.com", null, "NGN", null, null, null, Map.of())));
     }
 }

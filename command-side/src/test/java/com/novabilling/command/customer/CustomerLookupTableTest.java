@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
@@ -30,11 +31,11 @@ class CustomerLookupTableTest extends TenantSchemaTest {
     }
 
     private static CustomerCreatedEvent created(String id, String externalId, String email) {
-        return new CustomerCreatedEvent(id, externalId, "Name", email, null, null, Map.of());
+        return new CustomerCreatedEvent(id, new CustomerDetails(externalId, "Name", email, null, null, null, null, null, Map.of()));
     }
 
     private static CustomerUpdatedEvent updated(String id, String externalId, String email) {
-        return new CustomerUpdatedEvent(id, externalId, "Name", email, null, null, Map.of());
+        return new CustomerUpdatedEvent(id, new CustomerDetails(externalId, "Name", email, null, null, null, null, null, Map.of()));
     }
 
     @Test
@@ -106,14 +107,14 @@ class CustomerLookupTableTest extends TenantSchemaTest {
 
     @Test
     void findsExistingCustomersWithTheirCurrency() {
-        lookup.on(new CustomerCreatedEvent("cus_a", null, "Name", "a@example.com", null, "KES", Map.of()));
-        lookup.on(new CustomerCreatedEvent("cus_b", null, "Name", "b@example.com", null, null, Map.of()));
+        lookup.on(new CustomerCreatedEvent("cus_a", new CustomerDetails(null, "Name", "a@example.com", null, "KES", null, null, null, Map.of())));
+        lookup.on(new CustomerCreatedEvent("cus_b", new CustomerDetails(null, "Name", "b@example.com", null, null, null, null, null, Map.of())));
 
         assertThat(lookup.find("cus_a")).contains(new CustomerLookup.CustomerFacts("cus_a", CurrencyCode.KES));
         assertThat(lookup.find("cus_b")).contains(new CustomerLookup.CustomerFacts("cus_b", null));
         assertThat(lookup.find("cus_missing")).isEmpty();
 
-        lookup.on(new CustomerUpdatedEvent("cus_b", null, "Name", "b@example.com", null, "UGX", Map.of()));
+        lookup.on(new CustomerUpdatedEvent("cus_b", new CustomerDetails(null, "Name", "b@example.com", null, "UGX", null, null, null, Map.of())));
         assertThat(lookup.find("cus_b").orElseThrow().currency()).isEqualTo(CurrencyCode.UGX);
         lookup.on(new CustomerDeletedEvent("cus_a"));
         assertThat(lookup.find("cus_a")).isEmpty();
@@ -132,13 +133,11 @@ class CustomerLookupTableTest extends TenantSchemaTest {
         assertThat(lookup.findBillingTerms("cus_a"))
                 .contains(new CustomerLookupTable.BillingTermsRow("cus_a", null, null, null));
 
-        lookup.on(new CustomerUpdatedEvent("cus_a", null, "Name", "jane@example.com", null, null, Map.of(), 30,
-                new BigDecimal("12.3456"), "VAT"));
+        lookup.on(new CustomerUpdatedEvent("cus_a", new CustomerDetails(null, "Name", "jane@example.com", null, null, 30, new BigDecimal("12.3456"), "VAT", Map.of())));
         assertThat(lookup.findBillingTerms("cus_a"))
                 .contains(new CustomerLookupTable.BillingTermsRow("cus_a", 30, new BigDecimal("12.3456"), "VAT"));
 
-        lookup.on(new CustomerUpdatedEvent("cus_a", null, "Name", "jane@example.com", null, null, Map.of(), 30,
-                new BigDecimal("16"), "VAT"));
+        lookup.on(new CustomerUpdatedEvent("cus_a", new CustomerDetails(null, "Name", "jane@example.com", null, null, 30, new BigDecimal("16"), "VAT", Map.of())));
         assertThat(lookup.findBillingTerms("cus_a").orElseThrow().taxRate()).as("16.0000 read back as 16")
                 .isEqualTo(new BigDecimal("16"));
 

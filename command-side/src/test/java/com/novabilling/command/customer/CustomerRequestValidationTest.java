@@ -1,7 +1,6 @@
 package com.novabilling.command.customer;
 
-import com.novabilling.api.customer.CreateCustomerCommand;
-import com.novabilling.api.customer.UpdateCustomerCommand;
+import com.novabilling.api.customer.CustomerDetails;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -51,8 +50,7 @@ class CustomerRequestValidationTest {
         CreateCustomerRequest request = create("cust_123", "Jane Smith", "jane@example.com", "US", "usd");
 
         assertThat(validator.validate(request)).isEmpty();
-        assertThat(request.toCommand("cus_1")).isEqualTo(new CreateCustomerCommand(
-                "cus_1", "cust_123", "Jane Smith", "jane@example.com", "US", "USD", Map.of("source", "website")));
+        assertThat(request.details()).isEqualTo(new CustomerDetails("cust_123", "Jane Smith", "jane@example.com", "US", "USD", null, null, null, Map.of("source", "website")));
     }
 
     @Test
@@ -109,8 +107,8 @@ class CustomerRequestValidationTest {
     @Test
     void emptyUpdateIsValidAndChangesNothing() {
         assertThat(validator.validate(UpdateCustomerRequest.NO_CHANGES)).isEmpty();
-        assertThat(UpdateCustomerRequest.NO_CHANGES.toCommand("cus_1"))
-                .isEqualTo(new UpdateCustomerCommand("cus_1", null, null, null, null, null, null));
+        assertThat(UpdateCustomerRequest.NO_CHANGES.changes())
+                .isEqualTo(new CustomerDetails(null, null, null, null, null, null, null, null, null));
     }
 
     @Test
@@ -127,8 +125,8 @@ class CustomerRequestValidationTest {
                 null, null, null);
 
         assertThat(validator.validate(request)).isEmpty();
-        assertThat(request.toCommand("cus_1"))
-                .isEqualTo(new UpdateCustomerCommand("cus_1", null, "John", null, null, "KES", Map.of("tier", 2)));
+        assertThat(request.changes())
+                .isEqualTo(new CustomerDetails(null, "John", null, null, "KES", null, null, null, Map.of("tier", 2)));
     }
 
     @Test
@@ -136,11 +134,9 @@ class CustomerRequestValidationTest {
         CreateCustomerRequest request = new CreateCustomerRequest(null, "Jane", "jane@example.com", null, null, null,
                 30, new BigDecimal("16.00"), " VAT ");
         assertThat(validator.validate(request)).isEmpty();
-        assertThat(request.toCommand("cus_1")).isEqualTo(new CreateCustomerCommand("cus_1", null, "Jane",
-                "jane@example.com", null, null, null, 30, new BigDecimal("16.00"), "VAT"));
+        assertThat(request.details()).isEqualTo(new CustomerDetails(null, "Jane", "jane@example.com", null, null, 30, new BigDecimal("16.00"), "VAT", null));
         assertThat(new UpdateCustomerRequest(null, null, null, null, null, null, null, BigDecimal.ZERO, null)
-                .toCommand("cus_1")).isEqualTo(new UpdateCustomerCommand("cus_1", null, null, null, null, null, null,
-                null, BigDecimal.ZERO, null));
+                .changes()).isEqualTo(new CustomerDetails(null, null, null, null, null, null, BigDecimal.ZERO, null, null));
     }
 
     @Test

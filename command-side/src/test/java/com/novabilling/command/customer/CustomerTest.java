@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CreateCustomerCommand;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
@@ -25,8 +26,7 @@ class CustomerTest {
     private static final String ID = "cus_0123456789abcdef01234567";
     private static final String OTHER_ID = "cus_fedcba9876543210fedcba98";
 
-    private static final CustomerCreatedEvent JANE_CREATED = new CustomerCreatedEvent(
-            ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD", Map.of("plan", "enterprise"));
+    private static final CustomerCreatedEvent JANE_CREATED = new CustomerCreatedEvent(ID, new CustomerDetails("cust_123", "Jane Smith", "jane@example.com", "US", "USD", null, null, null, Map.of("plan", "enterprise")));
 
     private FixtureConfiguration<Customer> fixture;
     private FakeCustomerLookup lookup;
@@ -45,9 +45,9 @@ class CustomerTest {
     @Test
     void createsCustomerWithLowerCaseEmailAndEmptyMetadata() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCustomerCommand(ID, null, "Jane Smith", " Jane@Example.COM", "US", "USD", null))
+                .when(new CreateCustomerCommand(ID, new CustomerDetails(null, "Jane Smith", " Jane@Example.COM", "US", "USD", null, null, null, null)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CustomerCreatedEvent(ID, null, "Jane Smith", "jane@example.com", "US", "USD", Map.of()));
+                .expectEvents(new CustomerCreatedEvent(ID, new CustomerDetails(null, "Jane Smith", "jane@example.com", "US", "USD", null, null, null, Map.of())));
     }
 
     @Test
@@ -55,7 +55,7 @@ class CustomerTest {
         lookup.withEmail("jane@example.com", OTHER_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateCustomerCommand(ID, null, "Jane", "JANE@example.com", null, null, null))
+                .when(new CreateCustomerCommand(ID, new CustomerDetails(null, "Jane", "JANE@example.com", null, null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("A customer with email 'jane@example.com' already exists");
@@ -66,7 +66,7 @@ class CustomerTest {
         lookup.withExternalId("cust_123", OTHER_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateCustomerCommand(ID, "cust_123", "Jane", "jane@example.com", null, null, null))
+                .when(new CreateCustomerCommand(ID, new CustomerDetails("cust_123", "Jane", "jane@example.com", null, null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("A customer with externalId 'cust_123' already exists");
@@ -75,28 +75,23 @@ class CustomerTest {
     @Test
     void updateCarriesFullNewStateAndReplacesMetadata() {
         fixture.given(JANE_CREATED)
-                .when(new UpdateCustomerCommand(ID, null, "Jane A. Smith", null, null, "NGN",
-                        Map.of("notes", "VIP customer")))
-                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane A. Smith", "jane@example.com", "US", "NGN",
-                        Map.of("notes", "VIP customer")));
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, "Jane A. Smith", null, null, "NGN", null, null, null, Map.of("notes", "VIP customer"))))
+                .expectEvents(new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane A. Smith", "jane@example.com", "US", "NGN", null, null, null, Map.of("notes", "VIP customer"))));
     }
 
     @Test
     void updateFoldsEarlierUpdates() {
-        CustomerUpdatedEvent renamed = new CustomerUpdatedEvent(
-                ID, "cust_123", "Jane A. Smith", "jane@example.com", "US", "USD", Map.of("plan", "enterprise"));
+        CustomerUpdatedEvent renamed = new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane A. Smith", "jane@example.com", "US", "USD", null, null, null, Map.of("plan", "enterprise")));
 
         fixture.given(JANE_CREATED, renamed)
-                .when(new UpdateCustomerCommand(ID, null, null, null, "NG", null, null))
-                .expectEvents(new CustomerUpdatedEvent(
-                        ID, "cust_123", "Jane A. Smith", "jane@example.com", "NG", "USD", Map.of("plan", "enterprise")));
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, null, null, "NG", null, null, null, null, null)))
+                .expectEvents(new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane A. Smith", "jane@example.com", "NG", "USD", null, null, null, Map.of("plan", "enterprise"))));
     }
 
     @Test
     void updateThatChangesNothingAppliesNoEvent() {
         fixture.given(JANE_CREATED)
-                .when(new UpdateCustomerCommand(ID, "cust_123", "Jane Smith", "JANE@example.com", null, null,
-                        Map.of("plan", "enterprise")))
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails("cust_123", "Jane Smith", "JANE@example.com", null, null, null, null, null, Map.of("plan", "enterprise"))))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -106,10 +101,9 @@ class CustomerTest {
         lookup.withEmail("jane@example.com", ID).withExternalId("cust_123", ID);
 
         fixture.given(JANE_CREATED)
-                .when(new UpdateCustomerCommand(ID, null, "Jane B", null, null, null, null))
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, "Jane B", null, null, null, null, null, null, null)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new CustomerUpdatedEvent(
-                        ID, "cust_123", "Jane B", "jane@example.com", "US", "USD", Map.of("plan", "enterprise")));
+                .expectEvents(new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane B", "jane@example.com", "US", "USD", null, null, null, Map.of("plan", "enterprise"))));
     }
 
     @Test
@@ -117,7 +111,7 @@ class CustomerTest {
         lookup.withEmail("john@example.com", OTHER_ID);
 
         fixture.given(JANE_CREATED)
-                .when(new UpdateCustomerCommand(ID, null, null, "John@Example.com", null, null, null))
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, null, "John@Example.com", null, null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("A customer with email 'john@example.com' already exists");
@@ -145,7 +139,7 @@ class CustomerTest {
     @Test
     void deletedCustomerCannotBeUpdated() {
         fixture.given(JANE_CREATED, new CustomerDeletedEvent(ID))
-                .when(new UpdateCustomerCommand(ID, null, "Ghost", null, null, null, null))
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, "Ghost", null, null, null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(AggregateDeletedException.class);
     }
@@ -161,32 +155,25 @@ class CustomerTest {
     @Test
     void createsACustomerWithItsOwnBillingTermsInCanonicalForm() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCustomerCommand(ID, null, "Jane Smith", "jane@example.com", "KE", "KES", null, 30,
-                        new BigDecimal("16.00"), "VAT"))
-                .expectEvents(new CustomerCreatedEvent(ID, null, "Jane Smith", "jane@example.com", "KE", "KES",
-                        Map.of(), 30, new BigDecimal("16"), "VAT"));
+                .when(new CreateCustomerCommand(ID, new CustomerDetails(null, "Jane Smith", "jane@example.com", "KE", "KES", 30, new BigDecimal("16.00"), "VAT", null)))
+                .expectEvents(new CustomerCreatedEvent(ID, new CustomerDetails(null, "Jane Smith", "jane@example.com", "KE", "KES", 30, new BigDecimal("16"), "VAT", Map.of())));
     }
 
     @Test
     void anExplicitTaxRateOfZeroIsRecordedAndOtherTermsAreKept() {
-        CustomerCreatedEvent withTerms = new CustomerCreatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com",
-                "US", "USD", Map.of(), 30, new BigDecimal("16"), "VAT");
+        CustomerCreatedEvent withTerms = new CustomerCreatedEvent(ID, new CustomerDetails("cust_123", "Jane Smith", "jane@example.com", "US", "USD", 30, new BigDecimal("16"), "VAT", Map.of()));
         fixture.given(withTerms)
-                .when(new UpdateCustomerCommand(ID, null, null, null, null, null, null, null, BigDecimal.ZERO, null))
-                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD",
-                        Map.of(), 30, BigDecimal.ZERO, "VAT"));
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, null, null, null, null, null, BigDecimal.ZERO, null, null)))
+                .expectEvents(new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane Smith", "jane@example.com", "US", "USD", 30, BigDecimal.ZERO, "VAT", Map.of())));
         fixture.given(withTerms)
-                .when(new UpdateCustomerCommand(ID, null, "Jane B", null, null, null, null))
-                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane B", "jane@example.com", "US", "USD",
-                        Map.of(), 30, new BigDecimal("16"), "VAT"));
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, "Jane B", null, null, null, null, null, null, null)))
+                .expectEvents(new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane B", "jane@example.com", "US", "USD", 30, new BigDecimal("16"), "VAT", Map.of())));
     }
 
     @Test
     void theSameTermsWrittenDifferentlyChangeNothing() {
-        fixture.given(new CustomerCreatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD",
-                        Map.of(), 30, new BigDecimal("7.5"), "VAT"))
-                .when(new UpdateCustomerCommand(ID, null, null, null, null, null, null, 30, new BigDecimal("7.5000"),
-                        "VAT"))
+        fixture.given(new CustomerCreatedEvent(ID, new CustomerDetails("cust_123", "Jane Smith", "jane@example.com", "US", "USD", 30, new BigDecimal("7.5"), "VAT", Map.of())))
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, null, null, null, null, 30, new BigDecimal("7.5000"), "VAT", null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -195,8 +182,7 @@ class CustomerTest {
     void aCustomerStoredBeforeBillingTermsHasNoneAndTakesThem() {
         // JANE_CREATED has the shape of events stored before issue 12: no billing terms
         fixture.given(JANE_CREATED)
-                .when(new UpdateCustomerCommand(ID, null, null, null, null, null, null, 14, null, null))
-                .expectEvents(new CustomerUpdatedEvent(ID, "cust_123", "Jane Smith", "jane@example.com", "US", "USD",
-                        Map.of("plan", "enterprise"), 14, null, null));
+                .when(new UpdateCustomerCommand(ID, new CustomerDetails(null, null, null, null, null, 14, null, null, null)))
+                .expectEvents(new CustomerUpdatedEvent(ID, new CustomerDetails("cust_123", "Jane Smith", "jane@example.com", "US", "USD", 14, null, null, Map.of("plan", "enterprise"))));
     }
 }

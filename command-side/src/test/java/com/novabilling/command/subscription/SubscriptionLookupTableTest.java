@@ -1,5 +1,6 @@
 package com.novabilling.command.subscription;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.money.CurrencyCode;
@@ -66,7 +67,7 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
     void emptyTables() {
         jdbcTemplate.update("TRUNCATE subscription_lookup, customer_lookup, plan_lookup, plan_price_lookup, "
                 + "resource_codes, domain_event_entry");
-        customers.on(new CustomerCreatedEvent("cus_a", null, "A", "a@example.com", null, "KES", Map.of()));
+        customers.on(new CustomerCreatedEvent("cus_a", new CustomerDetails(null, "A", "a@example.com", null, "KES", null, null, null, Map.of())));
         plans.on(new PlanCreatedEvent("pln_a", "Basic", "basic", null, BillingInterval.MONTHLY, List.of(), 14, true,
                 Map.of(), List.of(new PlanPrice("prc_kes", KES_3000))));
     }
@@ -96,7 +97,7 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
         assertThat(catalog.findCustomer("cus_a")).contains(new CustomerStanding("cus_a", CurrencyCode.KES, false));
 
         customers.on(new CustomerDeletedEvent("cus_a"));
-        customers.on(new CustomerCreatedEvent("cus_a", null, "A", "a@example.com", null, "KES", Map.of()));
+        customers.on(new CustomerCreatedEvent("cus_a", new CustomerDetails(null, "A", "a@example.com", null, "KES", null, null, null, Map.of())));
         assertThat(catalog.findCustomer("cus_a")).as("a redelivered creation does not bring it back")
                 .contains(new CustomerStanding("cus_a", CurrencyCode.KES, true));
         assertThat(customers.find("cus_a")).isEmpty();

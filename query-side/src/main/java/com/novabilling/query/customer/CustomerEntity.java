@@ -1,7 +1,7 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerView;
-import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,21 +32,20 @@ public class CustomerEntity extends ReadModelRow {
     @Column(name = "tax_name")
     private String taxName;
 
-    void setDetails(String externalId, String name, String email, String country, String currency,
-                    Map<String, Object> metadata, Integer netPaymentTerms, BigDecimal taxRate, String taxName) {
-        this.externalId = externalId;
-        this.name = name;
-        this.email = email;
-        this.country = country;
-        this.currency = currency;
-        this.metadata = metadata == null ? Map.of() : metadata;
-        this.netPaymentTerms = netPaymentTerms;
-        this.taxRate = taxRate;
-        this.taxName = taxName;
+    void set(CustomerDetails customer) {
+        externalId = customer.externalId();
+        name = customer.name();
+        email = customer.email();
+        country = customer.country();
+        currency = customer.currency();
+        netPaymentTerms = customer.netPaymentTerms();
+        taxRate = customer.taxRate();
+        taxName = customer.taxName();
+        metadata = customer.metadata();
     }
 
     public CustomerView toView() {
-        return new CustomerView(id, externalId, name, email, country, currency, netPaymentTerms,
-                BillingTerms.canonicalRate(taxRate), taxName, metadata, createdAt, updatedAt);
+        return new CustomerView(id, new CustomerDetails(externalId, name, email, country, currency, netPaymentTerms,
+                taxRate, taxName, metadata).normalized(), createdAt, updatedAt);
     }
 }

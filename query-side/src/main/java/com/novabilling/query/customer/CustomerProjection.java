@@ -29,23 +29,18 @@ public class CustomerProjection extends ReadModelProjection<CustomerEntity, Cust
 
     public static final String PROCESSING_GROUP = "customers";
 
-
     public CustomerProjection(CustomerRepository repository) {
         super("Customer", repository, CustomerEntity::new);
     }
 
     @EventHandler
     public void on(CustomerCreatedEvent event, @Timestamp Instant createdAt) {
-        create(event.customerId(), createdAt, customer -> customer.setDetails(event.externalId(), event.name(),
-                event.email(), event.country(), event.currency(), event.metadata(), event.netPaymentTerms(),
-                event.taxRate(), event.taxName()));
+        create(event.customerId(), createdAt, customer -> customer.set(event.details()));
     }
 
     @EventHandler
     public void on(CustomerUpdatedEvent event, @Timestamp Instant updatedAt) {
-        update(event.customerId(), updatedAt, customer -> customer.setDetails(event.externalId(), event.name(),
-                event.email(), event.country(), event.currency(), event.metadata(), event.netPaymentTerms(),
-                event.taxRate(), event.taxName()));
+        update(event.customerId(), updatedAt, customer -> customer.set(event.details()));
     }
 
     @EventHandler

@@ -33,8 +33,8 @@ public class SubscriptionSummaries {
     SubscriptionCustomerSummary customerOf(SubscriptionEntity subscription) {
         return customers.findById(subscription.customerId())
                 .map(customer -> customer.toView())
-                .map(customer -> new SubscriptionCustomerSummary(customer.id(), customer.externalId(), customer.name(),
-                        customer.email()))
+                .map(customer -> new SubscriptionCustomerSummary(customer.id(), customer.details().externalId(),
+                        customer.details().name(), customer.details().email()))
                 .orElse(null);
     }
 }

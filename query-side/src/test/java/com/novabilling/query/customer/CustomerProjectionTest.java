@@ -1,5 +1,6 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
@@ -18,8 +19,7 @@ class CustomerProjectionTest {
     private static final String ID = "cus_0123456789abcdef01234567";
     private static final Instant CREATED = Instant.parse("2026-01-05T10:00:00Z");
     private static final Instant UPDATED = Instant.parse("2026-02-01T08:30:00Z");
-    private static final CustomerCreatedEvent CREATED_EVENT = new CustomerCreatedEvent(
-            ID, "usr_12345", "John Doe", "john@example.com", "NG", "NGN", Map.of("plan", "enterprise"));
+    private static final CustomerCreatedEvent CREATED_EVENT = new CustomerCreatedEvent(ID, new CustomerDetails("usr_12345", "John Doe", "john@example.com", "NG", "NGN", null, null, null, Map.of("plan", "enterprise")));
 
     private final InMemoryCustomerRepository store = new InMemoryCustomerRepository();
     private final CustomerProjection projection = new CustomerProjection(store.repository);
@@ -32,8 +32,7 @@ class CustomerProjectionTest {
     void createdEventInsertsCustomerWithEventTime() {
         projection.on(CREATED_EVENT, CREATED);
 
-        assertThat(view()).isEqualTo(new CustomerView(ID, "usr_12345", "John Doe", "john@example.com", "NG", "NGN",
-                null, null, null, Map.of("plan", "enterprise"), CREATED, CREATED));
+        assertThat(view()).isEqualTo(new CustomerView(ID, new CustomerDetails("usr_12345", "John Doe", "john@example.com", "NG", "NGN", null, null, null, Map.of("plan", "enterprise")), CREATED, CREATED));
     }
 
     @Test
@@ -51,31 +50,27 @@ class CustomerProjectionTest {
     void updatedEventOverwritesDetailsAndKeepsCreationTime() {
         projection.on(CREATED_EVENT, CREATED);
 
-        projection.on(new CustomerUpdatedEvent(ID, "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN",
-                Map.of("notes", "VIP customer")), UPDATED);
+        projection.on(new CustomerUpdatedEvent(ID, new CustomerDetails("usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", null, null, null, Map.of("notes", "VIP customer"))), UPDATED);
 
-        assertThat(view()).isEqualTo(new CustomerView(ID, "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN",
-                null, null, null, Map.of("notes", "VIP customer"), CREATED, UPDATED));
+        assertThat(view()).isEqualTo(new CustomerView(ID, new CustomerDetails("usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", null, null, null, Map.of("notes", "VIP customer")), CREATED, UPDATED));
     }
 
     @Test
     void billingTermsAreStoredAndAnsweredInCanonicalForm() {
-        projection.on(new CustomerCreatedEvent(ID, null, "John Doe", "john@example.com", null, null, Map.of(), 30,
-                new BigDecimal("16"), "VAT"), CREATED);
-        assertThat(view().netPaymentTerms()).isEqualTo(30);
-        assertThat(view().taxRate()).isEqualTo(new BigDecimal("16"));
-        assertThat(view().taxName()).isEqualTo("VAT");
+        projection.on(new CustomerCreatedEvent(ID, new CustomerDetails(null, "John Doe", "john@example.com", null, null, 30, new BigDecimal("16"), "VAT", Map.of())), CREATED);
+        assertThat(view().details().netPaymentTerms()).isEqualTo(30);
+        assertThat(view().details().taxRate()).isEqualTo(new BigDecimal("16"));
+        assertThat(view().details().taxName()).isEqualTo("VAT");
 
-        projection.on(new CustomerUpdatedEvent(ID, null, "John Doe", "john@example.com", null, null, Map.of(), null,
-                BigDecimal.ZERO, null), UPDATED);
-        assertThat(view().netPaymentTerms()).isNull();
-        assertThat(view().taxRate()).isEqualTo(BigDecimal.ZERO);
-        assertThat(view().taxName()).isNull();
+        projection.on(new CustomerUpdatedEvent(ID, new CustomerDetails(null, "John Doe", "john@example.com", null, null, null, BigDecimal.ZERO, null, Map.of())), UPDATED);
+        assertThat(view().details().netPaymentTerms()).isNull();
+        assertThat(view().details().taxRate()).isEqualTo(BigDecimal.ZERO);
+        assertThat(view().details().taxName()).isNull();
     }
 
     @Test
     void updateOfUnknownCustomerFailsLoudly() {
-        CustomerUpdatedEvent update = new CustomerUpdatedEvent(ID, null, "X", "x@example.com", null, null, Map.of());
+        CustomerUpdatedEvent update = new CustomerUpdatedEvent(ID, new CustomerDetails(null, "X", "x@example.com", null, null, null, null, null, Map.of()));
 
         assertThatThrownBy(() -> projection.on(update, UPDATED)).isInstanceOf(IllegalStateException.class);
     }

@@ -1,5 +1,6 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerSortField;
 import com.novabilling.api.customer.CustomerView;
@@ -39,7 +40,7 @@ class CustomerQueriesTest {
 
     private static CustomerEntity customer(String id, String name) {
         return InMemoryCustomerRepository.rowOf(
-                new CustomerCreatedEvent(id, null, name, name.toLowerCase() + "@example.com", null, null, Map.of()), NOW);
+                new CustomerCreatedEvent(id, new CustomerDetails(null, name, name.toLowerCase() + "@example.com", null, null, null, null, null, Map.of())), NOW);
     }
 
     @Test
@@ -50,7 +51,7 @@ class CustomerQueriesTest {
         CustomerView view = handler.handle(new FindCustomerQuery("cus_1"));
 
         assertThat(view.id()).isEqualTo("cus_1");
-        assertThat(view.email()).isEqualTo("jane@example.com");
+        assertThat(view.details().email()).isEqualTo("jane@example.com");
     }
 
     @Test
@@ -86,7 +87,7 @@ class CustomerQueriesTest {
         PageResult<CustomerView> result =
                 handler.handle(new ListCustomersQuery(1, 10, " Jane_50% ", CustomerSortField.NAME, SortOrder.ASC));
 
-        assertThat(result.data()).extracting(CustomerView::name).containsExactly("Jane_50%");
+        assertThat(result.data()).extracting(view -> view.details().name()).containsExactly("Jane_50%");
         assertThat(result.meta()).isEqualTo(new PageMeta(1, 1, 10, 1));
     }
 

@@ -1,5 +1,6 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.error.NotFoundException;
@@ -43,7 +44,7 @@ class CustomerQueryControllerTest {
 
     private static CustomerEntity jane() {
         return InMemoryCustomerRepository.rowOf(
-                new CustomerCreatedEvent("cus_1", "cust_123", "Jane", "jane@example.com", "US", "USD", Map.of()), NOW);
+                new CustomerCreatedEvent("cus_1", new CustomerDetails("cust_123", "Jane", "jane@example.com", "US", "USD", null, null, null, Map.of())), NOW);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.novabilling.query.customer;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerSortField;
 import com.novabilling.api.customer.CustomerUpdatedEvent;
@@ -37,7 +38,7 @@ class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
 
     private void create(String id, String externalId, String name, String email, Instant at) {
         inTransaction(() -> projection.on(
-                new CustomerCreatedEvent(id, externalId, name, email, null, null, Map.of()), at));
+                new CustomerCreatedEvent(id, new CustomerDetails(externalId, name, email, null, null, null, null, null, Map.of())), at));
     }
 
     private List<String> ids(PageResult<CustomerView> page) {
@@ -55,16 +56,11 @@ class CustomerReadModelDatabaseTest extends ReadModelDatabaseTest {
         metadata.put("seats", 12);
         metadata.put("tags", List.of("vip", "beta"));
         metadata.put("cleared", null);
-        inTransaction(() -> projection.on(new CustomerCreatedEvent(
-                "cus_1", "usr_12345", "John Doe", "john@example.com", "NG", "NGN", metadata), T0));
+        inTransaction(() -> projection.on(new CustomerCreatedEvent("cus_1", new CustomerDetails("usr_12345", "John Doe", "john@example.com", "NG", "NGN", null, null, null, metadata)), T0));
         Instant later = T0.plusSeconds(90);
-        inTransaction(() -> projection.on(new CustomerUpdatedEvent(
-                "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", metadata, 30,
-                new BigDecimal("7.5"), "VAT"), later));
+        inTransaction(() -> projection.on(new CustomerUpdatedEvent("cus_1", new CustomerDetails("usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", 30, new BigDecimal("7.5"), "VAT", metadata)), later));
 
-        assertThat(projection.handle(new FindCustomerQuery("cus_1"))).isEqualTo(new CustomerView(
-                "cus_1", "usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", 30, new BigDecimal("7.5"), "VAT",
-                metadata, T0, later));
+        assertThat(projection.handle(new FindCustomerQuery("cus_1"))).isEqualTo(new CustomerView("cus_1", new CustomerDetails("usr_12345", "John A. Doe", "john@example.com", "NG", "NGN", 30, new BigDecimal("7.5"), "VAT", metadata), T0, later));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.novabilling.app.invoice.document;
 
+import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.error.Causes;
@@ -59,7 +60,7 @@ public class ReadModelInvoiceDocuments implements InvoiceDocuments {
         TenantAccount tenant = tenants.findById(tenantId).orElseThrow(() -> new NotFoundException("Tenant", tenantId));
         ZoneId zone = zoneOf(tenant.settings());
         InvoiceDocument.Party customer = query(new FindCustomerQuery(invoice.customerId()), CustomerView.class)
-                .map(ReadModelInvoiceDocuments::party)
+                .map(view -> party(view.details()))
                 .orElseGet(() -> new InvoiceDocument.Party(invoice.customerId(), null, List.of()));
         return Optional.of(new InvoiceDocument(invoice.id(), invoice.invoiceNumber(), invoice.status(),
                 invoice.currency(), issuer(tenant), customer, day(invoice.issuedAt(), zone), day(invoice.dueDate(), zone),
@@ -84,7 +85,7 @@ public class ReadModelInvoiceDocuments implements InvoiceDocuments {
         return new InvoiceDocument.Party(name, email, List.of());
     }
 
-    private static InvoiceDocument.Party party(CustomerView customer) {
+    private static InvoiceDocument.Party party(CustomerDetails customer) {
         return new InvoiceDocument.Party(customer.name(), customer.email(), country(customer.country()));
     }
 
