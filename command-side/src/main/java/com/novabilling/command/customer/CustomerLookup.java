@@ -1,5 +1,6 @@
 package com.novabilling.command.customer;
 
+import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.money.CurrencyCode;
 
 import java.util.Optional;
@@ -23,11 +24,19 @@ public interface CustomerLookup {
     /** Refuses (409) an email or external id that a customer other than {@code exceptCustomerId} has; null: not checked. */
     default void requireAvailable(String email, String externalId, String exceptCustomerId) {
         if (email != null && emailTaken(email, exceptCustomerId)) {
-            throw CustomerConflicts.emailTaken(email);
+            throw emailConflict(email);
         }
         if (externalId != null && externalIdTaken(externalId, exceptCustomerId)) {
-            throw CustomerConflicts.externalIdTaken(externalId);
+            throw externalIdConflict(externalId);
         }
+    }
+
+    static ConflictException emailConflict(String email) {
+        return new ConflictException("email", "A customer with email '" + email + "' already exists");
+    }
+
+    static ConflictException externalIdConflict(String externalId) {
+        return new ConflictException("externalId", "A customer with externalId '" + externalId + "' already exists");
     }
 
     /** @param currency the customer's billing currency, or {@code null} when none was set */

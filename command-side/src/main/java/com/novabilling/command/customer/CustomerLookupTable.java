@@ -144,10 +144,10 @@ public class CustomerLookupTable implements CustomerLookup {
     private static RuntimeException duplicateOf(DuplicateKeyException e, String externalId, String email) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("customer_lookup_email_uk")) {
-            return CustomerConflicts.emailTaken(email);
+            return CustomerLookup.emailConflict(email);
         }
         if (message.contains("customer_lookup_external_id_uk")) {
-            return CustomerConflicts.externalIdTaken(externalId);
+            return CustomerLookup.externalIdConflict(externalId);
         }
         return e;
     }

@@ -66,13 +66,6 @@ public class CustomerProjection extends ReadModelProjection<CustomerEntity, Cust
         Sort.Direction direction = order == SortOrder.ASC ? Sort.Direction.ASC : Sort.Direction.DESC;
         CustomerSortField sortField = field == null ? CustomerSortField.CREATED_AT : field;
         Sort.Order primary = new Sort.Order(direction, sortField.property());
-        if (isText(sortField)) {
-            primary = primary.ignoreCase();
-        }
-        return Sort.by(primary, new Sort.Order(direction, "id"));
-    }
-
-    private static boolean isText(CustomerSortField field) {
-        return field == CustomerSortField.NAME || field == CustomerSortField.EMAIL || field == CustomerSortField.EXTERNAL_ID;
+        return Sort.by(sortField.text() ? primary.ignoreCase() : primary, new Sort.Order(direction, "id"));
     }
 }

@@ -4,7 +4,6 @@ import com.novabilling.api.customer.CustomerSortField;
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.customer.ListCustomersQuery;
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,12 +16,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 import static com.novabilling.api.query.PageResultResponseType.pageOf;
 import static com.novabilling.api.query.QueryResults.await;
-import static com.novabilling.api.query.PageParameters.isAbsent;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
 import static com.novabilling.api.query.PageParameters.search;
@@ -32,10 +28,6 @@ import static com.novabilling.api.query.PageParameters.sortOrder;
 @RequestMapping("/customers")
 @Tag(name = ApiTags.CUSTOMERS)
 public class CustomerQueryController {
-
-    private static final String SORT_FIELDS = Arrays.stream(CustomerSortField.values())
-            .map(CustomerSortField::property)
-            .collect(Collectors.joining(", "));
 
     private final QueryGateway queryGateway;
 
@@ -54,7 +46,7 @@ public class CustomerQueryController {
                                          @RequestParam(required = false) String sortBy,
                                          @RequestParam(required = false) String sortOrder) {
         ListCustomersQuery query = new ListCustomersQuery(
-                page(page), limit(limit), search(search), sortField(sortBy), sortOrder(sortOrder));
+                page(page), limit(limit), search(search), CustomerSortField.parse(sortBy), sortOrder(sortOrder));
         return await(queryGateway.query(query, pageOf(CustomerView.class)));
     }
 
@@ -62,13 +54,5 @@ public class CustomerQueryController {
     @Operation(operationId = "getCustomer", summary = "Get a customer", description = "The customer by its id.")
     public CustomerView get(@PathVariable String customerId) {
         return await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
-    }
-
-    private static CustomerSortField sortField(String sortBy) {
-        if (isAbsent(sortBy)) {
-            return CustomerSortField.CREATED_AT;
-        }
-        return CustomerSortField.parse(sortBy)
-                .orElseThrow(() -> new ValidationException("sortBy", "must be one of " + SORT_FIELDS));
     }
 }
