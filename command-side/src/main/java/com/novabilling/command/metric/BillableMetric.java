@@ -3,11 +3,10 @@ package com.novabilling.command.metric;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
-import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricCreatedEvent;
 import com.novabilling.api.metric.BillableMetricDeletedEvent;
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.metric.BillableMetricFilter;
-import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.metric.BillableMetricUpdatedEvent;
 import com.novabilling.api.metric.CreateBillableMetricCommand;
 import com.novabilling.api.metric.DeleteBillableMetricCommand;
@@ -35,14 +34,7 @@ public class BillableMetric {
 
     @AggregateIdentifier
     private String billableMetricId;
-    private String name;
-    private String code;
-    private String description;
-    private AggregationType aggregationType;
-    private String fieldName;
-    private boolean recurring;
-    private List<BillableMetricFilter> filters;
-    private BillableMetricRounding rounding;
+    private BillableMetricDetails details;
 
     protected BillableMetric() {
         // required by Axon to rebuild the aggregate from its events
@@ -50,72 +42,42 @@ public class BillableMetric {
 
     @CommandHandler
     public BillableMetric(CreateBillableMetricCommand command, ResourceCodes codes) {
-        BillableMetricCreatedEvent created = new BillableMetricCreatedEvent(command.billableMetricId(), command.name(),
-                command.code(), command.description(), command.aggregationType(), command.fieldName(),
-                Boolean.TRUE.equals(command.recurring()), command.filters() == null ? List.of() : command.filters(),
-                command.rounding());
-        requireValid(ChargeDefinitions.validate(created.toDefinition()));
-        codes.requireAvailable(CodeKind.BILLABLE_METRIC, command.code(), null);
-        apply(new BillableMetricCreatedEvent(created.billableMetricId(), created.name(), created.code(),
-                created.description(), created.aggregationType(), created.fieldName(), created.recurring(),
-                copyOf(created.filters()), withDigits(created.rounding())));
+        requireValid(ChargeDefinitions.validate(command.details().toDefinition()));
+        BillableMetricDetails created = command.details().normalized();
+        codes.requireAvailable(CodeKind.BILLABLE_METRIC, created.code(), null);
+        apply(new BillableMetricCreatedEvent(command.billableMetricId(), created));
     }
 
     @CommandHandler
     public void handle(UpdateBillableMetricCommand command, ResourceCodes codes, MetricUsage usage) {
-        BillableMetricUpdatedEvent updated = new BillableMetricUpdatedEvent(
-                billableMetricId,
-                command.name() != null ? command.name() : name,
-                command.code() != null ? command.code() : code,
-                command.description() != null ? command.description() : description,
-                command.aggregationType() != null ? command.aggregationType() : aggregationType,
-                command.fieldName() != null ? command.fieldName() : fieldName,
-                command.recurring() != null ? command.recurring() : recurring,
-                command.filters() != null ? command.filters() : filters,
-                command.rounding() != null ? command.rounding() : rounding);
-        requireValid(ChargeDefinitions.validate(updated.toDefinition()));
-        updated = new BillableMetricUpdatedEvent(billableMetricId, updated.name(), updated.code(),
-                updated.description(), updated.aggregationType(), updated.fieldName(), updated.recurring(),
-                copyOf(updated.filters()), withDigits(updated.rounding()));
-        if (updated.equals(currentState())) {
+        BillableMetricDetails merged = details.with(command.changes());
+        requireValid(ChargeDefinitions.validate(merged.toDefinition()));
+        BillableMetricDetails updated = merged.normalized();
+        if (updated.equals(details)) {
             return;
         }
-        if (!updated.code().equals(code)) {
+        if (!updated.code().equals(details.code())) {
             codes.requireAvailable(CodeKind.BILLABLE_METRIC, updated.code(), billableMetricId);
         }
         requireUnchangedPricingWhileUsed(updated, usage);
-        apply(updated);
+        apply(new BillableMetricUpdatedEvent(billableMetricId, updated));
     }
 
     @CommandHandler
     public void handle(DeleteBillableMetricCommand command, DeletionPolicy deletionPolicy) {
         deletionPolicy.requireDeletable(GuardedResource.BILLABLE_METRIC, billableMetricId);
-        apply(new BillableMetricDeletedEvent(billableMetricId, code));
+        apply(new BillableMetricDeletedEvent(billableMetricId, details.code()));
     }
 
     @EventSourcingHandler
     void on(BillableMetricCreatedEvent event) {
         billableMetricId = event.billableMetricId();
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        aggregationType = event.aggregationType();
-        fieldName = event.fieldName();
-        recurring = event.recurring();
-        filters = event.filters();
-        rounding = event.rounding();
+        details = event.details().normalized();
     }
 
     @EventSourcingHandler
     void on(BillableMetricUpdatedEvent event) {
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        aggregationType = event.aggregationType();
-        fieldName = event.fieldName();
-        recurring = event.recurring();
-        filters = event.filters();
-        rounding = event.rounding();
+        details = event.details().normalized();
     }
 
     @EventSourcingHandler
@@ -123,20 +85,15 @@ public class BillableMetric {
         markDeleted();
     }
 
-    private BillableMetricUpdatedEvent currentState() {
-        return new BillableMetricUpdatedEvent(billableMetricId, name, code, description, aggregationType, fieldName,
-                recurring, filters, rounding);
-    }
-
     /**
      * Charges keep their pricing: while any charge uses the metric, what decides which events count and how
      * (code, type, field, recurring, the filter values charge filters use) is fixed; names and rounding may change.
      */
-    private void requireUnchangedPricingWhileUsed(BillableMetricUpdatedEvent updated, MetricUsage usage) {
-        String changed = !updated.code().equals(code) ? "code"
-                : updated.aggregationType() != aggregationType ? "aggregationType"
-                : !Objects.equals(updated.fieldName(), fieldName) ? "fieldName"
-                : updated.recurring() != recurring ? "recurring"
+    private void requireUnchangedPricingWhileUsed(BillableMetricDetails updated, MetricUsage usage) {
+        String changed = !updated.code().equals(details.code()) ? "code"
+                : updated.aggregationType() != details.aggregationType() ? "aggregationType"
+                : !Objects.equals(updated.fieldName(), details.fieldName()) ? "fieldName"
+                : !updated.recurring().equals(details.recurring()) ? "recurring"
                 : null;
         Map<String, Set<String>> inUse = usage.filterValuesInUse(billableMetricId);
         String removedValue = removedFilterValue(updated.filters(), inUse);
@@ -170,19 +127,6 @@ public class BillableMetric {
             }
         }
         return null;
-    }
-
-    private static List<BillableMetricFilter> copyOf(List<BillableMetricFilter> filters) {
-        return filters.stream().map(filter -> new BillableMetricFilter(filter.key(), List.copyOf(filter.values())))
-                .toList();
-    }
-
-    /** Rounding without digits rounds to whole units. */
-    private static BillableMetricRounding withDigits(BillableMetricRounding rounding) {
-        if (rounding == null || rounding.digits() != null) {
-            return rounding;
-        }
-        return new BillableMetricRounding(rounding.mode(), 0);
     }
 
     private static void requireValid(List<FieldError> errors) {

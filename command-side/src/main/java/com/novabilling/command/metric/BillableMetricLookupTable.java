@@ -43,12 +43,12 @@ public class BillableMetricLookupTable implements BillableMetricLookup {
 
     @EventHandler
     public void on(BillableMetricCreatedEvent event) {
-        upsert(event.billableMetricId(), event.toDefinition());
+        upsert(event.billableMetricId(), event.details().toDefinition());
     }
 
     @EventHandler
     public void on(BillableMetricUpdatedEvent event) {
-        upsert(event.billableMetricId(), event.toDefinition());
+        upsert(event.billableMetricId(), event.details().toDefinition());
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package com.novabilling.command.metric;
 
 import com.novabilling.api.metric.AggregationType;
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.metric.CreateBillableMetricCommand;
@@ -33,7 +34,7 @@ public record CreateBillableMetricRequest(
         BillableMetricRounding rounding) {
 
     public CreateBillableMetricCommand toCommand(String billableMetricId) {
-        return new CreateBillableMetricCommand(billableMetricId, name, code, description, aggregationType, fieldName,
-                recurring, filters, rounding);
+        return new CreateBillableMetricCommand(billableMetricId, new BillableMetricDetails(name, code, description,
+                aggregationType, fieldName, recurring, filters, rounding));
     }
 }

@@ -1,6 +1,7 @@
 package com.novabilling.command.metric;
 
 import com.novabilling.api.metric.AggregationType;
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.metric.UpdateBillableMetricCommand;
@@ -31,7 +32,7 @@ public record UpdateBillableMetricRequest(
             new UpdateBillableMetricRequest(null, null, null, null, null, null, null, null);
 
     public UpdateBillableMetricCommand toCommand(String billableMetricId) {
-        return new UpdateBillableMetricCommand(billableMetricId, name, code, description, aggregationType, fieldName,
-                recurring, filters, rounding);
+        return new UpdateBillableMetricCommand(billableMetricId, new BillableMetricDetails(name, code, description,
+                aggregationType, fieldName, recurring, filters, rounding));
     }
 }

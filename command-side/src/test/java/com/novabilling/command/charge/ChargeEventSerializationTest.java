@@ -1,5 +1,6 @@
 package com.novabilling.command.charge;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.novabilling.api.charge.BillingTiming;
@@ -49,10 +50,8 @@ class ChargeEventSerializationTest {
         ChargeProperties percentage = new ChargeProperties(null, null, null, new BigDecimal("1.5"),
                 new BigDecimal("100.00"), new BigDecimal("2"), null, new BigDecimal("200"), new BigDecimal("600"));
         List<Object> events = List.of(
-                new BillableMetricCreatedEvent("bm_1", "API Calls", "api_calls", null, AggregationType.COUNT, null,
-                        false, List.of(new BillableMetricFilter("region", List.of("eu", "us-east"))), null),
-                new BillableMetricUpdatedEvent("bm_1", "Storage", "storage", "GB", AggregationType.SUM, "gb", true,
-                        List.of(), new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, 2)),
+                new BillableMetricCreatedEvent("bm_1", new BillableMetricDetails("API Calls", "api_calls", null, AggregationType.COUNT, null, false, List.of(new BillableMetricFilter("region", List.of("eu", "us-east"))), null)),
+                new BillableMetricUpdatedEvent("bm_1", new BillableMetricDetails("Storage", "storage", "GB", AggregationType.SUM, "gb", true, List.of(), new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, 2))),
                 new BillableMetricDeletedEvent("bm_1", "storage"),
                 new ChargeCreatedEvent("chg_1", "pln_1", "bm_1", CurrencyCode.USD, BillingTiming.IN_ARREARS,
                         ChargeModel.GRADUATED, null, ranges, null, List.of(eu)),

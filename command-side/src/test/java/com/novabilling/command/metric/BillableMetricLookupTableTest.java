@@ -1,5 +1,6 @@
 package com.novabilling.command.metric;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricCreatedEvent;
@@ -35,8 +36,7 @@ class BillableMetricLookupTableTest extends TenantSchemaTest {
     }
 
     private static BillableMetricCreatedEvent created(String id, String code) {
-        return new BillableMetricCreatedEvent(id, "Name", code, null, AggregationType.SUM, "gb", true, REGIONS,
-                new BillableMetricRounding(BillableMetricRounding.Mode.ROUND, 2));
+        return new BillableMetricCreatedEvent(id, new BillableMetricDetails("Name", code, null, AggregationType.SUM, "gb", true, REGIONS, new BillableMetricRounding(BillableMetricRounding.Mode.ROUND, 2)));
     }
 
     @Test
@@ -63,8 +63,7 @@ class BillableMetricLookupTableTest extends TenantSchemaTest {
         lookup.on(created("bm_a", "storage"));
         lookup.on(created("bm_a", "storage"));
 
-        lookup.on(new BillableMetricUpdatedEvent("bm_a", "Name", "disk", null, AggregationType.MAX, "gb", false,
-                List.of(), null));
+        lookup.on(new BillableMetricUpdatedEvent("bm_a", new BillableMetricDetails("Name", "disk", null, AggregationType.MAX, "gb", false, List.of(), null)));
 
         assertThat(lookup.find("bm_a").orElseThrow().aggregationType()).isEqualTo(AggregationType.MAX);
         assertThat(lookup.find("bm_a").orElseThrow().filters()).isEmpty();

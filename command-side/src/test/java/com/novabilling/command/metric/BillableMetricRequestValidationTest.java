@@ -1,5 +1,6 @@
 package com.novabilling.command.metric;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
@@ -57,8 +58,7 @@ class BillableMetricRequestValidationTest {
                 AggregationType.SUM, "gb", true, regions, rounding);
 
         assertThat(validator.validate(request)).isEmpty();
-        assertThat(request.toCommand("bm_1")).isEqualTo(new CreateBillableMetricCommand("bm_1", "Storage",
-                "storage_gb", "GB stored", AggregationType.SUM, "gb", true, regions, rounding));
+        assertThat(request.toCommand("bm_1")).isEqualTo(new CreateBillableMetricCommand("bm_1", new BillableMetricDetails("Storage", "storage_gb", "GB stored", AggregationType.SUM, "gb", true, regions, rounding)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.novabilling.command.metric;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.metric.AggregationType;
@@ -34,8 +35,7 @@ class BillableMetricTest {
     private static final String ID = "bm_0123456789abcdef01234567";
     private static final List<BillableMetricFilter> REGIONS =
             List.of(new BillableMetricFilter("region", List.of("us-east", "us-west", "eu")));
-    private static final BillableMetricCreatedEvent API_CALLS_CREATED = new BillableMetricCreatedEvent(ID, "API Calls",
-            "api_calls", null, AggregationType.COUNT, null, false, REGIONS, null);
+    private static final BillableMetricCreatedEvent API_CALLS_CREATED = new BillableMetricCreatedEvent(ID, new BillableMetricDetails("API Calls", "api_calls", null, AggregationType.COUNT, null, false, REGIONS, null));
 
     private FixtureConfiguration<BillableMetric> fixture;
     private InMemoryResourceCodes codes;
@@ -56,8 +56,7 @@ class BillableMetricTest {
     @Test
     void createsTheSeedMetric() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBillableMetricCommand(ID, "API Calls", "api_calls", null, AggregationType.COUNT, null,
-                        false, REGIONS, null))
+                .when(new CreateBillableMetricCommand(ID, new BillableMetricDetails("API Calls", "api_calls", null, AggregationType.COUNT, null, false, REGIONS, null)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(API_CALLS_CREATED);
     }
@@ -65,22 +64,18 @@ class BillableMetricTest {
     @Test
     void roundingWithoutDigitsRoundsToWholeUnits() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBillableMetricCommand(ID, "Storage", "storage", null, AggregationType.SUM, "gb",
-                        null, null, new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, null)))
-                .expectEvents(new BillableMetricCreatedEvent(ID, "Storage", "storage", null, AggregationType.SUM, "gb",
-                        false, List.of(), new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, 0)));
+                .when(new CreateBillableMetricCommand(ID, new BillableMetricDetails("Storage", "storage", null, AggregationType.SUM, "gb", null, null, new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, null))))
+                .expectEvents(new BillableMetricCreatedEvent(ID, new BillableMetricDetails("Storage", "storage", null, AggregationType.SUM, "gb", false, List.of(), new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, 0))));
     }
 
     @Test
     void refusesInvalidDefinitionsNamingTheFields() {
         fixture.givenNoPriorActivity()
-                .when(new CreateBillableMetricCommand(ID, "Storage", "storage", null, AggregationType.SUM, null,
-                        null, null, null))
+                .when(new CreateBillableMetricCommand(ID, new BillableMetricDetails("Storage", "storage", null, AggregationType.SUM, null, null, null, null)))
                 .expectException(fieldError("fieldName"))
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateBillableMetricCommand(ID, "Calls", "calls", null, AggregationType.COUNT, null,
-                        true, null, null))
+                .when(new CreateBillableMetricCommand(ID, new BillableMetricDetails("Calls", "calls", null, AggregationType.COUNT, null, true, null, null)))
                 .expectException(fieldError("recurring"))
                 .expectNoEvents();
     }
@@ -89,8 +84,7 @@ class BillableMetricTest {
     void refusesCodeHeldByAnotherMetric() {
         codes.with(CodeKind.BILLABLE_METRIC, "api_calls", "bm_other");
         fixture.givenNoPriorActivity()
-                .when(new CreateBillableMetricCommand(ID, "API Calls", "api_calls", null, AggregationType.COUNT, null,
-                        false, null, null))
+                .when(new CreateBillableMetricCommand(ID, new BillableMetricDetails("API Calls", "api_calls", null, AggregationType.COUNT, null, false, null, null)))
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("A billable metric with code 'api_calls' already exists")
                 .expectNoEvents();
@@ -99,17 +93,14 @@ class BillableMetricTest {
     @Test
     void updateCarriesTheFullNewState() {
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, "API requests", null, "Every request", null, null, null,
-                        null, null))
-                .expectEvents(new BillableMetricUpdatedEvent(ID, "API requests", "api_calls", "Every request",
-                        AggregationType.COUNT, null, false, REGIONS, null));
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails("API requests", null, "Every request", null, null, null, null, null)))
+                .expectEvents(new BillableMetricUpdatedEvent(ID, new BillableMetricDetails("API requests", "api_calls", "Every request", AggregationType.COUNT, null, false, REGIONS, null)));
     }
 
     @Test
     void updateWithoutChangesRecordsNothing() {
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, "API Calls", "api_calls", null, AggregationType.COUNT, null,
-                        false, REGIONS, null))
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails("API Calls", "api_calls", null, AggregationType.COUNT, null, false, REGIONS, null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -120,32 +111,26 @@ class BillableMetricTest {
         usage.filterValues = Map.of("region", Set.of("eu"));
 
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, null, null, null, AggregationType.SUM, "bytes", null, null,
-                        null))
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails(null, null, null, AggregationType.SUM, "bytes", null, null, null)))
                 .expectException(conflictOn("aggregationType"))
                 .expectExceptionMessage("aggregationType cannot change while 2 charges use this billable metric");
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, null, "calls", null, null, null, null, null, null))
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails(null, "calls", null, null, null, null, null, null)))
                 .expectException(conflictOn("code"));
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, null, null, null, null, null, null,
-                        List.of(new BillableMetricFilter("region", List.of("us-east"))), null))
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails(null, null, null, null, null, null, List.of(new BillableMetricFilter("region", List.of("us-east"))), null)))
                 .expectException(conflictOn("filters"))
                 .expectNoEvents();
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, "Requests", null, null, null, null, null,
-                        List.of(new BillableMetricFilter("region", List.of("eu", "apac"))), null))
-                .expectEvents(new BillableMetricUpdatedEvent(ID, "Requests", "api_calls", null, AggregationType.COUNT,
-                        null, false, List.of(new BillableMetricFilter("region", List.of("eu", "apac"))), null));
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails("Requests", null, null, null, null, null, List.of(new BillableMetricFilter("region", List.of("eu", "apac"))), null)))
+                .expectEvents(new BillableMetricUpdatedEvent(ID, new BillableMetricDetails("Requests", "api_calls", null, AggregationType.COUNT, null, false, List.of(new BillableMetricFilter("region", List.of("eu", "apac"))), null)));
     }
 
     @Test
     void unusedMetricMayChangeItsType() {
         fixture.given(API_CALLS_CREATED)
-                .when(new UpdateBillableMetricCommand(ID, null, null, null, AggregationType.SUM, "bytes", true, List.of(),
-                        null))
-                .expectEvents(new BillableMetricUpdatedEvent(ID, "API Calls", "api_calls", null, AggregationType.SUM,
-                        "bytes", true, List.of(), null));
+                .when(new UpdateBillableMetricCommand(ID, new BillableMetricDetails(null, null, null, AggregationType.SUM, "bytes", true, List.of(), null)))
+                .expectEvents(new BillableMetricUpdatedEvent(ID, new BillableMetricDetails("API Calls", "api_calls", null, AggregationType.SUM, "bytes", true, List.of(), null)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.novabilling.command.usage;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
@@ -46,8 +47,7 @@ class UsageEventIngestionTest extends TenantSchemaTest {
         jdbcTemplate.update("TRUNCATE usage_event, usage_subscription_window, usage_subscription_pause, metric_lookup, "
                 + "resource_codes");
         windows.on(UsageWindowTableTest.created("sub_a"));
-        BillableMetricCreatedEvent bytes = new BillableMetricCreatedEvent("bm_1", "Bytes", "bytes", null,
-                AggregationType.SUM, "gb", false, List.of(), null);
+        BillableMetricCreatedEvent bytes = new BillableMetricCreatedEvent("bm_1", new BillableMetricDetails("Bytes", "bytes", null, AggregationType.SUM, "gb", false, List.of(), null));
         new BillableMetricLookupTable(jdbcTemplate, new JdbcResourceCodes(jdbcTemplate)).on(bytes);
         windows.on(bytes);
     }

@@ -1,5 +1,6 @@
 package com.novabilling.command.usage;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricCreatedEvent;
 import com.novabilling.api.money.CurrencyCode;
@@ -133,8 +134,7 @@ class UsageWindowTableTest extends TenantSchemaTest {
         BillableMetricLookupTable metrics = new BillableMetricLookupTable(jdbcTemplate, new JdbcResourceCodes(jdbcTemplate));
         assertThat(catalog.metricsByCode("t1")).isEmpty();
 
-        BillableMetricCreatedEvent created = new BillableMetricCreatedEvent("bm_1", "Bytes", "bytes", null,
-                AggregationType.SUM, "gb", false, List.of(), null);
+        BillableMetricCreatedEvent created = new BillableMetricCreatedEvent("bm_1", new BillableMetricDetails("Bytes", "bytes", null, AggregationType.SUM, "gb", false, List.of(), null));
         metrics.on(created);
         table.on(created);
 

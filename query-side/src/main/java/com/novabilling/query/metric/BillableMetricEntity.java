@@ -2,6 +2,7 @@ package com.novabilling.query.metric;
 
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricDefinition;
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.metric.BillableMetricFilter;
 import com.novabilling.api.metric.BillableMetricRounding;
 import com.novabilling.api.metric.BillableMetricView;
@@ -35,22 +36,20 @@ public class BillableMetricEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private BillableMetricRounding rounding;
-    void setDetails(String name, String code, String description, AggregationType aggregationType,
-                    String fieldName, boolean recurring, List<BillableMetricFilter> filters,
-                    BillableMetricRounding rounding) {
-        this.name = name;
-        this.code = code;
-        this.description = description;
-        this.aggregationType = aggregationType;
-        this.fieldName = fieldName;
-        this.recurring = recurring;
-        this.filters = filters == null ? List.of() : filters;
-        this.rounding = rounding;
+    void set(BillableMetricDetails metric) {
+        name = metric.name();
+        code = metric.code();
+        description = metric.description();
+        aggregationType = metric.aggregationType();
+        fieldName = metric.fieldName();
+        recurring = Boolean.TRUE.equals(metric.recurring());
+        filters = metric.filters() == null ? List.of() : metric.filters();
+        rounding = metric.rounding();
     }
 
     public BillableMetricView toView() {
-        return new BillableMetricView(id, name, code, description, aggregationType, fieldName, recurring, filters,
-                rounding, createdAt, updatedAt);
+        return new BillableMetricView(id, new BillableMetricDetails(name, code, description, aggregationType, fieldName,
+                recurring, filters, rounding), createdAt, updatedAt);
     }
 
     public BillableMetricDefinition toDefinition() {

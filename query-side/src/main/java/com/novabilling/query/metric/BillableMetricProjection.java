@@ -31,16 +31,12 @@ public class BillableMetricProjection extends ReadModelProjection<BillableMetric
 
     @EventHandler
     public void on(BillableMetricCreatedEvent event, @Timestamp Instant createdAt) {
-        create(event.billableMetricId(), createdAt, metric -> metric.setDetails(event.name(), event.code(),
-                event.description(), event.aggregationType(), event.fieldName(), event.recurring(), event.filters(),
-                event.rounding()));
+        create(event.billableMetricId(), createdAt, metric -> metric.set(event.details()));
     }
 
     @EventHandler
     public void on(BillableMetricUpdatedEvent event, @Timestamp Instant updatedAt) {
-        update(event.billableMetricId(), updatedAt, metric -> metric.setDetails(event.name(), event.code(),
-                event.description(), event.aggregationType(), event.fieldName(), event.recurring(), event.filters(),
-                event.rounding()));
+        update(event.billableMetricId(), updatedAt, metric -> metric.set(event.details()));
     }
 
     @EventHandler

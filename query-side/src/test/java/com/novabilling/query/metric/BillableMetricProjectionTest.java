@@ -1,5 +1,6 @@
 package com.novabilling.query.metric;
 
+import com.novabilling.api.metric.BillableMetricDetails;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricCreatedEvent;
@@ -31,10 +32,8 @@ class BillableMetricProjectionTest extends ReadModelDatabaseTest {
     private static final List<BillableMetricFilter> REGIONS =
             List.of(new BillableMetricFilter("region", List.of("eu", "us")));
     private static final BillableMetricRounding TWO_DIGITS = new BillableMetricRounding(BillableMetricRounding.Mode.CEIL, 2);
-    private static final BillableMetricCreatedEvent GB = new BillableMetricCreatedEvent("bm_1", "Storage",
-            "storage_gb", "GB stored", AggregationType.SUM, "gb", true, REGIONS, TWO_DIGITS);
-    private static final BillableMetricUpdatedEvent GB_UPDATED = new BillableMetricUpdatedEvent("bm_1", "Storage max",
-            "storage_gb", null, AggregationType.MAX, "gb", false, List.of(), null);
+    private static final BillableMetricCreatedEvent GB = new BillableMetricCreatedEvent("bm_1", new BillableMetricDetails("Storage", "storage_gb", "GB stored", AggregationType.SUM, "gb", true, REGIONS, TWO_DIGITS));
+    private static final BillableMetricUpdatedEvent GB_UPDATED = new BillableMetricUpdatedEvent("bm_1", new BillableMetricDetails("Storage max", "storage_gb", null, AggregationType.MAX, "gb", false, List.of(), null));
 
     private BillableMetricProjection projection;
 
@@ -49,8 +48,7 @@ class BillableMetricProjectionTest extends ReadModelDatabaseTest {
     }
 
     private static BillableMetricCreatedEvent metric(String id, String name, String code, AggregationType type) {
-        return new BillableMetricCreatedEvent(id, name, code, null, type, type == AggregationType.COUNT ? null : "v",
-                false, List.of(), null);
+        return new BillableMetricCreatedEvent(id, new BillableMetricDetails(name, code, null, type, type == AggregationType.COUNT ? null : "v", false, List.of(), null));
     }
 
     private List<String> ids(String search, AggregationType type) {
@@ -62,8 +60,7 @@ class BillableMetricProjectionTest extends ReadModelDatabaseTest {
     void createdEventStoresEveryFieldAtTheEventTime() {
         inTransaction(() -> projection.on(GB, T0));
 
-        assertThat(find("bm_1")).isEqualTo(new BillableMetricView("bm_1", "Storage", "storage_gb", "GB stored",
-                AggregationType.SUM, "gb", true, REGIONS, TWO_DIGITS, T0, T0));
+        assertThat(find("bm_1")).isEqualTo(new BillableMetricView("bm_1", new BillableMetricDetails("Storage", "storage_gb", "GB stored", AggregationType.SUM, "gb", true, REGIONS, TWO_DIGITS), T0, T0));
     }
 
     @Test
@@ -82,8 +79,7 @@ class BillableMetricProjectionTest extends ReadModelDatabaseTest {
 
         inTransaction(() -> projection.on(GB_UPDATED, T1));
 
-        assertThat(find("bm_1")).isEqualTo(new BillableMetricView("bm_1", "Storage max", "storage_gb", null,
-                AggregationType.MAX, "gb", false, List.of(), null, T0, T1));
+        assertThat(find("bm_1")).isEqualTo(new BillableMetricView("bm_1", new BillableMetricDetails("Storage max", "storage_gb", null, AggregationType.MAX, "gb", false, List.of(), null), T0, T1));
     }
 
     @Test

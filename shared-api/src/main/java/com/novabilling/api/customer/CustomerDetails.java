@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Everything a customer is apart from its id: what its events carry whole, its aggregate decides on and its view
  * shows. A plain new field of customers goes here, into the two request bodies and into the read model's table
- * (docs/new-feature-checklist.md §2). The billing terms (docs/billing-rules.md §7) are null where the customer leaves
+ * (docs/new-feature-checklist.md §1). The billing terms (docs/billing-rules.md §7) are null where the customer leaves
  * them to its plan or tenant; in an {@link UpdateCustomerCommand} every null component means "unchanged".
  */
 public record CustomerDetails(String externalId, String name, String email, String country, String currency,

@@ -1,20 +1,7 @@
 package com.novabilling.api.metric;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** {@code filters} is never null. */
-public record BillableMetricCreatedEvent(
-        String billableMetricId,
-        String name,
-        String code,
-        String description,
-        AggregationType aggregationType,
-        String fieldName,
-        boolean recurring,
-        List<BillableMetricFilter> filters,
-        BillableMetricRounding rounding) {
-
-    public BillableMetricDefinition toDefinition() {
-        return new BillableMetricDefinition(code, aggregationType, fieldName, recurring, filters, rounding);
-    }
+/** Stored flat, the details' fields beside {@code billableMetricId}, as before they were grouped (2026-12-01). */
+public record BillableMetricCreatedEvent(String billableMetricId, @JsonUnwrapped BillableMetricDetails details) {
 }

@@ -1,20 +1,7 @@
 package com.novabilling.api.metric;
 
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** The metric's complete state after the update, so that every consumer can simply overwrite what it holds. */
-public record BillableMetricUpdatedEvent(
-        String billableMetricId,
-        String name,
-        String code,
-        String description,
-        AggregationType aggregationType,
-        String fieldName,
-        boolean recurring,
-        List<BillableMetricFilter> filters,
-        BillableMetricRounding rounding) {
-
-    public BillableMetricDefinition toDefinition() {
-        return new BillableMetricDefinition(code, aggregationType, fieldName, recurring, filters, rounding);
-    }
+/** The metric's complete details after the change, stored flat like {@link BillableMetricCreatedEvent}'s. */
+public record BillableMetricUpdatedEvent(String billableMetricId, @JsonUnwrapped BillableMetricDetails details) {
 }

@@ -1,18 +1,9 @@
 package com.novabilling.api.metric;
 
-import java.time.Instant;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-public record BillableMetricView(
-        String id,
-        String name,
-        String code,
-        String description,
-        AggregationType aggregationType,
-        String fieldName,
-        boolean recurring,
-        List<BillableMetricFilter> filters,
-        BillableMetricRounding rounding,
-        Instant createdAt,
-        Instant updatedAt) {
+import java.time.Instant;
+
+public record BillableMetricView(String id, @JsonUnwrapped BillableMetricDetails details, Instant createdAt,
+                                 Instant updatedAt) {
 }
