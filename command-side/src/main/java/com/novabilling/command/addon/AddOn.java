@@ -2,13 +2,13 @@ package com.novabilling.command.addon;
 
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
 import com.novabilling.api.addon.CreateAddOnCommand;
 import com.novabilling.api.addon.DeleteAddOnCommand;
 import com.novabilling.api.addon.UpdateAddOnCommand;
 import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
-import com.novabilling.api.metadata.Metadata;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.command.reference.CodeKind;
@@ -23,7 +23,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -35,12 +34,7 @@ public class AddOn {
 
     @AggregateIdentifier
     private String addOnId;
-    private String name;
-    private String code;
-    private String description;
-    private String invoiceDisplayName;
-    private List<Money> prices;
-    private Map<String, Object> metadata;
+    private AddOnDetails details;
 
     protected AddOn() {
         // required by Axon to rebuild the aggregate from its events
@@ -48,58 +42,44 @@ public class AddOn {
 
     @CommandHandler
     public AddOn(CreateAddOnCommand command, ResourceCodes codes) {
-        List<Money> newPrices = validPrices(command.prices());
-        codes.requireAvailable(CodeKind.ADD_ON, command.code(), null);
-        apply(new AddOnCreatedEvent(command.addOnId(), command.name(), command.code(), command.description(),
-                command.invoiceDisplayName(), newPrices, Metadata.copyOf(command.metadata())));
+        requireValidPrices(command.details().prices());
+        AddOnDetails created = command.details().normalized();
+        codes.requireAvailable(CodeKind.ADD_ON, created.code(), null);
+        apply(new AddOnCreatedEvent(command.addOnId(), created));
     }
 
     @CommandHandler
     public void handle(UpdateAddOnCommand command, ResourceCodes codes) {
-        AddOnUpdatedEvent updated = new AddOnUpdatedEvent(
-                addOnId,
-                command.name() != null ? command.name() : name,
-                command.code() != null ? command.code() : code,
-                command.description() != null ? command.description() : description,
-                command.invoiceDisplayName() != null ? command.invoiceDisplayName() : invoiceDisplayName,
-                command.prices() != null ? validPrices(command.prices()) : prices,
-                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata);
-        if (updated.equals(currentState())) {
+        if (command.changes().prices() != null) {
+            requireValidPrices(command.changes().prices());
+        }
+        AddOnDetails updated = details.with(command.changes());
+        if (updated.equals(details)) {
             // nothing to record; the PATCH still succeeds and answers the unchanged add-on
             return;
         }
-        if (!updated.code().equals(code)) {
+        if (!updated.code().equals(details.code())) {
             codes.requireAvailable(CodeKind.ADD_ON, updated.code(), addOnId);
         }
-        apply(updated);
+        apply(new AddOnUpdatedEvent(addOnId, updated));
     }
 
     /** Applications already made keep what they captured, so pending ones do not hold the add-on back. */
     @CommandHandler
     public void handle(DeleteAddOnCommand command, DeletionPolicy deletionPolicy) {
         deletionPolicy.requireDeletable(GuardedResource.ADD_ON, addOnId);
-        apply(new AddOnDeletedEvent(addOnId, code));
+        apply(new AddOnDeletedEvent(addOnId, details.code()));
     }
 
     @EventSourcingHandler
     void on(AddOnCreatedEvent event) {
         addOnId = event.addOnId();
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        invoiceDisplayName = event.invoiceDisplayName();
-        prices = event.prices();
-        metadata = event.metadata();
+        details = event.details().normalized();
     }
 
     @EventSourcingHandler
     void on(AddOnUpdatedEvent event) {
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        invoiceDisplayName = event.invoiceDisplayName();
-        prices = event.prices();
-        metadata = event.metadata();
+        details = event.details().normalized();
     }
 
     @EventSourcingHandler
@@ -107,12 +87,8 @@ public class AddOn {
         markDeleted();
     }
 
-    private AddOnUpdatedEvent currentState() {
-        return new AddOnUpdatedEvent(addOnId, name, code, description, invoiceDisplayName, prices, metadata);
-    }
-
     /** At least one price, each positive, at most one per currency; reported on the request's field paths. */
-    private static List<Money> validPrices(List<Money> prices) {
+    private static void requireValidPrices(List<Money> prices) {
         if (prices == null || prices.isEmpty()) {
             throw new ValidationException("prices", "at least one price is required");
         }
@@ -131,6 +107,5 @@ public class AddOn {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return List.copyOf(prices);
     }
 }

@@ -3,6 +3,7 @@ package com.novabilling.command.addon;
 import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
 import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
 import com.novabilling.api.addon.AppliedAddOnRemovedEvent;
@@ -49,12 +50,12 @@ public class AddOnLookupTable implements AddOnLookup {
 
     @EventHandler
     public void on(AddOnCreatedEvent event) {
-        write(event.addOnId(), event.code(), event.name(), event.invoiceDisplayName(), event.prices());
+        write(event.addOnId(), event.details());
     }
 
     @EventHandler
     public void on(AddOnUpdatedEvent event) {
-        write(event.addOnId(), event.code(), event.name(), event.invoiceDisplayName(), event.prices());
+        write(event.addOnId(), event.details());
     }
 
     @EventHandler
@@ -131,12 +132,12 @@ public class AddOnLookupTable implements AddOnLookup {
                 (row, i) -> Money.ofMinor(row.getLong(2), CurrencyCode.valueOf(row.getString(1))), addOnId);
     }
 
-    private void write(String addOnId, String code, String name, String invoiceDisplayName, List<Money> prices) {
-        codes.claim(CodeKind.ADD_ON, code, addOnId);
-        jdbcTemplate.update(UPSERT_ADD_ON, addOnId, code, name, invoiceDisplayName);
+    private void write(String addOnId, AddOnDetails addOn) {
+        codes.claim(CodeKind.ADD_ON, addOn.code(), addOnId);
+        jdbcTemplate.update(UPSERT_ADD_ON, addOnId, addOn.code(), addOn.name(), addOn.invoiceDisplayName());
         jdbcTemplate.update("DELETE FROM addon_price_lookup WHERE addon_id = ?", addOnId);
-        for (int position = 0; position < prices.size(); position++) {
-            Money price = prices.get(position);
+        for (int position = 0; position < addOn.prices().size(); position++) {
+            Money price = addOn.prices().get(position);
             jdbcTemplate.update(INSERT_PRICE, addOnId, price.currency().name(), price.minor(), position);
         }
     }

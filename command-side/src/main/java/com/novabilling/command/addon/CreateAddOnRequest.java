@@ -1,6 +1,7 @@
 package com.novabilling.command.addon;
 
 import com.novabilling.command.validation.BoundedMetadata;
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.CreateAddOnCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -27,7 +28,7 @@ public record CreateAddOnRequest(
         @BoundedMetadata Map<String, Object> metadata) {
 
     public CreateAddOnCommand toCommand(String addOnId) {
-        return new CreateAddOnCommand(addOnId, name, code, description, invoiceDisplayName,
-                AddOnPriceRequest.toMoney(prices), metadata);
+        return new CreateAddOnCommand(addOnId, new AddOnDetails(name, code, description, invoiceDisplayName,
+                AddOnPriceRequest.toMoney(prices), metadata));
     }
 }

@@ -1,6 +1,7 @@
 package com.novabilling.command.addon;
 
 import com.novabilling.command.validation.BoundedMetadata;
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.UpdateAddOnCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -28,7 +29,7 @@ public record UpdateAddOnRequest(
     static final UpdateAddOnRequest NO_CHANGES = new UpdateAddOnRequest(null, null, null, null, null, null);
 
     public UpdateAddOnCommand toCommand(String addOnId) {
-        return new UpdateAddOnCommand(addOnId, name, code, description, invoiceDisplayName,
-                prices == null ? null : AddOnPriceRequest.toMoney(prices), metadata);
+        return new UpdateAddOnCommand(addOnId, new AddOnDetails(name, code, description, invoiceDisplayName,
+                prices == null ? null : AddOnPriceRequest.toMoney(prices), metadata));
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.addon.AddOnDetails;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.novabilling.api.addon.AddOnAppliedEvent;
@@ -36,8 +37,8 @@ class AddOnEventSerializationTest {
         Money usd = Money.ofMinor(2500, CurrencyCode.USD);
         Money ugx = Money.ofMinor(50000, CurrencyCode.UGX);
         List<Object> events = List.of(
-                new AddOnCreatedEvent("aon_1", "Setup", "setup", "Desc", null, List.of(usd, ugx), Map.of("k", "v")),
-                new AddOnUpdatedEvent("aon_1", "Setup", "setup", null, "Onboarding", List.of(ugx), Map.of()),
+                new AddOnCreatedEvent("aon_1", new AddOnDetails("Setup", "setup", "Desc", null, List.of(usd, ugx), Map.of("k", "v"))),
+                new AddOnUpdatedEvent("aon_1", new AddOnDetails("Setup", "setup", null, "Onboarding", List.of(ugx), Map.of())),
                 new AddOnDeletedEvent("aon_1", "setup"),
                 new AddOnAppliedEvent("apa_1", "aon_1", "setup", "Setup", null, "cus_1", null, 3, usd,
                         Money.ofMinor(7500, CurrencyCode.USD)),

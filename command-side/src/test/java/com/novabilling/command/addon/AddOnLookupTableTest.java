@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AppliedAddOnInvoicedEvent;
@@ -45,7 +46,7 @@ class AddOnLookupTableTest extends TenantSchemaTest {
     }
 
     private static AddOnCreatedEvent created(String id, String code, Money... prices) {
-        return new AddOnCreatedEvent(id, "Setup fee", code, null, "Onboarding", List.of(prices), Map.of());
+        return new AddOnCreatedEvent(id, new AddOnDetails("Setup fee", code, null, "Onboarding", List.of(prices), Map.of()));
     }
 
     @Test
@@ -66,7 +67,7 @@ class AddOnLookupTableTest extends TenantSchemaTest {
         lookup.on(created("aon_a", "setup", UGX_50000, USD_25));
 
         Money eur = Money.ofMinor(2000, CurrencyCode.EUR);
-        lookup.on(new AddOnUpdatedEvent("aon_a", "Setup", "setup-2", null, null, List.of(eur), Map.of()));
+        lookup.on(new AddOnUpdatedEvent("aon_a", new AddOnDetails("Setup", "setup-2", null, null, List.of(eur), Map.of())));
 
         assertThat(lookup.find("aon_a")).contains(new AddOnFacts("aon_a", "setup-2", "Setup", null, List.of(eur)));
         assertThat(codes.taken(CodeKind.ADD_ON, "setup", null)).isFalse();

@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.ApplyAddOnCommand;
 import com.novabilling.api.addon.CreateAddOnCommand;
 import com.novabilling.api.error.FieldError;
@@ -82,9 +83,7 @@ class AddOnRequestValidationTest {
                 List.of(price("usd", "25.00"), price("UGX", "50000")), Map.of("kind", "fee"));
 
         assertThat(validator.validate(request)).isEmpty();
-        assertThat(request.toCommand("aon_1")).isEqualTo(new CreateAddOnCommand("aon_1", "Setup fee", "setup_fee",
-                "one-off", "Setup", List.of(Money.ofMinor(2500, CurrencyCode.USD), Money.ofMinor(50_000, CurrencyCode.UGX)),
-                Map.of("kind", "fee")));
+        assertThat(request.toCommand("aon_1")).isEqualTo(new CreateAddOnCommand("aon_1", new AddOnDetails("Setup fee", "setup_fee", "one-off", "Setup", List.of(Money.ofMinor(2500, CurrencyCode.USD), Money.ofMinor(50_000, CurrencyCode.UGX)), Map.of("kind", "fee"))));
     }
 
     @Test

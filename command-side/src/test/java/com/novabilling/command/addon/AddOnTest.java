@@ -1,5 +1,6 @@
 package com.novabilling.command.addon;
 
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
 import com.novabilling.api.addon.AddOnUpdatedEvent;
@@ -31,8 +32,7 @@ class AddOnTest {
     private static final Money USD_25 = Money.ofMinor(2500, CurrencyCode.USD);
     private static final Money KES_3000 = Money.ofMinor(300000, CurrencyCode.KES);
 
-    private static final AddOnCreatedEvent SETUP_CREATED = new AddOnCreatedEvent(ID, "Setup fee", "setup", null,
-            "Onboarding", List.of(USD_25), Map.of("team", "ops"));
+    private static final AddOnCreatedEvent SETUP_CREATED = new AddOnCreatedEvent(ID, new AddOnDetails("Setup fee", "setup", null, "Onboarding", List.of(USD_25), Map.of("team", "ops")));
 
     private FixtureConfiguration<AddOn> fixture;
     private InMemoryResourceCodes codes;
@@ -48,11 +48,9 @@ class AddOnTest {
     @Test
     void createsAddOnWithEmptyMetadata() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAddOnCommand(ID, "Setup fee", "setup", "One-time setup", null,
-                        List.of(USD_25, KES_3000), null))
+                .when(new CreateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", "One-time setup", null, List.of(USD_25, KES_3000), null)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new AddOnCreatedEvent(ID, "Setup fee", "setup", "One-time setup", null,
-                        List.of(USD_25, KES_3000), Map.of()));
+                .expectEvents(new AddOnCreatedEvent(ID, new AddOnDetails("Setup fee", "setup", "One-time setup", null, List.of(USD_25, KES_3000), Map.of())));
     }
 
     @Test
@@ -60,7 +58,7 @@ class AddOnTest {
         codes.with(CodeKind.ADD_ON, "setup", OTHER_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateAddOnCommand(ID, "Setup fee", "setup", null, null, List.of(USD_25), null))
+                .when(new CreateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", null, null, List.of(USD_25), null)))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("An add-on with code 'setup' already exists");
@@ -71,15 +69,14 @@ class AddOnTest {
         codes.with(CodeKind.PLAN, "setup", "pln_0123456789abcdef01234567");
 
         fixture.givenNoPriorActivity()
-                .when(new CreateAddOnCommand(ID, "Setup fee", "setup", null, null, List.of(USD_25), null))
+                .when(new CreateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", null, null, List.of(USD_25), null)))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void refusesASecondPriceInTheSameCurrencyNamingIt() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAddOnCommand(ID, "Setup fee", "setup", null, null,
-                        List.of(USD_25, KES_3000, Money.ofMinor(1, CurrencyCode.USD)), null))
+                .when(new CreateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", null, null, List.of(USD_25, KES_3000, Money.ofMinor(1, CurrencyCode.USD)), null)))
                 .expectNoEvents()
                 .expectException(ValidationException.class)
                 .expectExceptionMessage(startsWith("prices[2].currency: "));
@@ -88,14 +85,13 @@ class AddOnTest {
     @Test
     void refusesNoPricesAndNonPositivePrices() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAddOnCommand(ID, "Setup fee", "setup", null, null, List.of(), null))
+                .when(new CreateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", null, null, List.of(), null)))
                 .expectNoEvents()
                 .expectException(ValidationException.class)
                 .expectExceptionMessage("prices: at least one price is required");
 
         fixture.givenNoPriorActivity()
-                .when(new CreateAddOnCommand(ID, "Setup fee", "setup", null, null,
-                        List.of(USD_25, Money.zero(CurrencyCode.KES)), null))
+                .when(new CreateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", null, null, List.of(USD_25, Money.zero(CurrencyCode.KES)), null)))
                 .expectNoEvents()
                 .expectException(ValidationException.class)
                 .expectExceptionMessage(startsWith("prices[1].amount: "));
@@ -104,26 +100,23 @@ class AddOnTest {
     @Test
     void updateCarriesFullNewStateAndReplacesPrices() {
         fixture.given(SETUP_CREATED)
-                .when(new UpdateAddOnCommand(ID, null, "setup-v2", null, null, List.of(KES_3000), null))
-                .expectEvents(new AddOnUpdatedEvent(ID, "Setup fee", "setup-v2", null, "Onboarding", List.of(KES_3000),
-                        Map.of("team", "ops")));
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails(null, "setup-v2", null, null, List.of(KES_3000), null)))
+                .expectEvents(new AddOnUpdatedEvent(ID, new AddOnDetails("Setup fee", "setup-v2", null, "Onboarding", List.of(KES_3000), Map.of("team", "ops"))));
     }
 
     @Test
     void updateFoldsEarlierUpdates() {
-        AddOnUpdatedEvent renamed = new AddOnUpdatedEvent(ID, "Setup", "setup", "Desc", "Onboarding",
-                List.of(USD_25, KES_3000), Map.of());
+        AddOnUpdatedEvent renamed = new AddOnUpdatedEvent(ID, new AddOnDetails("Setup", "setup", "Desc", "Onboarding", List.of(USD_25, KES_3000), Map.of()));
 
         fixture.given(SETUP_CREATED, renamed)
-                .when(new UpdateAddOnCommand(ID, null, null, null, "Setup on invoice", null, Map.of("a", 1)))
-                .expectEvents(new AddOnUpdatedEvent(ID, "Setup", "setup", "Desc", "Setup on invoice",
-                        List.of(USD_25, KES_3000), Map.of("a", 1)));
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails(null, null, null, "Setup on invoice", null, Map.of("a", 1))))
+                .expectEvents(new AddOnUpdatedEvent(ID, new AddOnDetails("Setup", "setup", "Desc", "Setup on invoice", List.of(USD_25, KES_3000), Map.of("a", 1))));
     }
 
     @Test
     void updateThatChangesNothingAppliesNoEvent() {
         fixture.given(SETUP_CREATED)
-                .when(new UpdateAddOnCommand(ID, "Setup fee", "setup", null, null, List.of(USD_25), null))
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails("Setup fee", "setup", null, null, List.of(USD_25), null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -133,11 +126,11 @@ class AddOnTest {
         codes.with(CodeKind.ADD_ON, "setup", ID).with(CodeKind.ADD_ON, "taken", OTHER_ID);
 
         fixture.given(SETUP_CREATED)
-                .when(new UpdateAddOnCommand(ID, "Renamed", "setup", null, null, null, null))
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails("Renamed", "setup", null, null, null, null)))
                 .expectSuccessfulHandlerExecution();
 
         fixture.given(SETUP_CREATED)
-                .when(new UpdateAddOnCommand(ID, null, "taken", null, null, null, null))
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails(null, "taken", null, null, null, null)))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("An add-on with code 'taken' already exists");
@@ -146,7 +139,7 @@ class AddOnTest {
     @Test
     void updateValidatesReplacementPrices() {
         fixture.given(SETUP_CREATED)
-                .when(new UpdateAddOnCommand(ID, null, null, null, null, List.of(KES_3000, KES_3000), null))
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails(null, null, null, null, List.of(KES_3000, KES_3000), null)))
                 .expectNoEvents()
                 .expectException(ValidationException.class)
                 .expectExceptionMessage(startsWith("prices[1].currency: "));
@@ -163,7 +156,7 @@ class AddOnTest {
     @Test
     void deletedAddOnCannotBeUpdated() {
         fixture.given(SETUP_CREATED, new AddOnDeletedEvent(ID, "setup"))
-                .when(new UpdateAddOnCommand(ID, "Ghost", null, null, null, null, null))
+                .when(new UpdateAddOnCommand(ID, new AddOnDetails("Ghost", null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(AggregateDeletedException.class);
     }

@@ -1,6 +1,7 @@
 package com.novabilling.query.addon;
 
 import com.novabilling.api.addon.AddOnPriceView;
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.AddOnView;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
@@ -36,14 +37,13 @@ public class AddOnEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
-    void setDetails(String name, String code, String description, String invoiceDisplayName, List<Money> prices,
-                    Map<String, Object> metadata) {
-        this.name = name;
-        this.code = code;
-        this.description = description;
-        this.invoiceDisplayName = invoiceDisplayName;
-        this.prices = prices.stream().map(price -> new StoredPrice(price.currency(), price.minor())).toList();
-        this.metadata = metadata == null ? Map.of() : metadata;
+    void set(AddOnDetails addOn) {
+        name = addOn.name();
+        code = addOn.code();
+        description = addOn.description();
+        invoiceDisplayName = addOn.invoiceDisplayName();
+        prices = addOn.prices().stream().map(price -> new StoredPrice(price.currency(), price.minor())).toList();
+        metadata = addOn.metadata() == null ? Map.of() : addOn.metadata();
     }
 
     public AddOnView toView() {

@@ -45,14 +45,12 @@ public class AddOnProjection extends ReadModelProjection<AddOnEntity, AddOnRepos
 
     @EventHandler
     public void on(AddOnCreatedEvent event, @Timestamp Instant createdAt) {
-        create(event.addOnId(), createdAt, addOn -> addOn.setDetails(event.name(), event.code(), event.description(),
-                event.invoiceDisplayName(), event.prices(), event.metadata()));
+        create(event.addOnId(), createdAt, addOn -> addOn.set(event.details()));
     }
 
     @EventHandler
     public void on(AddOnUpdatedEvent event, @Timestamp Instant updatedAt) {
-        update(event.addOnId(), updatedAt, addOn -> addOn.setDetails(event.name(), event.code(), event.description(),
-                event.invoiceDisplayName(), event.prices(), event.metadata()));
+        update(event.addOnId(), updatedAt, addOn -> addOn.set(event.details()));
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package com.novabilling.query.addon;
 
+import com.novabilling.api.addon.AddOnDetails;
 import com.novabilling.api.addon.AddOnAppliedEvent;
 import com.novabilling.api.addon.AddOnCreatedEvent;
 import com.novabilling.api.addon.AddOnDeletedEvent;
@@ -42,10 +43,8 @@ class AddOnProjectionTest extends ReadModelDatabaseTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final Money USD_25 = Money.ofMinor(2500, CurrencyCode.USD);
     private static final Money UGX_50000 = Money.ofMinor(50_000, CurrencyCode.UGX);
-    private static final AddOnCreatedEvent SETUP = new AddOnCreatedEvent("add_1", "Setup fee", "SETUP", "one-off",
-            "Setup", List.of(USD_25, UGX_50000), Map.of("kind", "fee"));
-    private static final AddOnUpdatedEvent SETUP_UPDATED = new AddOnUpdatedEvent("add_1", "Setup", "SETUP", null,
-            null, List.of(Money.ofMinor(3000, CurrencyCode.USD)), null);
+    private static final AddOnCreatedEvent SETUP = new AddOnCreatedEvent("add_1", new AddOnDetails("Setup fee", "SETUP", "one-off", "Setup", List.of(USD_25, UGX_50000), Map.of("kind", "fee")));
+    private static final AddOnUpdatedEvent SETUP_UPDATED = new AddOnUpdatedEvent("add_1", new AddOnDetails("Setup", "SETUP", null, null, List.of(Money.ofMinor(3000, CurrencyCode.USD)), null));
 
     private AddOnProjection projection;
 
@@ -65,7 +64,7 @@ class AddOnProjectionTest extends ReadModelDatabaseTest {
     }
 
     private static AddOnCreatedEvent addOn(String id, String name, String code) {
-        return new AddOnCreatedEvent(id, name, code, null, null, List.of(USD_25), Map.of());
+        return new AddOnCreatedEvent(id, new AddOnDetails(name, code, null, null, List.of(USD_25), Map.of()));
     }
 
     private static AddOnAppliedEvent applied(String id, String customerId, String subscriptionId, int quantity) {

@@ -1,17 +1,7 @@
 package com.novabilling.api.addon;
 
-import com.novabilling.api.money.Money;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import java.util.List;
-import java.util.Map;
-
-/** {@code prices} holds one amount per currency; {@code metadata} is never null. */
-public record AddOnCreatedEvent(
-        String addOnId,
-        String name,
-        String code,
-        String description,
-        String invoiceDisplayName,
-        List<Money> prices,
-        Map<String, Object> metadata) {
+/** Stored flat, the details' fields beside {@code addOnId}, as before they were grouped (2026-12-01). */
+public record AddOnCreatedEvent(String addOnId, @JsonUnwrapped AddOnDetails details) {
 }
