@@ -6,6 +6,8 @@ import com.novabilling.api.coupon.ApplyCouponCommand;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponDetails;
+import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUsageRecordedEvent;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
@@ -13,6 +15,7 @@ import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DeleteCouponCommand;
 import com.novabilling.api.coupon.DiscountType;
 import com.novabilling.api.coupon.RecordCouponUsageCommand;
+import com.novabilling.api.coupon.RequestedCoupon;
 import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
 import com.novabilling.api.coupon.UpdateCouponCommand;
 import com.novabilling.api.error.ConflictException;
@@ -32,9 +35,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,17 +62,13 @@ public class Coupon {
         }
     }
 
+    /** A new coupon's defaults for what its create command leaves out: every plan, active, no metadata. */
+    private static final CouponDetails NEW = new CouponDetails(null, null, null, null, null, null, null, null,
+            List.of(), true, Map.of());
+
     @AggregateIdentifier
     private String couponId;
-    private String name;
-    private String code;
-    private String description;
-    private DiscountTerms terms;
-    private Integer maxRedemptions;
-    private Instant expiresAt;
-    private List<String> planIds;
-    private boolean active;
-    private Map<String, Object> metadata;
+    private CouponDetails details;
     private int timesRedeemed;
     /** appliedCouponId → application, in the order applied. */
     private final Map<String, Application> applications = new LinkedHashMap<>();
@@ -82,99 +79,61 @@ public class Coupon {
 
     @CommandHandler
     public Coupon(CreateCouponCommand command, ResourceCodes codes, PlanLookup plans, Clock clock) {
-        DiscountTerms newTerms = DiscountTerms.validated(command.discountType(), command.discountValue(),
-                command.currency(), command.duration(), command.durationInPeriods());
-        requireValidMaxRedemptions(command.maxRedemptions());
-        requireFuture(command.expiresAt(), clock);
-        List<String> scope = existingPlans(command.planIds(), plans);
-        codes.requireAvailable(CodeKind.COUPON, command.code(), null);
-        apply(new CouponCreatedEvent(command.couponId(), command.name(), command.code(), command.description(),
-                newTerms.discount(), newTerms.duration(), newTerms.durationInPeriods(), command.maxRedemptions(),
-                command.expiresAt(), scope, command.active() == null || command.active(),
-                Metadata.copyOf(command.metadata())));
+        apply(new CouponCreatedEvent(command.couponId(), changed(command.coupon(), codes, plans, clock)));
     }
 
     @CommandHandler
     public void handle(UpdateCouponCommand command, ResourceCodes codes, PlanLookup plans, Clock clock) {
-        DiscountTerms newTerms = updatedTerms(command);
-        if (command.maxRedemptions() != null) {
-            requireValidMaxRedemptions(command.maxRedemptions());
-            if (command.maxRedemptions() < timesRedeemed) {
-                throw new ConflictException("maxRedemptions", "maxRedemptions cannot be lower than the "
-                        + timesRedeemed + " redemptions coupon '" + code + "' already has");
-            }
+        CouponDetails updated = changed(command.changes(), codes, plans, clock);
+        if (!updated.equals(details)) {
+            apply(new CouponUpdatedEvent(couponId, updated));
         }
-        if (command.expiresAt() != null && !command.expiresAt().equals(expiresAt)) {
-            requireFuture(command.expiresAt(), clock);
-        }
-        CouponUpdatedEvent updated = new CouponUpdatedEvent(
-                couponId,
-                command.name() != null ? command.name() : name,
-                command.code() != null ? command.code() : code,
-                command.description() != null ? command.description() : description,
-                newTerms.discount(),
-                newTerms.duration(),
-                newTerms.durationInPeriods(),
-                command.maxRedemptions() != null ? command.maxRedemptions() : maxRedemptions,
-                command.expiresAt() != null ? command.expiresAt() : expiresAt,
-                command.planIds() != null ? existingPlans(command.planIds(), plans) : planIds,
-                command.active() != null ? command.active() : active,
-                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata);
-        if (updated.equals(currentState())) {
-            return;
-        }
-        if (!updated.code().equals(code)) {
-            codes.requireAvailable(CodeKind.COUPON, updated.code(), couponId);
-        }
-        apply(updated);
     }
 
     @CommandHandler
     public void handle(DeleteCouponCommand command, DeletionPolicy deletionPolicy) {
         long activeApplications = applications.values().stream().filter(Application::active).count();
         if (activeApplications > 0) {
-            throw new ConflictException("Coupon '" + code + "' is applied to " + activeApplications
+            throw new ConflictException("Coupon '" + details.code() + "' is applied to " + activeApplications
                     + (activeApplications == 1 ? " customer" : " customers")
                     + "; remove the applied coupons before deleting it");
         }
         deletionPolicy.requireDeletable(GuardedResource.COUPON, couponId);
-        apply(new CouponDeletedEvent(couponId, code));
+        apply(new CouponDeletedEvent(couponId, details.code()));
     }
 
     @CommandHandler
     public void handle(ApplyCouponCommand command, CustomerLookup customers, Clock clock) {
         CustomerFacts customer = customers.find(command.customerId())
                 .orElseThrow(() -> new NotFoundException("Customer", command.customerId()));
-        if (!active) {
-            throw new ConflictException("Coupon '" + code + "' is inactive");
+        String coupon = "Coupon '" + details.code() + "'";
+        if (!details.active()) {
+            throw new ConflictException(coupon + " is inactive");
         }
-        Instant now = clock.instant();
-        if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new ConflictException("Coupon '" + code + "' expired at " + expiresAt);
+        if (details.expiresAt() != null && !details.expiresAt().isAfter(clock.instant())) {
+            throw new ConflictException(coupon + " expired at " + details.expiresAt());
         }
+        Integer maxRedemptions = details.maxRedemptions();
         if (maxRedemptions != null && timesRedeemed >= maxRedemptions) {
-            throw new ConflictException("Coupon '" + code + "' has reached its maximum of " + maxRedemptions
+            throw new ConflictException(coupon + " has reached its maximum of " + maxRedemptions
                     + (maxRedemptions == 1 ? " redemption" : " redemptions"));
         }
-        if (isActiveOn(command.customerId())) {
-            throw new ConflictException("Coupon '" + code + "' is already applied to customer '"
-                    + command.customerId() + "'");
+        if (applications.values().stream().anyMatch(application -> application.active()
+                && application.customerId().equals(command.customerId()))) {
+            throw new ConflictException(coupon + " is already applied to customer '" + command.customerId() + "'");
         }
-        CurrencyCode couponCurrency = terms.discount().currency();
+        CurrencyCode couponCurrency = details.discount().currency();
         if (couponCurrency != null && customer.currency() != null && customer.currency() != couponCurrency) {
-            throw new ConflictException("Coupon '" + code + "' discounts " + couponCurrency + " but customer '"
+            throw new ConflictException(coupon + " discounts " + couponCurrency + " but customer '"
                     + command.customerId() + "' is billed in " + customer.currency());
         }
-        apply(new CouponAppliedEvent(couponId, command.appliedCouponId(), code, command.customerId(),
-                terms.discount(), terms.duration(), terms.durationInPeriods(), timesRedeemed + 1));
+        apply(new CouponAppliedEvent(couponId, command.appliedCouponId(), details.code(), command.customerId(),
+                details.discount(), details.duration(), details.durationInPeriods(), timesRedeemed + 1));
     }
 
     @CommandHandler
     public void handle(RemoveAppliedCouponCommand command) {
-        Application application = applications.get(command.appliedCouponId());
-        if (application == null) {
-            throw new NotFoundException("Applied coupon", command.appliedCouponId());
-        }
+        Application application = application(command.appliedCouponId());
         if (application.status() == AppliedCouponStatus.REMOVED) {
             throw new ConflictException("Applied coupon '" + command.appliedCouponId() + "' is already removed");
         }
@@ -190,10 +149,7 @@ public class Coupon {
      */
     @CommandHandler
     public void handle(RecordCouponUsageCommand command) {
-        Application application = applications.get(command.appliedCouponId());
-        if (application == null) {
-            throw new NotFoundException("Applied coupon", command.appliedCouponId());
-        }
+        Application application = application(command.appliedCouponId());
         if (command.invoiceId() == null || command.invoiceId().isBlank()) {
             throw new ValidationException("invoiceId", "is required");
         }
@@ -215,28 +171,12 @@ public class Coupon {
     @EventSourcingHandler
     void on(CouponCreatedEvent event) {
         couponId = event.couponId();
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        terms = new DiscountTerms(event.discount(), event.duration(), event.durationInPeriods());
-        maxRedemptions = event.maxRedemptions();
-        expiresAt = event.expiresAt();
-        planIds = event.planIds();
-        active = event.active();
-        metadata = event.metadata();
+        details = event.details();
     }
 
     @EventSourcingHandler
     void on(CouponUpdatedEvent event) {
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        terms = new DiscountTerms(event.discount(), event.duration(), event.durationInPeriods());
-        maxRedemptions = event.maxRedemptions();
-        expiresAt = event.expiresAt();
-        planIds = event.planIds();
-        active = event.active();
-        metadata = event.metadata();
+        details = event.details();
     }
 
     @EventSourcingHandler
@@ -265,85 +205,110 @@ public class Coupon {
         markDeleted();
     }
 
-    private CouponUpdatedEvent currentState() {
-        return new CouponUpdatedEvent(couponId, name, code, description, terms.discount(), terms.duration(),
-                terms.durationInPeriods(), maxRedemptions, expiresAt, planIds, active, metadata);
-    }
-
-    private boolean isActiveOn(String customerId) {
-        return applications.values().stream()
-                .anyMatch(application -> application.active() && application.customerId().equals(customerId));
+    private Application application(String appliedCouponId) {
+        Application application = applications.get(appliedCouponId);
+        if (application == null) {
+            throw new NotFoundException("Applied coupon", appliedCouponId);
+        }
+        return application;
     }
 
     /**
-     * The discount terms after a partial update. Absent fields keep their value, except that a currency is dropped
+     * The details with {@code changes} over the current ones (a new coupon's, {@link #NEW}, on create): a null field
+     * keeps its value, a present planIds or metadata replaces it whole; checked in the order the fields come.
+     */
+    private CouponDetails changed(RequestedCoupon changes, ResourceCodes codes, PlanLookup plans, Clock clock) {
+        CouponDetails current = details != null ? details : NEW;
+        DiscountTerms terms = changedTerms(changes);
+        if (changes.maxRedemptions() != null && changes.maxRedemptions() < 1) {
+            throw new ValidationException("maxRedemptions", "must be at least 1");
+        }
+        if (changes.maxRedemptions() != null && changes.maxRedemptions() < timesRedeemed) {
+            throw new ConflictException("maxRedemptions", "maxRedemptions cannot be lower than the "
+                    + timesRedeemed + " redemptions coupon '" + current.code() + "' already has");
+        }
+        if (changes.expiresAt() != null && !changes.expiresAt().equals(current.expiresAt())
+                && !changes.expiresAt().isAfter(clock.instant())) {
+            throw new ValidationException("expiresAt", "must be in the future");
+        }
+        CouponDetails changed = new CouponDetails(or(changes.name(), current.name()),
+                or(changes.code(), current.code()), or(changes.description(), current.description()),
+                terms.discount(), terms.duration(), terms.durationInPeriods(),
+                or(changes.maxRedemptions(), current.maxRedemptions()), or(changes.expiresAt(), current.expiresAt()),
+                changes.planIds() != null ? existingPlans(changes.planIds(), plans) : current.planIds(),
+                or(changes.active(), current.active()),
+                changes.metadata() != null ? Metadata.copyOf(changes.metadata()) : current.metadata());
+        if (!Objects.equals(changed.code(), current.code())) {
+            codes.requireAvailable(CodeKind.COUPON, changed.code(), couponId);
+        }
+        return changed;
+    }
+
+    /**
+     * The discount terms after {@code changes}. Absent fields keep their value, except that a currency is dropped
      * when the type becomes PERCENTAGE and the periods when the duration stops being REPEATING. Once the coupon has
      * been applied its terms are frozen: customers hold it on those terms.
      */
-    private DiscountTerms updatedTerms(UpdateCouponCommand command) {
+    private DiscountTerms changedTerms(RequestedCoupon changes) {
+        if (details == null) {
+            return DiscountTerms.validated(changes.discountType(), changes.discountValue(), changes.currency(),
+                    changes.duration(), changes.durationInPeriods());
+        }
+        CouponDiscount discount = details.discount();
+        DiscountTerms current = new DiscountTerms(discount, details.duration(), details.durationInPeriods());
         if (timesRedeemed > 0) {
-            String changed = firstChangedTerm(command);
+            String changed = firstChangedTerm(changes);
             if (changed != null) {
-                throw new ConflictException(changed, "Coupon '" + code + "' has been applied " + timesRedeemed
-                        + (timesRedeemed == 1 ? " time" : " times") + ", so its " + changed
+                throw new ConflictException(changed, "Coupon '" + details.code() + "' has been applied "
+                        + timesRedeemed + (timesRedeemed == 1 ? " time" : " times") + ", so its " + changed
                         + " can no longer change; create a new coupon instead");
             }
-            return terms;
+            return current;
         }
-        if (command.discountType() == null && command.discountValue() == null && command.currency() == null
-                && command.duration() == null && command.durationInPeriods() == null) {
-            return terms;
+        if (changes.discountType() == null && changes.discountValue() == null && changes.currency() == null
+                && changes.duration() == null && changes.durationInPeriods() == null) {
+            return current;
         }
-        DiscountType type = command.discountType() != null ? command.discountType() : terms.discount().type();
-        if (type != terms.discount().type() && command.discountValue() == null) {
+        DiscountType type = or(changes.discountType(), discount.type());
+        if (type != discount.type() && changes.discountValue() == null) {
             throw new ValidationException("discountValue", "is required when discountType changes");
         }
-        BigDecimal value = command.discountValue() != null ? command.discountValue() : terms.discount().value();
-        CurrencyCode currency = command.currency() != null ? command.currency()
-                : type == DiscountType.FIXED_AMOUNT ? terms.discount().currency() : null;
-        CouponDuration duration = command.duration() != null ? command.duration() : terms.duration();
-        Integer periods = command.durationInPeriods() != null ? command.durationInPeriods()
-                : duration == CouponDuration.REPEATING ? terms.durationInPeriods() : null;
-        return DiscountTerms.validated(type, value, currency, duration, periods);
+        CurrencyCode currency = changes.currency() != null ? changes.currency()
+                : type == DiscountType.FIXED_AMOUNT ? discount.currency() : null;
+        CouponDuration duration = or(changes.duration(), details.duration());
+        Integer periods = changes.durationInPeriods() != null ? changes.durationInPeriods()
+                : duration == CouponDuration.REPEATING ? details.durationInPeriods() : null;
+        return DiscountTerms.validated(type, or(changes.discountValue(), discount.value()), currency, duration,
+                periods);
     }
 
     /** The first discount-term field the update would change, or null; resending a current value is no change. */
-    private String firstChangedTerm(UpdateCouponCommand command) {
-        if (command.discountType() != null && command.discountType() != terms.discount().type()) {
+    private String firstChangedTerm(RequestedCoupon changes) {
+        CouponDiscount discount = details.discount();
+        if (changes.discountType() != null && changes.discountType() != discount.type()) {
             return "discountType";
         }
-        if (command.discountValue() != null && command.discountValue().compareTo(terms.discount().value()) != 0) {
+        if (changes.discountValue() != null && changes.discountValue().compareTo(discount.value()) != 0) {
             return "discountValue";
         }
-        if (command.currency() != null && command.currency() != terms.discount().currency()) {
+        if (changes.currency() != null && changes.currency() != discount.currency()) {
             return "currency";
         }
-        if (command.duration() != null && command.duration() != terms.duration()) {
+        if (changes.duration() != null && changes.duration() != details.duration()) {
             return "duration";
         }
-        if (command.durationInPeriods() != null && !command.durationInPeriods().equals(terms.durationInPeriods())) {
+        if (changes.durationInPeriods() != null && !changes.durationInPeriods().equals(details.durationInPeriods())) {
             return "durationInPeriods";
         }
         return null;
     }
 
-    private static void requireValidMaxRedemptions(Integer maxRedemptions) {
-        if (maxRedemptions != null && maxRedemptions < 1) {
-            throw new ValidationException("maxRedemptions", "must be at least 1");
-        }
-    }
-
-    private static void requireFuture(Instant expiresAt, Clock clock) {
-        if (expiresAt != null && !expiresAt.isAfter(clock.instant())) {
-            throw new ValidationException("expiresAt", "must be in the future");
-        }
+    private static <T> T or(T change, T current) {
+        return change != null ? change : current;
     }
 
     /** The plan ids without duplicates, in the order given; every one must be a plan of the tenant. */
     private static List<String> existingPlans(List<String> planIds, PlanLookup plans) {
-        if (planIds == null) {
-            return List.of();
-        }
         LinkedHashSet<String> distinct = new LinkedHashSet<>();
         for (String planId : planIds) {
             if (planId == null || plans.find(planId).isEmpty()) {

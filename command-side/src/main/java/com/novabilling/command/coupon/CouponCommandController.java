@@ -3,10 +3,12 @@ package com.novabilling.command.coupon;
 import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.ApplyCouponCommand;
 import com.novabilling.api.coupon.CouponView;
+import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DeleteCouponCommand;
 import com.novabilling.api.coupon.FindAppliedCouponQuery;
 import com.novabilling.api.coupon.FindCouponQuery;
 import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
+import com.novabilling.api.coupon.UpdateCouponCommand;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
@@ -48,7 +50,7 @@ public class CouponCommandController {
     @ApiResponse(responseCode = "409", description = "Another coupon has the same code")
     public CouponView create(@Valid @RequestBody CreateCouponRequest request) {
         String couponId = CouponIds.newCouponId();
-        commands.send(request.toCommand(couponId));
+        commands.send(new CreateCouponCommand(couponId, request.coupon()));
         return find(couponId);
     }
 
@@ -60,7 +62,7 @@ public class CouponCommandController {
     public CouponView update(@PathVariable String couponId,
                              @Valid @RequestBody(required = false) UpdateCouponRequest request) {
         UpdateCouponRequest changes = request != null ? request : UpdateCouponRequest.NO_CHANGES;
-        sendToCoupon(couponId, changes.toCommand(couponId));
+        sendToCoupon(couponId, new UpdateCouponCommand(couponId, changes.changes()));
         return find(couponId);
     }
 

@@ -4,6 +4,7 @@ import com.novabilling.api.coupon.AppliedCouponRemovedEvent;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponDetails;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
@@ -47,14 +48,12 @@ public class CouponLookupTable {
 
     @EventHandler
     public void on(CouponCreatedEvent event) {
-        codes.claim(CodeKind.COUPON, event.code(), event.couponId());
-        replacePlanScope(event.couponId(), event.planIds());
+        upsert(event.couponId(), event.details());
     }
 
     @EventHandler
     public void on(CouponUpdatedEvent event) {
-        codes.claim(CodeKind.COUPON, event.code(), event.couponId());
-        replacePlanScope(event.couponId(), event.planIds());
+        upsert(event.couponId(), event.details());
     }
 
     @EventHandler
@@ -67,8 +66,7 @@ public class CouponLookupTable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (applied_coupon_id) DO NOTHING
                 """, event.appliedCouponId(), event.couponId(), event.customerId(), event.couponCode(),
-                discount.type().name(), discount.percentage(),
-                discount.amount() == null ? null : discount.amount().minor(),
+                discount.type().name(), discount.percentage(), discount.amountMinor(),
                 discount.currency() == null ? null : discount.currency().name(), event.duration().name(),
                 event.duration() == CouponDuration.REPEATING ? event.durationInPeriods() : null,
                 java.sql.Timestamp.from(appliedAt));
@@ -158,12 +156,10 @@ public class CouponLookupTable {
     }
 
     private static ActiveCoupon activeCoupon(ResultSet row) throws SQLException {
-        DiscountType type = DiscountType.valueOf(row.getString("discount_type"));
         CurrencyCode currency = row.getString("currency") == null ? null
                 : CurrencyCode.valueOf(row.getString("currency"));
-        CouponDiscount discount = type == DiscountType.PERCENTAGE
-                ? CouponDiscount.percentageOf(row.getBigDecimal("percentage"))
-                : CouponDiscount.fixed(Money.ofMinor(row.getLong("amount_minor"), currency));
+        CouponDiscount discount = CouponDiscount.of(DiscountType.valueOf(row.getString("discount_type")),
+                row.getBigDecimal("percentage"), row.getLong("amount_minor"), currency);
         Integer periods = row.getObject("periods_remaining") == null ? null : row.getInt("periods_remaining");
         Money fixedRemaining = row.getObject("fixed_remaining_minor") == null ? null
                 : Money.ofMinor(row.getLong("fixed_remaining_minor"), currency);
@@ -172,9 +168,11 @@ public class CouponLookupTable {
                 fixedRemaining);
     }
 
-    private void replacePlanScope(String couponId, List<String> planIds) {
+    /** The coupon's code and plan scope, replacing what it had. */
+    private void upsert(String couponId, CouponDetails coupon) {
+        codes.claim(CodeKind.COUPON, coupon.code(), couponId);
         jdbcTemplate.update("DELETE FROM coupon_plan_lookup WHERE coupon_id = ?", couponId);
-        for (String planId : planIds) {
+        for (String planId : coupon.planIds()) {
             jdbcTemplate.update("INSERT INTO coupon_plan_lookup (coupon_id, plan_id) VALUES (?, ?)", couponId, planId);
         }
     }

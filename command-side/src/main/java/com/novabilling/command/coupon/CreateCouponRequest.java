@@ -2,8 +2,8 @@ package com.novabilling.command.coupon;
 
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.coupon.CouponDuration;
-import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DiscountType;
+import com.novabilling.api.coupon.RequestedCoupon;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.validation.SupportedCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -29,9 +29,9 @@ public record CreateCouponRequest(
         String code,
         @Size(max = 2000) String description,
         @NotNull @Schema(description = "Any letter case is accepted; answered in upper case") DiscountType discountType,
-        @NotNull @Positive @Schema(description = CouponRequestRules.DISCOUNT_VALUE, example = "10")
+        @NotNull @Positive @Schema(description = DISCOUNT_VALUE, example = "10")
         BigDecimal discountValue,
-        @SupportedCurrency @Schema(description = CouponRequestRules.CURRENCY) String currency,
+        @SupportedCurrency @Schema(description = CURRENCY) String currency,
         @Schema(description = "Default ONCE") CouponDuration duration,
         @Min(1) @Schema(description = "Number of billing periods; required for REPEATING, refused otherwise")
         Integer durationInPeriods,
@@ -44,8 +44,13 @@ public record CreateCouponRequest(
         @Schema(description = "Default true; an inactive coupon cannot be applied") Boolean isActive,
         @BoundedMetadata Map<String, Object> metadata) {
 
-    public CreateCouponCommand toCommand(String couponId) {
-        return new CreateCouponCommand(couponId, name, code, description, discountType, discountValue,
+    /** Field documentation shared with {@link UpdateCouponRequest}. */
+    static final String DISCOUNT_VALUE = "PERCENTAGE: a percentage above 0, at most 100, at most 4 decimals (12.5). "
+            + "FIXED_AMOUNT: an amount in major units of currency with no more decimals than it has (10.00 USD, 5000 UGX)";
+    static final String CURRENCY = "Required for FIXED_AMOUNT, refused for PERCENTAGE; one of the supported currencies";
+
+    RequestedCoupon coupon() {
+        return new RequestedCoupon(name, code, description, discountType, discountValue,
                 CurrencyCode.parse(currency).orElse(null), duration, durationInPeriods, maxRedemptions, expiresAt,
                 planIds, isActive, metadata);
     }

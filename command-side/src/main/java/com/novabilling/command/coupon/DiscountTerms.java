@@ -12,13 +12,9 @@ import com.novabilling.command.validation.AmountInput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** What a coupon takes off and for how long: the part of a coupon that is frozen once it has been applied. */
 record DiscountTerms(CouponDiscount discount, CouponDuration duration, Integer durationInPeriods) {
-
-    static final BigDecimal MAX_PERCENTAGE = BigDecimal.valueOf(100);
-    static final int PERCENTAGE_DECIMALS = 4;
 
     /**
      * Checks the combination as a whole (a currency only for FIXED_AMOUNT, periods only for REPEATING, ...).
@@ -37,7 +33,12 @@ record DiscountTerms(CouponDiscount discount, CouponDuration duration, Integer d
         } else if (value.signum() <= 0) {
             errors.add(new FieldError("discountValue", "must be greater than 0"));
         } else if (type == DiscountType.PERCENTAGE) {
-            percentageProblem(value).ifPresent(errors::add);
+            if (value.compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add(new FieldError("discountValue", "must be at most 100 for a PERCENTAGE discount"));
+            } else if (value.stripTrailingZeros().scale() > 4) {
+                errors.add(new FieldError("discountValue",
+                        "must have at most 4 decimal places for a PERCENTAGE discount"));
+            }
             if (currency != null) {
                 errors.add(new FieldError("currency", "must not be set for a PERCENTAGE discount"));
             }
@@ -62,16 +63,5 @@ record DiscountTerms(CouponDiscount discount, CouponDuration duration, Integer d
                 ? CouponDiscount.percentageOf(value)
                 : CouponDiscount.fixed(Money.ofMajor(value, currency));
         return new DiscountTerms(discount, effectiveDuration, durationInPeriods);
-    }
-
-    private static Optional<FieldError> percentageProblem(BigDecimal value) {
-        if (value.compareTo(MAX_PERCENTAGE) > 0) {
-            return Optional.of(new FieldError("discountValue", "must be at most 100 for a PERCENTAGE discount"));
-        }
-        if (value.stripTrailingZeros().scale() > PERCENTAGE_DECIMALS) {
-            return Optional.of(new FieldError("discountValue",
-                    "must have at most " + PERCENTAGE_DECIMALS + " decimal places for a PERCENTAGE discount"));
-        }
-        return Optional.empty();
     }
 }

@@ -3,7 +3,7 @@ package com.novabilling.command.coupon;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.DiscountType;
-import com.novabilling.api.coupon.UpdateCouponCommand;
+import com.novabilling.api.coupon.RequestedCoupon;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.validation.SupportedCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -32,8 +32,8 @@ public record UpdateCouponRequest(
         @Size(max = 255) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
         @Size(max = 2000) String description,
         @Schema(description = "Changing it also needs discountValue") DiscountType discountType,
-        @Positive @Schema(description = CouponRequestRules.DISCOUNT_VALUE) BigDecimal discountValue,
-        @SupportedCurrency @Schema(description = CouponRequestRules.CURRENCY) String currency,
+        @Positive @Schema(description = CreateCouponRequest.DISCOUNT_VALUE) BigDecimal discountValue,
+        @SupportedCurrency @Schema(description = CreateCouponRequest.CURRENCY) String currency,
         CouponDuration duration,
         @Min(1) Integer durationInPeriods,
         @Min(1) @Schema(description = "Not below the coupon's timesRedeemed") Integer maxRedemptions,
@@ -46,8 +46,8 @@ public record UpdateCouponRequest(
     static final UpdateCouponRequest NO_CHANGES = new UpdateCouponRequest(
             null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    public UpdateCouponCommand toCommand(String couponId) {
-        return new UpdateCouponCommand(couponId, name, code, description, discountType, discountValue,
+    RequestedCoupon changes() {
+        return new RequestedCoupon(name, code, description, discountType, discountValue,
                 CurrencyCode.parse(currency).orElse(null), duration, durationInPeriods, maxRedemptions, expiresAt,
                 planIds, isActive, metadata);
     }

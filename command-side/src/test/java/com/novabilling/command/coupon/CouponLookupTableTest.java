@@ -4,6 +4,7 @@ import com.novabilling.api.coupon.AppliedCouponRemovedEvent;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponDetails;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
@@ -43,13 +44,13 @@ class CouponLookupTableTest extends TenantSchemaTest {
     }
 
     private static CouponCreatedEvent created(String id, String code, List<String> planIds) {
-        return new CouponCreatedEvent(id, "Name", code, null, TEN_PERCENT, CouponDuration.ONCE, null, null, null,
-                planIds, true, Map.of());
+        return new CouponCreatedEvent(id, new CouponDetails("Name", code, null, TEN_PERCENT, CouponDuration.ONCE, null,
+                null, null, planIds, true, Map.of()));
     }
 
     private static CouponUpdatedEvent updated(String id, String code, List<String> planIds) {
-        return new CouponUpdatedEvent(id, "Name", code, null, TEN_PERCENT, CouponDuration.ONCE, null, null, null,
-                planIds, true, Map.of());
+        return new CouponUpdatedEvent(id, new CouponDetails("Name", code, null, TEN_PERCENT, CouponDuration.ONCE, null,
+                null, null, planIds, true, Map.of()));
     }
 
     private static CouponAppliedEvent applied(String couponId, String appliedId) {

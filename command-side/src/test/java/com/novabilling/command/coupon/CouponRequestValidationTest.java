@@ -1,9 +1,8 @@
 package com.novabilling.command.coupon;
 
 import com.novabilling.api.coupon.CouponDuration;
-import com.novabilling.api.coupon.CreateCouponCommand;
 import com.novabilling.api.coupon.DiscountType;
-import com.novabilling.api.coupon.UpdateCouponCommand;
+import com.novabilling.api.coupon.RequestedCoupon;
 import com.novabilling.api.money.CurrencyCode;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -65,7 +64,7 @@ class CouponRequestValidationTest {
 
         assertThat(validator.validate(request)).isEmpty();
         assertThat(validator.validate(sale())).isEmpty();
-        assertThat(request.toCommand("cpn_1")).isEqualTo(new CreateCouponCommand("cpn_1", "Five off", "FIVE",
+        assertThat(request.coupon()).isEqualTo(new RequestedCoupon("Five off", "FIVE",
                 "first months", DiscountType.FIXED_AMOUNT, new BigDecimal("5"), CurrencyCode.USD,
                 CouponDuration.REPEATING, 3, 10, Instant.parse("2030-01-01T00:00:00Z"), List.of("pln_1"), true,
                 Map.of("campaign", "spring")));
@@ -111,7 +110,7 @@ class CouponRequestValidationTest {
     @Test
     void anEmptyUpdateIsValidAndChangesNothing() {
         assertThat(validator.validate(UpdateCouponRequest.NO_CHANGES)).isEmpty();
-        assertThat(UpdateCouponRequest.NO_CHANGES.toCommand("cpn_1")).isEqualTo(new UpdateCouponCommand("cpn_1",
+        assertThat(UpdateCouponRequest.NO_CHANGES.changes()).isEqualTo(new RequestedCoupon(
                 null, null, null, null, null, null, null, null, null, null, null, null, null));
     }
 

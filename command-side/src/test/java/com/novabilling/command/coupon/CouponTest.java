@@ -5,6 +5,7 @@ import com.novabilling.api.coupon.ApplyCouponCommand;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponDetails;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUpdatedEvent;
@@ -14,6 +15,7 @@ import com.novabilling.api.coupon.DiscountType;
 import com.novabilling.api.coupon.CouponUsageRecordedEvent;
 import com.novabilling.api.coupon.RecordCouponUsageCommand;
 import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
+import com.novabilling.api.coupon.RequestedCoupon;
 import com.novabilling.api.coupon.UpdateCouponCommand;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.FieldError;
@@ -57,10 +59,10 @@ class CouponTest {
     private static final CouponDiscount TEN_PERCENT = CouponDiscount.percentageOf(BigDecimal.TEN);
     private static final CouponDiscount FIVE_USD = CouponDiscount.fixed(Money.ofMinor(500, CurrencyCode.USD));
 
-    private static final CouponCreatedEvent WELCOME_CREATED = new CouponCreatedEvent(ID, "Welcome", "WELCOME10", null,
-            TEN_PERCENT, CouponDuration.ONCE, null, null, null, List.of(), true, Map.of());
-    private static final CouponCreatedEvent FIVE_USD_CREATED = new CouponCreatedEvent(ID, "Five off", "FIVE", null,
-            FIVE_USD, CouponDuration.FOREVER, null, 2, NOW.plusSeconds(3600), List.of(), true, Map.of());
+    private static final CouponCreatedEvent WELCOME_CREATED = new CouponCreatedEvent(ID, new CouponDetails("Welcome",
+            "WELCOME10", null, TEN_PERCENT, CouponDuration.ONCE, null, null, null, List.of(), true, Map.of()));
+    private static final CouponCreatedEvent FIVE_USD_CREATED = new CouponCreatedEvent(ID, new CouponDetails("Five off",
+            "FIVE", null, FIVE_USD, CouponDuration.FOREVER, null, 2, NOW.plusSeconds(3600), List.of(), true, Map.of()));
 
     private FixtureConfiguration<Coupon> fixture;
     private InMemoryResourceCodes codes;
@@ -110,15 +112,13 @@ class CouponTest {
 
     private static CreateCouponCommand create(DiscountType type, String value, CurrencyCode currency,
                                               CouponDuration duration, Integer periods) {
-        return new CreateCouponCommand(ID, "Welcome", "WELCOME10", null, type, new BigDecimal(value), currency,
-                duration, periods, null, null, null, null, null);
+        return new CreateCouponCommand(ID, new RequestedCoupon("Welcome", "WELCOME10", null, type,
+                new BigDecimal(value), currency, duration, periods, null, null, null, null, null));
     }
 
-    private static UpdateCouponCommand update() {
-        return new UpdateCouponCommand(ID, null, null, null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    private static CouponAppliedEvent applied(String appliedId, String customerId, CouponCreatedEvent coupon, int count) {
+    private static CouponAppliedEvent applied(String appliedId, String customerId, CouponCreatedEvent created,
+                                              int count) {
+        CouponDetails coupon = created.details();
         return new CouponAppliedEvent(ID, appliedId, coupon.code(), customerId, coupon.discount(), coupon.duration(),
                 coupon.durationInPeriods(), count);
     }
@@ -136,12 +136,12 @@ class CouponTest {
     @Test
     void createsFixedAmountCouponInMinorUnitsWithPlanScopeWithoutDuplicates() {
         fixture.givenCurrentTime(NOW)
-                .when(new CreateCouponCommand(ID, "Five off", "FIVE", "desc", DiscountType.FIXED_AMOUNT,
-                        new BigDecimal("5"), CurrencyCode.USD, CouponDuration.REPEATING, 3, 100,
-                        NOW.plusSeconds(60), List.of(PLAN, PLAN), false, Map.of("campaign", "spring")))
-                .expectEvents(new CouponCreatedEvent(ID, "Five off", "FIVE", "desc", FIVE_USD,
+                .when(new CreateCouponCommand(ID, new RequestedCoupon("Five off", "FIVE", "desc",
+                        DiscountType.FIXED_AMOUNT, new BigDecimal("5"), CurrencyCode.USD, CouponDuration.REPEATING,
+                        3, 100, NOW.plusSeconds(60), List.of(PLAN, PLAN), false, Map.of("campaign", "spring"))))
+                .expectEvents(new CouponCreatedEvent(ID, new CouponDetails("Five off", "FIVE", "desc", FIVE_USD,
                         CouponDuration.REPEATING, 3, 100, NOW.plusSeconds(60), List.of(PLAN), false,
-                        Map.of("campaign", "spring")));
+                        Map.of("campaign", "spring"))));
     }
 
     @Test
@@ -196,21 +196,22 @@ class CouponTest {
 
     @Test
     void refusesExpiryThatIsNotInTheFuture() {
-        refusedOn(new CreateCouponCommand(ID, "Welcome", "WELCOME10", null, DiscountType.PERCENTAGE, BigDecimal.TEN,
-                null, null, null, null, NOW, null, null, null), "expiresAt");
+        refusedOn(new CreateCouponCommand(ID, new RequestedCoupon("Welcome", "WELCOME10", null, DiscountType.PERCENTAGE,
+                BigDecimal.TEN, null, null, null, null, NOW, null, null, null)), "expiresAt");
     }
 
     @Test
     void refusesMaxRedemptionsBelowOne() {
-        refusedOn(new CreateCouponCommand(ID, "Welcome", "WELCOME10", null, DiscountType.PERCENTAGE, BigDecimal.TEN,
-                null, null, null, 0, null, null, null, null), "maxRedemptions");
+        refusedOn(new CreateCouponCommand(ID, new RequestedCoupon("Welcome", "WELCOME10", null, DiscountType.PERCENTAGE,
+                BigDecimal.TEN, null, null, null, 0, null, null, null, null)), "maxRedemptions");
     }
 
     @Test
     void refusesUnknownPlan() {
         fixture.givenCurrentTime(NOW)
-                .when(new CreateCouponCommand(ID, "Welcome", "WELCOME10", null, DiscountType.PERCENTAGE,
-                        BigDecimal.TEN, null, null, null, null, null, List.of(PLAN, "pln_missing"), null, null))
+                .when(new CreateCouponCommand(ID, new RequestedCoupon("Welcome", "WELCOME10", null,
+                        DiscountType.PERCENTAGE, BigDecimal.TEN, null, null, null, null, null,
+                        List.of(PLAN, "pln_missing"), null, null)))
                 .expectNoEvents()
                 .expectException(NotFoundException.class)
                 .expectExceptionMessage("Plan with id 'pln_missing' not found");
@@ -221,18 +222,20 @@ class CouponTest {
     @Test
     void updateCarriesTheFullNewState() {
         fixture.given(WELCOME_CREATED).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, "Welcome!", "WELCOME", null, null, new BigDecimal("15"), null, null,
-                        null, 5, NOW.plusSeconds(10), List.of(PLAN), false, Map.of("a", 1)))
-                .expectEvents(new CouponUpdatedEvent(ID, "Welcome!", "WELCOME", null,
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon("Welcome!", "WELCOME", null, null,
+                        new BigDecimal("15"), null, null, null, 5, NOW.plusSeconds(10), List.of(PLAN), false,
+                        Map.of("a", 1))))
+                .expectEvents(new CouponUpdatedEvent(ID, new CouponDetails("Welcome!", "WELCOME", null,
                         CouponDiscount.percentageOf(new BigDecimal("15")), CouponDuration.ONCE, null, 5,
-                        NOW.plusSeconds(10), List.of(PLAN), false, Map.of("a", 1)));
+                        NOW.plusSeconds(10), List.of(PLAN), false, Map.of("a", 1))));
     }
 
     @Test
     void updateThatChangesNothingAppliesNoEvent() {
         fixture.given(WELCOME_CREATED).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, "Welcome", "WELCOME10", null, DiscountType.PERCENTAGE,
-                        new BigDecimal("10.0"), null, null, null, null, null, null, true, null))
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon("Welcome", "WELCOME10", null,
+                        DiscountType.PERCENTAGE, new BigDecimal("10.0"), null, null, null, null, null, null, true,
+                        null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -240,54 +243,54 @@ class CouponTest {
     @Test
     void switchingToFixedAmountNeedsValueAndCurrency() {
         fixture.given(WELCOME_CREATED).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, null, null, null, DiscountType.FIXED_AMOUNT, null, null, null, null,
-                        null, null, null, null, null))
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, DiscountType.FIXED_AMOUNT, null,
+                        null, null, null, null, null, null, null, null)))
                 .expectNoEvents()
                 .expectException(ValidationException.class)
                 .expectExceptionMessage("discountValue: is required when discountType changes");
-        refusedOn(List.of(WELCOME_CREATED), new UpdateCouponCommand(ID, null, null, null, DiscountType.FIXED_AMOUNT,
-                BigDecimal.ONE, null, null, null, null, null, null, null, null), "currency");
+        refusedOn(List.of(WELCOME_CREATED), new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null,
+                DiscountType.FIXED_AMOUNT, BigDecimal.ONE, null, null, null, null, null, null, null, null)), "currency");
     }
 
     @Test
     void switchingToPercentageDropsTheCurrencyAndLeavingRepeatingDropsThePeriods() {
-        CouponCreatedEvent repeatingFixed = new CouponCreatedEvent(ID, "Five off", "FIVE", null, FIVE_USD,
-                CouponDuration.REPEATING, 3, null, null, List.of(), true, Map.of());
+        CouponCreatedEvent repeatingFixed = new CouponCreatedEvent(ID, new CouponDetails("Five off", "FIVE", null,
+                FIVE_USD, CouponDuration.REPEATING, 3, null, null, List.of(), true, Map.of()));
         fixture.given(repeatingFixed).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, null, null, null, DiscountType.PERCENTAGE, new BigDecimal("20"),
-                        null, CouponDuration.FOREVER, null, null, null, null, null, null))
-                .expectEvents(new CouponUpdatedEvent(ID, "Five off", "FIVE", null,
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, DiscountType.PERCENTAGE,
+                        new BigDecimal("20"), null, CouponDuration.FOREVER, null, null, null, null, null, null)))
+                .expectEvents(new CouponUpdatedEvent(ID, new CouponDetails("Five off", "FIVE", null,
                         CouponDiscount.percentageOf(new BigDecimal("20")), CouponDuration.FOREVER, null, null, null,
-                        List.of(), true, Map.of()));
+                        List.of(), true, Map.of())));
     }
 
     @Test
     void updateRefusesInvalidMergedTerms() {
-        CouponCreatedEvent fiftyCents = new CouponCreatedEvent(ID, "Half", "HALF", null,
+        CouponCreatedEvent fiftyCents = new CouponCreatedEvent(ID, new CouponDetails("Half", "HALF", null,
                 CouponDiscount.fixed(Money.ofMinor(50, CurrencyCode.USD)), CouponDuration.ONCE, null, null, null,
-                List.of(), true, Map.of());
-        refusedOn(List.of(fiftyCents), new UpdateCouponCommand(ID, null, null, null, null, null, CurrencyCode.UGX,
-                null, null, null, null, null, null, null), "discountValue");
-        refusedOn(List.of(WELCOME_CREATED), new UpdateCouponCommand(ID, null, null, null, null, null, null,
-                CouponDuration.REPEATING, null, null, null, null, null, null), "durationInPeriods");
-        refusedOn(List.of(WELCOME_CREATED), new UpdateCouponCommand(ID, null, null, null, null, null, null, null,
-                null, null, NOW.minusSeconds(1), null, null, null), "expiresAt");
+                List.of(), true, Map.of()));
+        refusedOn(List.of(fiftyCents), new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null, null,
+                CurrencyCode.UGX, null, null, null, null, null, null, null)), "discountValue");
+        refusedOn(List.of(WELCOME_CREATED), new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null,
+                null, null, CouponDuration.REPEATING, null, null, null, null, null, null)), "durationInPeriods");
+        refusedOn(List.of(WELCOME_CREATED), new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null,
+                null, null, null, null, null, NOW.minusSeconds(1), null, null, null)), "expiresAt");
     }
 
     @Test
     void discountTermsAreFrozenOnceApplied() {
         List<Object> history = List.of(FIVE_USD_CREATED, applied(APPLIED, JANE, FIVE_USD_CREATED, 1));
         Map<String, UpdateCouponCommand> changes = Map.of(
-                "discountType", new UpdateCouponCommand(ID, null, null, null, DiscountType.PERCENTAGE, BigDecimal.TEN,
-                        null, null, null, null, null, null, null, null),
-                "discountValue", new UpdateCouponCommand(ID, null, null, null, null, new BigDecimal("6"), null, null,
-                        null, null, null, null, null, null),
-                "currency", new UpdateCouponCommand(ID, null, null, null, null, null, CurrencyCode.EUR, null, null,
-                        null, null, null, null, null),
-                "duration", new UpdateCouponCommand(ID, null, null, null, null, null, null, CouponDuration.ONCE, null,
-                        null, null, null, null, null),
-                "durationInPeriods", new UpdateCouponCommand(ID, null, null, null, null, null, null, null, 4, null,
-                        null, null, null, null));
+                "discountType", new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null,
+                        DiscountType.PERCENTAGE, BigDecimal.TEN, null, null, null, null, null, null, null, null)),
+                "discountValue", new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null,
+                        new BigDecimal("6"), null, null, null, null, null, null, null, null)),
+                "currency", new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null, null,
+                        CurrencyCode.EUR, null, null, null, null, null, null, null)),
+                "duration", new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null, null, null,
+                        CouponDuration.ONCE, null, null, null, null, null, null)),
+                "durationInPeriods", new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null, null, null,
+                        null, 4, null, null, null, null, null)));
         changes.forEach((field, command) -> fixture.given(history).andGivenCurrentTime(NOW)
                 .when(command)
                 .expectNoEvents()
@@ -298,11 +301,11 @@ class CouponTest {
     @Test
     void resendingTheFrozenTermsUnchangedIsAllowed() {
         fixture.given(FIVE_USD_CREATED, applied(APPLIED, JANE, FIVE_USD_CREATED, 1)).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, "Renamed", null, null, DiscountType.FIXED_AMOUNT,
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon("Renamed", null, null, DiscountType.FIXED_AMOUNT,
                         new BigDecimal("5.00"), CurrencyCode.USD, CouponDuration.FOREVER, null, null, null, null,
-                        null, null))
-                .expectEvents(new CouponUpdatedEvent(ID, "Renamed", "FIVE", null, FIVE_USD, CouponDuration.FOREVER,
-                        null, 2, NOW.plusSeconds(3600), List.of(), true, Map.of()));
+                        null, null)))
+                .expectEvents(new CouponUpdatedEvent(ID, new CouponDetails("Renamed", "FIVE", null, FIVE_USD,
+                        CouponDuration.FOREVER, null, 2, NOW.plusSeconds(3600), List.of(), true, Map.of())));
     }
 
     @Test
@@ -310,8 +313,8 @@ class CouponTest {
         fixture.given(FIVE_USD_CREATED, applied(APPLIED, JANE, FIVE_USD_CREATED, 1),
                         applied("apc_2", JOHN, FIVE_USD_CREATED, 2))
                 .andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, null, null, null, null, null, null, null, null, 1, null, null, null,
-                        null))
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null, null, null, null, null, 1,
+                        null, null, null, null)))
                 .expectNoEvents()
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("maxRedemptions cannot be lower than the 2 redemptions coupon 'FIVE' already has");
@@ -321,13 +324,13 @@ class CouponTest {
     void updateRefusesCodeOfAnotherCouponAndUnknownPlans() {
         codes.with(CodeKind.COUPON, "TAKEN", "cpn_other");
         fixture.given(WELCOME_CREATED).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, null, "TAKEN", null, null, null, null, null, null, null, null, null,
-                        null, null))
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon(null, "TAKEN", null, null, null, null, null, null,
+                        null, null, null, null, null)))
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("A coupon with code 'TAKEN' already exists");
         fixture.given(WELCOME_CREATED).andGivenCurrentTime(NOW)
-                .when(new UpdateCouponCommand(ID, null, null, null, null, null, null, null, null, null, null,
-                        List.of("pln_gone"), null, null))
+                .when(new UpdateCouponCommand(ID, new RequestedCoupon(null, null, null, null, null, null, null, null,
+                        null, null, List.of("pln_gone"), null, null)))
                 .expectException(NotFoundException.class)
                 .expectExceptionMessage("Plan with id 'pln_gone' not found");
     }
@@ -359,8 +362,8 @@ class CouponTest {
 
     @Test
     void refusesInactiveCoupon() {
-        CouponUpdatedEvent deactivated = new CouponUpdatedEvent(ID, "Welcome", "WELCOME10", null, TEN_PERCENT,
-                CouponDuration.ONCE, null, null, null, List.of(), false, Map.of());
+        CouponUpdatedEvent deactivated = new CouponUpdatedEvent(ID, new CouponDetails("Welcome", "WELCOME10", null,
+                TEN_PERCENT, CouponDuration.ONCE, null, null, null, List.of(), false, Map.of()));
         fixture.given(WELCOME_CREATED, deactivated).andGivenCurrentTime(NOW)
                 .when(new ApplyCouponCommand(ID, APPLIED, JANE))
                 .expectNoEvents()

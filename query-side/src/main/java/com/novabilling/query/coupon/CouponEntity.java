@@ -1,5 +1,6 @@
 package com.novabilling.query.coupon;
 
+import com.novabilling.api.coupon.CouponDetails;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponView;
@@ -43,20 +44,19 @@ public class CouponEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
-    void setDetails(String name, String code, String description, CouponDiscount discount, CouponDuration duration,
-                    Integer durationInPeriods, Integer maxRedemptions, Instant expiresAt, List<String> planIds,
-                    boolean active, Map<String, Object> metadata) {
-        this.name = name;
-        this.code = code;
-        this.description = description;
-        this.discount = StoredDiscount.of(discount);
-        this.duration = duration;
-        this.durationInPeriods = durationInPeriods;
-        this.maxRedemptions = maxRedemptions;
-        this.expiresAt = expiresAt;
-        this.planIds = planIds == null ? List.of() : planIds;
-        this.active = active;
-        this.metadata = metadata == null ? Map.of() : metadata;
+
+    void set(CouponDetails details) {
+        name = details.name();
+        code = details.code();
+        description = details.description();
+        discount = StoredDiscount.of(details.discount());
+        duration = details.duration();
+        durationInPeriods = details.durationInPeriods();
+        maxRedemptions = details.maxRedemptions();
+        expiresAt = details.expiresAt();
+        planIds = details.planIds() == null ? List.of() : details.planIds();
+        active = details.active();
+        metadata = details.metadata() == null ? Map.of() : details.metadata();
     }
 
     /** Redemptions are counted by the coupon; the event carries the new count, so a redelivery changes nothing. */

@@ -46,16 +46,12 @@ public class CouponProjection extends ReadModelProjection<CouponEntity, CouponRe
 
     @EventHandler
     public void on(CouponCreatedEvent event, @Timestamp Instant createdAt) {
-        create(event.couponId(), createdAt, coupon -> coupon.setDetails(event.name(), event.code(),
-                event.description(), event.discount(), event.duration(), event.durationInPeriods(),
-                event.maxRedemptions(), event.expiresAt(), event.planIds(), event.active(), event.metadata()));
+        create(event.couponId(), createdAt, coupon -> coupon.set(event.details()));
     }
 
     @EventHandler
     public void on(CouponUpdatedEvent event, @Timestamp Instant updatedAt) {
-        update(event.couponId(), updatedAt, coupon -> coupon.setDetails(event.name(), event.code(),
-                event.description(), event.discount(), event.duration(), event.durationInPeriods(),
-                event.maxRedemptions(), event.expiresAt(), event.planIds(), event.active(), event.metadata()));
+        update(event.couponId(), updatedAt, coupon -> coupon.set(event.details()));
     }
 
     @EventHandler

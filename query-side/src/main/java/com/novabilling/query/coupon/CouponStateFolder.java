@@ -40,15 +40,13 @@ public class CouponStateFolder implements AggregateStateFolder {
                         .put("customerId", payload.get("customerId").asText())
                         .put("status", AppliedCouponStatus.ACTIVE.name());
             }
-            case "AppliedCouponRemovedEvent" -> next.withObjectProperty(APPLIED_COUPONS)
-                    .withObjectProperty(payload.get("appliedCouponId").asText())
-                    .put("status", AppliedCouponStatus.REMOVED.name());
+            case "AppliedCouponRemovedEvent" ->
+                    application(next, payload).put("status", AppliedCouponStatus.REMOVED.name());
             case "CouponUsageRecordedEvent" -> {
-                ObjectNode application = next.withObjectProperty(APPLIED_COUPONS)
-                        .withObjectProperty(payload.get("appliedCouponId").asText());
-                copy(payload, "periodsRemaining", application, "periodsRemaining");
-                copy(payload, "fixedRemaining", application, "fixedRemaining");
-                copy(payload, "invoiceId", application, "lastInvoiceId");
+                ObjectNode application = application(next, payload);
+                application.set("periodsRemaining", copyOf(payload.get("periodsRemaining")));
+                application.set("fixedRemaining", copyOf(payload.get("fixedRemaining")));
+                application.set("lastInvoiceId", copyOf(payload.get("invoiceId")));
                 if (payload.path("exhausted").asBoolean()) {
                     application.put("status", AppliedCouponStatus.EXHAUSTED.name());
                 }
@@ -61,11 +59,12 @@ public class CouponStateFolder implements AggregateStateFolder {
         return next;
     }
 
-    private static void copy(JsonNode payload, String from, ObjectNode target, String to) {
-        if (payload.hasNonNull(from)) {
-            target.set(to, payload.get(from).deepCopy());
-        } else {
-            target.putNull(to);
-        }
+    private static ObjectNode application(ObjectNode state, JsonNode payload) {
+        return state.withObjectProperty(APPLIED_COUPONS).withObjectProperty(payload.get("appliedCouponId").asText());
+    }
+
+    /** Null (a JSON null once set) for an absent field. */
+    private static JsonNode copyOf(JsonNode value) {
+        return value == null ? null : value.deepCopy();
     }
 }

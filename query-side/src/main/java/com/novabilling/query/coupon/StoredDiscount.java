@@ -3,7 +3,6 @@ package com.novabilling.query.coupon;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.DiscountType;
 import com.novabilling.api.money.CurrencyCode;
-import com.novabilling.api.money.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -34,14 +33,12 @@ public class StoredDiscount {
         StoredDiscount stored = new StoredDiscount();
         stored.type = discount.type();
         stored.percentage = discount.percentage();
-        stored.amountMinor = discount.amount() == null ? null : discount.amount().minor();
+        stored.amountMinor = discount.amountMinor();
         stored.currency = discount.currency();
         return stored;
     }
 
     CouponDiscount toDiscount() {
-        return type == DiscountType.PERCENTAGE
-                ? CouponDiscount.percentageOf(percentage)
-                : CouponDiscount.fixed(Money.ofMinor(amountMinor, currency));
+        return CouponDiscount.of(type, percentage, amountMinor, currency);
     }
 }

@@ -6,6 +6,7 @@ import com.novabilling.api.coupon.AppliedCouponView;
 import com.novabilling.api.coupon.CouponAppliedEvent;
 import com.novabilling.api.coupon.CouponCreatedEvent;
 import com.novabilling.api.coupon.CouponDeletedEvent;
+import com.novabilling.api.coupon.CouponDetails;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.api.coupon.CouponUsageRecordedEvent;
@@ -50,8 +51,8 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
 
     private static CouponCreatedEvent created(String id, String name, String code, CouponDiscount discount,
                                               boolean active) {
-        return new CouponCreatedEvent(id, name, code, null, discount, CouponDuration.ONCE, null, null, null, List.of(),
-                active, Map.of());
+        return new CouponCreatedEvent(id, new CouponDetails(name, code, null, discount, CouponDuration.ONCE, null, null,
+                null, List.of(), active, Map.of()));
     }
 
     private static CouponAppliedEvent applied(String couponId, String appliedId, String customerId, int count) {
@@ -62,12 +63,13 @@ class CouponReadModelDatabaseTest extends ReadModelDatabaseTest {
     @Test
     void storesAndReadsBackEveryField() {
         Instant expiry = T0.plusSeconds(86_400);
-        inTransaction(() -> projection.on(new CouponCreatedEvent("cpn_1", "Five off", "FIVE", "first month",
-                FIVE_USD, CouponDuration.REPEATING, 3, 10, expiry, List.of("pln_1", "pln_2"), true,
-                Map.of("campaign", "spring")), T0));
+        inTransaction(() -> projection.on(new CouponCreatedEvent("cpn_1", new CouponDetails("Five off", "FIVE",
+                "first month", FIVE_USD, CouponDuration.REPEATING, 3, 10, expiry, List.of("pln_1", "pln_2"), true,
+                Map.of("campaign", "spring"))), T0));
         Instant later = T0.plusSeconds(60);
-        inTransaction(() -> projection.on(new CouponUpdatedEvent("cpn_1", "Five off!", "FIVE", "first month",
-                FIVE_USD, CouponDuration.REPEATING, 3, 10, expiry, List.of("pln_2"), false, Map.of()), later));
+        inTransaction(() -> projection.on(new CouponUpdatedEvent("cpn_1", new CouponDetails("Five off!", "FIVE",
+                "first month", FIVE_USD, CouponDuration.REPEATING, 3, 10, expiry, List.of("pln_2"), false,
+                Map.of())), later));
 
         assertThat(projection.handle(new FindCouponQuery("cpn_1"))).isEqualTo(new CouponView("cpn_1", "Five off!",
                 "FIVE", "first month", DiscountType.FIXED_AMOUNT, new BigDecimal("5.00"), "USD",

@@ -1,21 +1,7 @@
 package com.novabilling.api.coupon;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** {@code planIds} empty means every plan; {@code metadata} is never null. */
-public record CouponCreatedEvent(
-        String couponId,
-        String name,
-        String code,
-        String description,
-        CouponDiscount discount,
-        CouponDuration duration,
-        Integer durationInPeriods,
-        Integer maxRedemptions,
-        Instant expiresAt,
-        List<String> planIds,
-        boolean active,
-        Map<String, Object> metadata) {
+/** Stored flat, the details' fields beside {@code couponId}, as before they were grouped (2026-12-01). */
+public record CouponCreatedEvent(String couponId, @JsonUnwrapped CouponDetails details) {
 }

@@ -39,6 +39,16 @@ public record CouponDiscount(DiscountType type, BigDecimal percentage, Money amo
         return new CouponDiscount(DiscountType.FIXED_AMOUNT, null, amount);
     }
 
+    /** A discount as tables store it: the percentage, or the amount in minor units of {@code currency}. */
+    public static CouponDiscount of(DiscountType type, BigDecimal percentage, Long amountMinor, CurrencyCode currency) {
+        return type == DiscountType.PERCENTAGE ? percentageOf(percentage) : fixed(Money.ofMinor(amountMinor, currency));
+    }
+
+    /** The amount in minor units; null for a percentage. */
+    public Long amountMinor() {
+        return amount == null ? null : amount.minor();
+    }
+
     /** The discount as the API shows it: the percentage, or the amount in major units (10.00 USD, 5000 UGX). */
     public BigDecimal value() {
         return type == DiscountType.PERCENTAGE ? percentage : amount.toMajor();

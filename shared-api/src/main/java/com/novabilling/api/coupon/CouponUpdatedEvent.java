@@ -1,21 +1,7 @@
 package com.novabilling.api.coupon;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-/** The coupon's complete editable state after the update, so every consumer can simply overwrite what it holds. */
-public record CouponUpdatedEvent(
-        String couponId,
-        String name,
-        String code,
-        String description,
-        CouponDiscount discount,
-        CouponDuration duration,
-        Integer durationInPeriods,
-        Integer maxRedemptions,
-        Instant expiresAt,
-        List<String> planIds,
-        boolean active,
-        Map<String, Object> metadata) {
+/** The coupon's complete details after the update, stored flat like {@link CouponCreatedEvent}'s. */
+public record CouponUpdatedEvent(String couponId, @JsonUnwrapped CouponDetails details) {
 }
