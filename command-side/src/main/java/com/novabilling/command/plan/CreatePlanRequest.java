@@ -5,6 +5,7 @@ import com.novabilling.command.validation.BillingTermLimits;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.CreatePlanCommand;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ public record CreatePlanRequest(
                 planPrices.add(prices.get(i).toPrice(PlanIds.newPriceId(), "prices[" + i + "]."));
             }
         }
-        return new CreatePlanCommand(planId, name, code, description, billingInterval, features, trialDays, active,
-                metadata, planPrices, billingTiming, netPaymentTerms, invoiceGracePeriodDays);
+        return new CreatePlanCommand(planId, new PlanDetails(name, code, description, billingInterval, features,
+                trialDays, billingTiming, netPaymentTerms, invoiceGracePeriodDays, active, metadata), planPrices);
     }
 }

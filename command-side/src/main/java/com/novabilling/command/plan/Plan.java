@@ -1,18 +1,16 @@
 package com.novabilling.command.plan;
 
-import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
-import com.novabilling.api.metadata.Metadata;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.AddPlanPriceCommand;
-import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.CreatePlanCommand;
 import com.novabilling.api.plan.DeletePlanCommand;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
@@ -45,19 +43,7 @@ public class Plan {
 
     @AggregateIdentifier
     private String planId;
-    private String name;
-    private String code;
-    private String description;
-    private BillingInterval billingInterval;
-    private List<String> features;
-    private int trialDays;
-    private boolean active;
-    private Map<String, Object> metadata;
-    private BillingTiming billingTiming;
-    /** Null: the plan leaves it to the tenant (docs/billing-rules.md §7). */
-    private Integer netPaymentTerms;
-    /** Null: the plan leaves it to the tenant. */
-    private Integer invoiceGracePeriodDays;
+    private PlanDetails details;
     /** priceId → amount, in the order the prices were added. */
     private final Map<String, Money> prices = new LinkedHashMap<>();
 
@@ -67,46 +53,29 @@ public class Plan {
 
     @CommandHandler
     public Plan(CreatePlanCommand command, ResourceCodes codes) {
-        codes.requireAvailable(CodeKind.PLAN, command.code(), null);
+        PlanDetails created = command.details().normalized();
+        codes.requireAvailable(CodeKind.PLAN, created.code(), null);
         List<PlanPrice> newPrices = command.prices() == null ? List.of() : List.copyOf(command.prices());
         requireOnePricePerCurrency(newPrices);
-        apply(new PlanCreatedEvent(command.planId(), command.name(), command.code(), command.description(),
-                command.billingInterval(), listOf(command.features()),
-                command.trialDays() == null ? 0 : command.trialDays(),
-                command.active() == null || command.active(),
-                Metadata.copyOf(command.metadata()), newPrices,
-                command.billingTiming() == null ? BillingTiming.IN_ADVANCE : command.billingTiming(),
-                command.netPaymentTerms(), command.invoiceGracePeriodDays()));
+        apply(new PlanCreatedEvent(command.planId(), created, newPrices));
     }
 
     @CommandHandler
     public void handle(UpdatePlanCommand command, ResourceCodes codes) {
-        PlanUpdatedEvent updated = new PlanUpdatedEvent(
-                planId,
-                command.name() != null ? command.name() : name,
-                command.code() != null ? command.code() : code,
-                command.description() != null ? command.description() : description,
-                command.billingInterval() != null ? command.billingInterval() : billingInterval,
-                command.features() != null ? listOf(command.features()) : features,
-                command.trialDays() != null ? command.trialDays() : trialDays,
-                command.active() != null ? command.active() : active,
-                command.metadata() != null ? Metadata.copyOf(command.metadata()) : metadata,
-                command.billingTiming() != null ? command.billingTiming() : billingTiming,
-                command.netPaymentTerms() != null ? command.netPaymentTerms() : netPaymentTerms,
-                command.invoiceGracePeriodDays() != null ? command.invoiceGracePeriodDays() : invoiceGracePeriodDays);
-        if (updated.equals(currentState())) {
+        PlanDetails updated = details.with(command.changes());
+        if (updated.equals(details)) {
             return;
         }
-        if (!updated.code().equals(code)) {
+        if (!updated.code().equals(details.code())) {
             codes.requireAvailable(CodeKind.PLAN, updated.code(), planId);
         }
-        apply(updated);
+        apply(new PlanUpdatedEvent(planId, updated));
     }
 
     @CommandHandler
     public void handle(DeletePlanCommand command, DeletionPolicy deletionPolicy) {
         deletionPolicy.requireDeletable(GuardedResource.PLAN, planId);
-        apply(new PlanDeletedEvent(planId, code));
+        apply(new PlanDeletedEvent(planId, details.code()));
     }
 
     @CommandHandler
@@ -141,33 +110,13 @@ public class Plan {
     @EventSourcingHandler
     void on(PlanCreatedEvent event) {
         planId = event.planId();
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        billingInterval = event.billingInterval();
-        features = event.features();
-        trialDays = event.trialDays();
-        active = event.active();
-        metadata = event.metadata();
-        billingTiming = event.effectiveBillingTiming();
-        netPaymentTerms = event.netPaymentTerms();
-        invoiceGracePeriodDays = event.invoiceGracePeriodDays();
+        details = event.details().normalized();
         event.prices().forEach(price -> prices.put(price.priceId(), price.amount()));
     }
 
     @EventSourcingHandler
     void on(PlanUpdatedEvent event) {
-        name = event.name();
-        code = event.code();
-        description = event.description();
-        billingInterval = event.billingInterval();
-        features = event.features();
-        trialDays = event.trialDays();
-        active = event.active();
-        metadata = event.metadata();
-        billingTiming = event.effectiveBillingTiming();
-        netPaymentTerms = event.netPaymentTerms();
-        invoiceGracePeriodDays = event.invoiceGracePeriodDays();
+        details = event.details().normalized();
     }
 
     @EventSourcingHandler
@@ -188,11 +137,6 @@ public class Plan {
     @EventSourcingHandler
     void on(PlanDeletedEvent event) {
         markDeleted();
-    }
-
-    private PlanUpdatedEvent currentState() {
-        return new PlanUpdatedEvent(planId, name, code, description, billingInterval, features, trialDays, active,
-                metadata, billingTiming, netPaymentTerms, invoiceGracePeriodDays);
     }
 
     private Money requirePrice(String priceId) {
@@ -217,9 +161,4 @@ public class Plan {
             }
         }
     }
-
-    private static List<String> listOf(List<String> values) {
-        return values == null ? List.of() : List.copyOf(values);
-    }
-
 }

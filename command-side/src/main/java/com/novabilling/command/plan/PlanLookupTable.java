@@ -6,6 +6,7 @@ import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
 import com.novabilling.api.plan.PlanPriceUpdatedEvent;
@@ -56,19 +57,13 @@ public class PlanLookupTable implements PlanLookup {
 
     @EventHandler
     public void on(PlanCreatedEvent event) {
-        codes.claim(CodeKind.PLAN, event.code(), event.planId());
-        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays(),
-                new BillingTermsRow(event.planId(), event.effectiveBillingTiming(), event.netPaymentTerms(),
-                        event.invoiceGracePeriodDays()));
+        upsertPlan(event.planId(), event.details());
         event.prices().forEach(price -> upsertPrice(event.planId(), price.priceId(), price.amount()));
     }
 
     @EventHandler
     public void on(PlanUpdatedEvent event) {
-        codes.claim(CodeKind.PLAN, event.code(), event.planId());
-        upsertPlan(event.planId(), event.code(), event.active(), event.billingInterval(), event.trialDays(),
-                new BillingTermsRow(event.planId(), event.effectiveBillingTiming(), event.netPaymentTerms(),
-                        event.invoiceGracePeriodDays()));
+        upsertPlan(event.planId(), event.details());
     }
 
     @EventHandler
@@ -162,10 +157,12 @@ public class PlanLookupTable implements PlanLookup {
                 (row, i) -> Money.ofMinor(row.getLong(2), CurrencyCode.valueOf(row.getString(1))), planId);
     }
 
-    private void upsertPlan(String planId, String code, boolean active, BillingInterval interval, int trialDays,
-                            BillingTermsRow terms) {
-        jdbcTemplate.update(UPSERT_PLAN, planId, code, active, interval == null ? null : interval.name(), trialDays,
-                terms.billingTiming().name(), terms.netPaymentTerms(), terms.invoiceGracePeriodDays());
+    private void upsertPlan(String planId, PlanDetails details) {
+        PlanDetails plan = details.normalized();
+        codes.claim(CodeKind.PLAN, plan.code(), planId);
+        jdbcTemplate.update(UPSERT_PLAN, planId, plan.code(), plan.active(),
+                plan.billingInterval() == null ? null : plan.billingInterval().name(), plan.trialDays(),
+                plan.billingTiming().name(), plan.netPaymentTerms(), plan.invoiceGracePeriodDays());
     }
 
     private void upsertPrice(String planId, String priceId, Money amount) {

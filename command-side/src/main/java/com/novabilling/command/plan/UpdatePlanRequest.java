@@ -5,6 +5,7 @@ import com.novabilling.command.validation.BillingTermLimits;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.plan.BillingInterval;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.UpdatePlanCommand;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
@@ -46,7 +47,7 @@ public record UpdatePlanRequest(
         if (prices != null) {
             throw new ValidationException("prices", "prices change through POST, PATCH and DELETE /plans/{id}/prices");
         }
-        return new UpdatePlanCommand(planId, name, code, description, billingInterval, features, trialDays, active,
-                metadata, billingTiming, netPaymentTerms, invoiceGracePeriodDays);
+        return new UpdatePlanCommand(planId, new PlanDetails(name, code, description, billingInterval, features,
+                trialDays, billingTiming, netPaymentTerms, invoiceGracePeriodDays, active, metadata));
     }
 }

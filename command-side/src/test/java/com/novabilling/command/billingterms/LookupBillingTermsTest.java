@@ -8,6 +8,7 @@ import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.command.customer.CustomerLookupTable;
 import com.novabilling.command.plan.PlanLookupTable;
 import com.novabilling.command.reference.JdbcResourceCodes;
@@ -41,8 +42,8 @@ class LookupBillingTermsTest extends TenantSchemaTest {
         customers.on(new CustomerCreatedEvent("cus_exempt", new CustomerDetails(null, "Exempt", "exempt@example.com", null, null, null, BigDecimal.ZERO, null, Map.of())));
         customers.on(new CustomerCreatedEvent("cus_plain", new CustomerDetails(null, "Plain", "plain@example.com", null, null, null, null, null, Map.of())));
         customers.on(new CustomerCreatedEvent("cus_terms", new CustomerDetails(null, "Terms", "terms@example.com", null, null, 60, null, null, Map.of())));
-        plans.on(new PlanCreatedEvent("pln_net30", "Net 30", "net30", null, BillingInterval.MONTHLY, List.of(), 0,
-                true, Map.of(), List.of(), BillingTiming.IN_ARREARS, 30, 7));
+        plans.on(new PlanCreatedEvent("pln_net30", new PlanDetails("Net 30", "net30", null, BillingInterval.MONTHLY,
+                List.of(), 0, BillingTiming.IN_ARREARS, 30, 7, true, Map.of()), List.of()));
 
         assertThat(lookup.termsFor("cus_plain", null)).isEqualTo(TENANT);
         assertThat(lookup.termsFor("cus_plain", "pln_net30"))

@@ -12,6 +12,7 @@ import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.command.plan.PlanLookupTable;
 import com.novabilling.command.reference.GuardedResource;
@@ -97,8 +98,8 @@ class ChargeLookupTableTest extends TenantSchemaTest {
 
     @Test
     void guardKeepsUsedMetricsAndThePlanPricesChargesPriceIn() {
-        plans.on(new PlanCreatedEvent("pln_1", "Pro",
-                "pro", null, BillingInterval.MONTHLY, List.of(), 0, true, Map.of(), List.of(
+        plans.on(new PlanCreatedEvent("pln_1", new PlanDetails("Pro", "pro", null, BillingInterval.MONTHLY, List.of(),
+                0, BillingTiming.IN_ADVANCE, null, null, true, Map.of()), List.of(
                 new PlanPrice("prc_usd", Money.ofMinor(4999, CurrencyCode.USD)),
                 new PlanPrice("prc_kes", Money.ofMinor(500000, CurrencyCode.KES)))));
         lookup.on(created("chg_a", "pln_1", "bm_1", CurrencyCode.USD));

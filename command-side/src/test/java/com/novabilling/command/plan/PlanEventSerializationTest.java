@@ -1,10 +1,12 @@
 package com.novabilling.command.plan;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.PlanUpdatedEvent;
 import org.axonframework.serialization.SerializedObject;
@@ -13,6 +15,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,11 +29,11 @@ class PlanEventSerializationTest {
     @Test
     void billingTermsRoundTrip() {
         List<Object> events = List.of(
-                new PlanCreatedEvent("pln_1", "Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0, true,
-                        Map.of(), List.of(new PlanPrice("prc_1", Money.ofMinor(100, CurrencyCode.KES))),
-                        BillingTiming.IN_ARREARS, 30, 5),
-                new PlanUpdatedEvent("pln_1", "Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0, true,
-                        Map.of(), BillingTiming.IN_ADVANCE, null, 0));
+                new PlanCreatedEvent("pln_1", new PlanDetails("Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
+                        BillingTiming.IN_ARREARS, 30, 5, true, Map.of()), List.of(new PlanPrice("prc_1",
+                        Money.ofMinor(100, CurrencyCode.KES)))),
+                new PlanUpdatedEvent("pln_1", new PlanDetails("Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
+                        BillingTiming.IN_ADVANCE, null, 0, true, Map.of())));
         for (Object event : events) {
             SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
             assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
@@ -44,9 +47,21 @@ class PlanEventSerializationTest {
                  "features":[],"trialDays":0,"active":true,"metadata":{}}""";
         PlanUpdatedEvent old = serializer.deserialize(new SimpleSerializedObject<>(
                 stored.getBytes(StandardCharsets.UTF_8), byte[].class, PlanUpdatedEvent.class.getName(), null));
-        assertThat(old.billingTiming()).isNull();
-        assertThat(old.effectiveBillingTiming()).isEqualTo(BillingTiming.IN_ADVANCE);
-        assertThat(old.netPaymentTerms()).isNull();
-        assertThat(old.invoiceGracePeriodDays()).isNull();
+        assertThat(old.details().billingTiming()).isNull();
+        assertThat(old.details().normalized().billingTiming()).isEqualTo(BillingTiming.IN_ADVANCE);
+        assertThat(old.details().netPaymentTerms()).isNull();
+        assertThat(old.details().invoiceGracePeriodDays()).isNull();
+    }
+
+    @Test
+    void theDetailsAreStoredFlatBesideTheIdAndPricesAsBeforeTheyWereGrouped() throws Exception {
+        PlanCreatedEvent event = new PlanCreatedEvent("pln_1", new PlanDetails("Pro", "pro", null,
+                BillingInterval.MONTHLY, List.of(), 0, BillingTiming.IN_ADVANCE, null, null, true, Map.of()), List.of());
+        List<String> fields = new ArrayList<>();
+        new ObjectMapper().readTree(serializer.serialize(event, byte[].class).getData()).fieldNames()
+                .forEachRemaining(fields::add);
+        assertThat(fields).containsExactlyInAnyOrder("planId", "name", "code", "description", "billingInterval",
+                "features", "trialDays", "active", "metadata", "prices", "billingTiming", "netPaymentTerms",
+                "invoiceGracePeriodDays");
     }
 }

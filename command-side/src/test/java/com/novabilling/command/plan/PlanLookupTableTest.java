@@ -7,6 +7,7 @@ import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
@@ -39,8 +40,8 @@ class PlanLookupTableTest extends TenantSchemaTest {
     }
 
     private static PlanCreatedEvent created(String id, String code, PlanPrice... prices) {
-        return new PlanCreatedEvent(id, "Name", code, null, BillingInterval.MONTHLY, List.of(), 0, true, Map.of(),
-                List.of(prices));
+        return new PlanCreatedEvent(id, new PlanDetails("Name", code, null, BillingInterval.MONTHLY, List.of(), 0,
+                BillingTiming.IN_ADVANCE, null, null, true, Map.of()), List.of(prices));
     }
 
     @Test
@@ -64,7 +65,8 @@ class PlanLookupTableTest extends TenantSchemaTest {
     @Test
     void updateMovesTheCodeAndDeletionReleasesIt() {
         lookup.on(created("pln_a", "pro"));
-        lookup.on(new PlanUpdatedEvent("pln_a", "Name", "pro-2", null, BillingInterval.MONTHLY, List.of(), 0, false, Map.of()));
+        lookup.on(new PlanUpdatedEvent("pln_a", new PlanDetails("Name", "pro-2", null, BillingInterval.MONTHLY,
+                List.of(), 0, BillingTiming.IN_ADVANCE, null, null, false, Map.of())));
         assertThat(codes.taken(CodeKind.PLAN, "pro", null)).isFalse();
         assertThat(codes.taken(CodeKind.PLAN, "pro-2", null)).isTrue();
         assertThat(codes.taken(CodeKind.PLAN, "pro-2", "pln_a")).isFalse();
@@ -98,13 +100,13 @@ class PlanLookupTableTest extends TenantSchemaTest {
 
     @Test
     void keepsThePlansOwnBillingTermsAndReadsOldEventsAsInAdvanceWithNone() {
-        lookup.on(new PlanCreatedEvent("pln_a", "Name", "pro", null, BillingInterval.MONTHLY, List.of(), 0, true,
-                Map.of(), List.of(), BillingTiming.IN_ARREARS, 30, 5));
+        lookup.on(new PlanCreatedEvent("pln_a", new PlanDetails("Name", "pro", null, BillingInterval.MONTHLY, List.of(),
+                0, BillingTiming.IN_ARREARS, 30, 5, true, Map.of()), List.of()));
         assertThat(lookup.findBillingTerms("pln_a"))
                 .contains(new PlanLookupTable.BillingTermsRow("pln_a", BillingTiming.IN_ARREARS, 30, 5));
 
-        lookup.on(new PlanUpdatedEvent("pln_a", "Name", "pro", null, BillingInterval.MONTHLY, List.of(), 0, true,
-                Map.of(), null, null, null));
+        lookup.on(new PlanUpdatedEvent("pln_a", new PlanDetails("Name", "pro", null, BillingInterval.MONTHLY, List.of(),
+                0, null, null, null, true, Map.of())));
         assertThat(lookup.findBillingTerms("pln_a"))
                 .contains(new PlanLookupTable.BillingTermsRow("pln_a", BillingTiming.IN_ADVANCE, null, null));
 

@@ -7,6 +7,7 @@ import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.CreatePlanCommand;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.UpdatePlanCommand;
 import jakarta.validation.Validation;
@@ -85,8 +86,9 @@ class PlanRequestValidationTest {
         assertThat(command.prices()).extracting(PlanPrice::amount).containsExactly(
                 Money.ofMinor(4999, CurrencyCode.USD), Money.ofMinor(50_000, CurrencyCode.UGX));
         assertThat(command.prices()).extracting(PlanPrice::priceId).allSatisfy(id -> assertThat(id).startsWith("prc_"));
-        assertThat(command).isEqualTo(new CreatePlanCommand("pln_1", "Pro", "pro", "for teams",
-                BillingInterval.MONTHLY, List.of("sso"), 14, true, Map.of("tier", "2"), command.prices()));
+        assertThat(command).isEqualTo(new CreatePlanCommand("pln_1", new PlanDetails("Pro", "pro", "for teams",
+                BillingInterval.MONTHLY, List.of("sso"), 14, null, null, null, true, Map.of("tier", "2")),
+                command.prices()));
     }
 
     @Test
@@ -135,9 +137,9 @@ class PlanRequestValidationTest {
                 null, null, null, BillingTiming.IN_ARREARS, 30, 3);
         assertThat(validator.validate(request)).isEmpty();
         CreatePlanCommand command = request.toCommand("pln_1");
-        assertThat(command.billingTiming()).isEqualTo(BillingTiming.IN_ARREARS);
-        assertThat(command.netPaymentTerms()).isEqualTo(30);
-        assertThat(command.invoiceGracePeriodDays()).isEqualTo(3);
+        assertThat(command.details().billingTiming()).isEqualTo(BillingTiming.IN_ARREARS);
+        assertThat(command.details().netPaymentTerms()).isEqualTo(30);
+        assertThat(command.details().invoiceGracePeriodDays()).isEqualTo(3);
 
         assertThat(invalidFields(terms(0, 365))).isEmpty();
         assertThat(invalidFields(terms(-1, 366))).containsExactlyInAnyOrder("netPaymentTerms", "invoiceGracePeriodDays");
@@ -148,8 +150,8 @@ class PlanRequestValidationTest {
         assertThat(invalidFields(update)).containsExactly("netPaymentTerms");
         assertThat(new UpdatePlanRequest(null, null, null, null, null, null, null, null, null,
                 BillingTiming.IN_ARREARS, 14, null).toCommand("pln_1"))
-                .isEqualTo(new UpdatePlanCommand("pln_1", null, null, null, null, null, null, null, null,
-                        BillingTiming.IN_ARREARS, 14, null));
+                .isEqualTo(new UpdatePlanCommand("pln_1", new PlanDetails(null, null, null, null, null, null,
+                        BillingTiming.IN_ARREARS, 14, null, null, null)));
     }
 
     private static CreatePlanRequest terms(Integer netPaymentTerms, Integer invoiceGracePeriodDays) {

@@ -12,6 +12,7 @@ import com.novabilling.api.plan.CreatePlanCommand;
 import com.novabilling.api.plan.DeletePlanCommand;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
@@ -41,8 +42,9 @@ class PlanTest {
 
     private static final String ID = "pln_0123456789abcdef01234567";
     private static final PlanPrice USD = new PlanPrice("prc_usd", Money.ofMinor(4999, CurrencyCode.USD));
-    private static final PlanCreatedEvent PRO_CREATED = new PlanCreatedEvent(ID, "Pro Plan", "pro", "For growing teams",
-            BillingInterval.MONTHLY, List.of("Unlimited users"), 0, true, Map.of(), List.of(USD));
+    private static final PlanCreatedEvent PRO_CREATED = new PlanCreatedEvent(ID, new PlanDetails("Pro Plan", "pro",
+            "For growing teams", BillingInterval.MONTHLY, List.of("Unlimited users"), 0, BillingTiming.IN_ADVANCE, null,
+            null, true, Map.of()), List.of(USD));
 
     private FixtureConfiguration<Plan> fixture;
     private InMemoryResourceCodes codes;
@@ -60,8 +62,9 @@ class PlanTest {
     @Test
     void createsPlanWithDefaults() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePlanCommand(ID, "Pro Plan", "pro", "For growing teams", BillingInterval.MONTHLY,
-                        List.of("Unlimited users"), null, null, null, List.of(USD)))
+                .when(new CreatePlanCommand(ID, new PlanDetails("Pro Plan", "pro", "For growing teams",
+                        BillingInterval.MONTHLY, List.of("Unlimited users"), null, null, null, null, null, null),
+                        List.of(USD)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(PRO_CREATED);
     }
@@ -70,8 +73,8 @@ class PlanTest {
     void refusesCodeHeldByAnotherPlan() {
         codes.with(CodeKind.PLAN, "pro", "pln_other");
         fixture.givenNoPriorActivity()
-                .when(new CreatePlanCommand(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, null, null, null,
-                        null, List.of()))
+                .when(new CreatePlanCommand(ID, new PlanDetails("Pro Plan", "pro", null, BillingInterval.MONTHLY, null,
+                        null, null, null, null, null, null), List.of()))
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("A plan with code 'pro' already exists")
                 .expectNoEvents();
@@ -81,8 +84,8 @@ class PlanTest {
     void refusesTwoPricesInOneCurrency() {
         PlanPrice again = new PlanPrice("prc_usd2", Money.ofMinor(100, CurrencyCode.USD));
         fixture.givenNoPriorActivity()
-                .when(new CreatePlanCommand(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, null, null, null,
-                        null, List.of(USD, again)))
+                .when(new CreatePlanCommand(ID, new PlanDetails("Pro Plan", "pro", null, BillingInterval.MONTHLY, null,
+                        null, null, null, null, null, null), List.of(USD, again)))
                 .expectException(ValidationException.class)
                 .expectExceptionMessage("prices[1].currency: a plan has one price per currency; USD is listed twice");
     }
@@ -90,11 +93,14 @@ class PlanTest {
     @Test
     void updateKeepsAbsentFieldsAndRecordsNothingWhenUnchanged() {
         fixture.given(PRO_CREATED)
-                .when(new UpdatePlanCommand(ID, "Pro Plan v2", null, null, null, null, 14, false, null))
-                .expectEvents(new PlanUpdatedEvent(ID, "Pro Plan v2", "pro", "For growing teams",
-                        BillingInterval.MONTHLY, List.of("Unlimited users"), 14, false, Map.of()));
+                .when(new UpdatePlanCommand(ID, new PlanDetails("Pro Plan v2", null, null, null, null, 14, null, null,
+                        null, false, null)))
+                .expectEvents(new PlanUpdatedEvent(ID, new PlanDetails("Pro Plan v2", "pro", "For growing teams",
+                        BillingInterval.MONTHLY, List.of("Unlimited users"), 14, BillingTiming.IN_ADVANCE, null, null,
+                        false, Map.of())));
         fixture.given(PRO_CREATED)
-                .when(new UpdatePlanCommand(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, null, 0, true, null))
+                .when(new UpdatePlanCommand(ID, new PlanDetails("Pro Plan", "pro", null, BillingInterval.MONTHLY, null,
+                        0, null, null, null, true, null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -103,7 +109,8 @@ class PlanTest {
     void changingTheCodeChecksItIsFree() {
         codes.with(CodeKind.PLAN, "basic", "pln_other");
         fixture.given(PRO_CREATED)
-                .when(new UpdatePlanCommand(ID, null, "basic", null, null, null, null, null, null))
+                .when(new UpdatePlanCommand(ID, new PlanDetails(null, "basic", null, null, null, null, null, null, null,
+                        null, null)))
                 .expectException(ConflictException.class)
                 .expectNoEvents();
     }
@@ -173,34 +180,37 @@ class PlanTest {
                 .when(new DeletePlanCommand(ID))
                 .expectEvents(new PlanDeletedEvent(ID, "pro"));
         fixture.given(PRO_CREATED, new PlanDeletedEvent(ID, "pro"))
-                .when(new UpdatePlanCommand(ID, "x", null, null, null, null, null, null, null))
+                .when(new UpdatePlanCommand(ID, new PlanDetails("x", null, null, null, null, null, null, null, null,
+                        null, null)))
                 .expectException(AggregateDeletedException.class);
     }
 
     @Test
     void createsAPlanWithItsOwnBillingTerms() {
         fixture.givenNoPriorActivity()
-                .when(new CreatePlanCommand(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, null, null, null,
-                        null, List.of(USD), BillingTiming.IN_ARREARS, 30, 5))
-                .expectEvents(new PlanCreatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
-                        true, Map.of(), List.of(USD), BillingTiming.IN_ARREARS, 30, 5));
+                .when(new CreatePlanCommand(ID, new PlanDetails("Pro Plan", "pro", null, BillingInterval.MONTHLY, null,
+                        null, BillingTiming.IN_ARREARS, 30, 5, null, null), List.of(USD)))
+                .expectEvents(new PlanCreatedEvent(ID, new PlanDetails("Pro Plan", "pro", null, BillingInterval.MONTHLY,
+                        List.of(), 0, BillingTiming.IN_ARREARS, 30, 5, true, Map.of()), List.of(USD)));
     }
 
     @Test
     void updateChangesTheBillingTermsGivenAndKeepsTheOthers() {
-        PlanCreatedEvent withTerms = new PlanCreatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY,
-                List.of(), 0, true, Map.of(), List.of(USD), BillingTiming.IN_ARREARS, 30, 5);
+        PlanCreatedEvent withTerms = new PlanCreatedEvent(ID, new PlanDetails("Pro Plan", "pro", null,
+                BillingInterval.MONTHLY, List.of(), 0, BillingTiming.IN_ARREARS, 30, 5, true, Map.of()), List.of(USD));
         fixture.given(withTerms)
-                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null, null, 0, null))
-                .expectEvents(new PlanUpdatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
-                        true, Map.of(), BillingTiming.IN_ARREARS, 0, 5));
+                .when(new UpdatePlanCommand(ID, new PlanDetails(null, null, null, null, null, null, null, 0, null, null,
+                        null)))
+                .expectEvents(new PlanUpdatedEvent(ID, new PlanDetails("Pro Plan", "pro", null, BillingInterval.MONTHLY,
+                        List.of(), 0, BillingTiming.IN_ARREARS, 0, 5, true, Map.of())));
         fixture.given(withTerms)
-                .when(new UpdatePlanCommand(ID, "Pro", null, null, null, null, null, null, null))
-                .expectEvents(new PlanUpdatedEvent(ID, "Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
-                        true, Map.of(), BillingTiming.IN_ARREARS, 30, 5));
+                .when(new UpdatePlanCommand(ID, new PlanDetails("Pro", null, null, null, null, null, null, null, null,
+                        null, null)))
+                .expectEvents(new PlanUpdatedEvent(ID, new PlanDetails("Pro", "pro", null, BillingInterval.MONTHLY,
+                        List.of(), 0, BillingTiming.IN_ARREARS, 30, 5, true, Map.of())));
         fixture.given(withTerms)
-                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null,
-                        BillingTiming.IN_ARREARS, 30, 5))
+                .when(new UpdatePlanCommand(ID, new PlanDetails(null, null, null, null, null, null,
+                        BillingTiming.IN_ARREARS, 30, 5, null, null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -208,18 +218,19 @@ class PlanTest {
     @Test
     void aPlanStoredBeforeBillingTermsBillsInAdvanceAndLeavesTheRestToTheTenant() {
         // the shape of events stored before issue 12: no billing terms at all
-        PlanCreatedEvent stored = new PlanCreatedEvent(ID, "Pro Plan", "pro", null, BillingInterval.MONTHLY,
-                List.of(), 0, true, Map.of(), List.of(USD), null, null, null);
-        PlanUpdatedEvent storedUpdate = new PlanUpdatedEvent(ID, "Pro", "pro", null, BillingInterval.MONTHLY,
-                List.of(), 0, true, Map.of(), null, null, null);
+        PlanCreatedEvent stored = new PlanCreatedEvent(ID, new PlanDetails("Pro Plan", "pro", null,
+                BillingInterval.MONTHLY, List.of(), 0, null, null, null, true, Map.of()), List.of(USD));
+        PlanUpdatedEvent storedUpdate = new PlanUpdatedEvent(ID, new PlanDetails("Pro", "pro", null,
+                BillingInterval.MONTHLY, List.of(), 0, null, null, null, true, Map.of()));
         fixture.given(stored, storedUpdate)
-                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null,
-                        BillingTiming.IN_ADVANCE, null, null))
+                .when(new UpdatePlanCommand(ID, new PlanDetails(null, null, null, null, null, null,
+                        BillingTiming.IN_ADVANCE, null, null, null, null)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(stored, storedUpdate)
-                .when(new UpdatePlanCommand(ID, null, null, null, null, null, null, null, null, null, null, 7))
-                .expectEvents(new PlanUpdatedEvent(ID, "Pro", "pro", null, BillingInterval.MONTHLY, List.of(), 0,
-                        true, Map.of(), BillingTiming.IN_ADVANCE, null, 7));
+                .when(new UpdatePlanCommand(ID, new PlanDetails(null, null, null, null, null, null, null, null, 7, null,
+                        null)))
+                .expectEvents(new PlanUpdatedEvent(ID, new PlanDetails("Pro", "pro", null, BillingInterval.MONTHLY,
+                        List.of(), 0, BillingTiming.IN_ADVANCE, null, 7, true, Map.of())));
     }
 }

@@ -1,5 +1,6 @@
 package com.novabilling.command.subscription;
 
+import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerCreatedEvent;
 import com.novabilling.api.customer.CustomerDeletedEvent;
@@ -7,6 +8,7 @@ import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
 import com.novabilling.api.plan.PlanCreatedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceUpdatedEvent;
@@ -68,8 +70,9 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
         jdbcTemplate.update("TRUNCATE subscription_lookup, customer_lookup, plan_lookup, plan_price_lookup, "
                 + "resource_codes, domain_event_entry");
         customers.on(new CustomerCreatedEvent("cus_a", new CustomerDetails(null, "A", "a@example.com", null, "KES", null, null, null, Map.of())));
-        plans.on(new PlanCreatedEvent("pln_a", "Basic", "basic", null, BillingInterval.MONTHLY, List.of(), 14, true,
-                Map.of(), List.of(new PlanPrice("prc_kes", KES_3000))));
+        plans.on(new PlanCreatedEvent("pln_a", new PlanDetails("Basic", "basic", null, BillingInterval.MONTHLY,
+                List.of(), 14, BillingTiming.IN_ADVANCE, null, null, true, Map.of()),
+                List.of(new PlanPrice("prc_kes", KES_3000))));
     }
 
     private static SubscriptionCreatedEvent created(String id, String customerId, String planId) {
@@ -88,8 +91,8 @@ class SubscriptionLookupTableTest extends TenantSchemaTest {
     void theCatalogAnswersThePlansTermsAndTheCustomersStandingFromTheLookupRows() {
         plans.on(new PlanPriceAddedEvent("pln_a", "prc_usd", Money.ofMinor(2_500, CurrencyCode.USD)));
         plans.on(new PlanPriceUpdatedEvent("pln_a", "prc_usd", Money.ofMinor(2_900, CurrencyCode.USD)));
-        plans.on(new PlanUpdatedEvent("pln_a", "Basic", "basic", null, BillingInterval.QUARTERLY, List.of(), 7, false,
-                Map.of()));
+        plans.on(new PlanUpdatedEvent("pln_a", new PlanDetails("Basic", "basic", null, BillingInterval.QUARTERLY,
+                List.of(), 7, BillingTiming.IN_ADVANCE, null, null, false, Map.of())));
 
         assertThat(catalog.findPlan("pln_a")).contains(new PlanTerms("pln_a", "basic", false,
                 BillingInterval.QUARTERLY, 7, List.of(KES_3000, Money.ofMinor(2_900, CurrencyCode.USD))));

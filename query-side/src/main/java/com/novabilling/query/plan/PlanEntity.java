@@ -4,6 +4,7 @@ import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
 import com.novabilling.api.plan.BillingInterval;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPriceView;
 import com.novabilling.api.plan.PlanView;
 import com.novabilling.query.readmodel.ReadModelRow;
@@ -56,20 +57,19 @@ public class PlanEntity extends ReadModelRow {
     @Column(name = "invoice_grace_period_days")
     private Integer invoiceGracePeriodDays;
 
-    void setDetails(String name, String code, String description, BillingInterval billingInterval,
-                    List<String> features, int trialDays, boolean active, Map<String, Object> metadata,
-                    BillingTiming billingTiming, Integer netPaymentTerms, Integer invoiceGracePeriodDays) {
-        this.name = name;
-        this.code = code;
-        this.description = description;
-        this.billingInterval = billingInterval;
-        this.features = features == null ? List.of() : features;
-        this.trialDays = trialDays;
-        this.active = active;
-        this.metadata = metadata == null ? Map.of() : metadata;
-        this.billingTiming = billingTiming;
-        this.netPaymentTerms = netPaymentTerms;
-        this.invoiceGracePeriodDays = invoiceGracePeriodDays;
+    void set(PlanDetails details) {
+        PlanDetails plan = details.normalized();
+        name = plan.name();
+        code = plan.code();
+        description = plan.description();
+        billingInterval = plan.billingInterval();
+        features = plan.features();
+        trialDays = plan.trialDays();
+        billingTiming = plan.billingTiming();
+        netPaymentTerms = plan.netPaymentTerms();
+        invoiceGracePeriodDays = plan.invoiceGracePeriodDays();
+        active = plan.active();
+        metadata = plan.metadata();
     }
 
     /** Adds the price, or replaces the one with the same id (a redelivered event changes nothing). */
@@ -90,10 +90,9 @@ public class PlanEntity extends ReadModelRow {
     }
 
     public PlanView toView() {
-        return new PlanView(id, name, code, description, billingInterval, features, trialDays,
-                billingTiming == null ? BillingTiming.IN_ADVANCE : billingTiming, netPaymentTerms,
-                invoiceGracePeriodDays, active, metadata, prices.stream().map(StoredPrice::toView).toList(), createdAt,
-                updatedAt);
+        return new PlanView(id, new PlanDetails(name, code, description, billingInterval, features, trialDays,
+                billingTiming, netPaymentTerms, invoiceGracePeriodDays, active, metadata).normalized(),
+                prices.stream().map(StoredPrice::toView).toList(), createdAt, updatedAt);
     }
 
     private int indexOf(String priceId) {

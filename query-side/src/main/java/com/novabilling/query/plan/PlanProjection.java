@@ -27,7 +27,6 @@ public class PlanProjection extends ReadModelProjection<PlanEntity, PlanReposito
 
     public static final String PROCESSING_GROUP = "plans";
 
-
     public PlanProjection(PlanRepository repository) {
         super("Plan", repository, PlanEntity::new);
     }
@@ -35,18 +34,14 @@ public class PlanProjection extends ReadModelProjection<PlanEntity, PlanReposito
     @EventHandler
     public void on(PlanCreatedEvent event, @Timestamp Instant createdAt) {
         create(event.planId(), createdAt, plan -> {
-            plan.setDetails(event.name(), event.code(), event.description(), event.billingInterval(),
-                    event.features(), event.trialDays(), event.active(), event.metadata(),
-                    event.effectiveBillingTiming(), event.netPaymentTerms(), event.invoiceGracePeriodDays());
+            plan.set(event.details());
             event.prices().forEach(price -> plan.putPrice(price.priceId(), price.amount()));
         });
     }
 
     @EventHandler
     public void on(PlanUpdatedEvent event, @Timestamp Instant updatedAt) {
-        update(event.planId(), updatedAt, plan -> plan.setDetails(event.name(), event.code(), event.description(),
-                event.billingInterval(), event.features(), event.trialDays(), event.active(), event.metadata(),
-                event.effectiveBillingTiming(), event.netPaymentTerms(), event.invoiceGracePeriodDays()));
+        update(event.planId(), updatedAt, plan -> plan.set(event.details()));
     }
 
     @EventHandler

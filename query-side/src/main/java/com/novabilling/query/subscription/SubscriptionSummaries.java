@@ -25,7 +25,7 @@ public class SubscriptionSummaries {
 
     SubscriptionPlanSummary planOf(SubscriptionEntity subscription) {
         return plans.findById(subscription.planId())
-                .map(plan -> plan.toView())
+                .map(plan -> plan.toView().details())
                 .map(plan -> subscription.planSummary(plan.code(), plan.name()))
                 .orElseGet(() -> subscription.planSummary(null, null));
     }

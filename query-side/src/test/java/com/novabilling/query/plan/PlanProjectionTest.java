@@ -9,6 +9,7 @@ import com.novabilling.api.plan.FindPlanQuery;
 import com.novabilling.api.plan.ListPlansQuery;
 import com.novabilling.api.plan.PlanCreatedEvent;
 import com.novabilling.api.plan.PlanDeletedEvent;
+import com.novabilling.api.plan.PlanDetails;
 import com.novabilling.api.plan.PlanPrice;
 import com.novabilling.api.plan.PlanPriceAddedEvent;
 import com.novabilling.api.plan.PlanPriceRemovedEvent;
@@ -38,9 +39,9 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
     private static final Instant T2 = T0.plusSeconds(120);
     private static final Money USD_49_99 = Money.ofMinor(4999, CurrencyCode.USD);
     private static final Money UGX_50000 = Money.ofMinor(50_000, CurrencyCode.UGX);
-    private static final PlanCreatedEvent PRO = new PlanCreatedEvent("pln_1", "Pro", "PRO", "for teams",
-            BillingInterval.MONTHLY, List.of("sso", "api"), 14, true, Map.of("tier", "2"),
-            List.of(new PlanPrice("prc_usd", USD_49_99), new PlanPrice("prc_ugx", UGX_50000)));
+    private static final PlanCreatedEvent PRO = new PlanCreatedEvent("pln_1", new PlanDetails("Pro", "PRO", "for teams",
+            BillingInterval.MONTHLY, List.of("sso", "api"), 14, BillingTiming.IN_ADVANCE, null, null, true,
+            Map.of("tier", "2")), List.of(new PlanPrice("prc_usd", USD_49_99), new PlanPrice("prc_ugx", UGX_50000)));
 
     private PlanProjection projection;
 
@@ -55,7 +56,8 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
     }
 
     private static PlanCreatedEvent plan(String id, String name, String code, boolean active) {
-        return new PlanCreatedEvent(id, name, code, null, BillingInterval.MONTHLY, null, 0, active, null, List.of());
+        return new PlanCreatedEvent(id, new PlanDetails(name, code, null, BillingInterval.MONTHLY, null, 0,
+                BillingTiming.IN_ADVANCE, null, null, active, null), List.of());
     }
 
     private List<String> ids(Boolean active, String search, int page, int limit) {
@@ -67,10 +69,10 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
     void createdEventStoresEveryFieldAndPricesInMajorUnitsAtTheEventTime() {
         inTransaction(() -> projection.on(PRO, T0));
 
-        assertThat(find("pln_1")).isEqualTo(new PlanView("pln_1", "Pro", "PRO", "for teams", BillingInterval.MONTHLY,
-                List.of("sso", "api"), 14, BillingTiming.IN_ADVANCE, null, null, true, Map.of("tier", "2"),
-                List.of(new PlanPriceView("prc_usd", "USD", new BigDecimal("49.99")),
-                        new PlanPriceView("prc_ugx", "UGX", new BigDecimal("50000"))), T0, T0));
+        assertThat(find("pln_1")).isEqualTo(new PlanView("pln_1", new PlanDetails("Pro", "PRO", "for teams",
+                BillingInterval.MONTHLY, List.of("sso", "api"), 14, BillingTiming.IN_ADVANCE, null, null, true,
+                Map.of("tier", "2")), List.of(new PlanPriceView("prc_usd", "USD", new BigDecimal("49.99")),
+                new PlanPriceView("prc_ugx", "UGX", new BigDecimal("50000"))), T0, T0));
     }
 
     @Test
@@ -78,8 +80,8 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(plan("pln_1", "Basic", "BASIC", false), T0));
 
         PlanView basic = find("pln_1");
-        assertThat(basic.features()).isEmpty();
-        assertThat(basic.metadata()).isEmpty();
+        assertThat(basic.details().features()).isEmpty();
+        assertThat(basic.details().metadata()).isEmpty();
         assertThat(basic.prices()).isEmpty();
     }
 
@@ -87,12 +89,12 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
     void updatedEventOverwritesDetailsKeepsPricesAndCreationTime() {
         inTransaction(() -> projection.on(PRO, T0));
 
-        inTransaction(() -> projection.on(new PlanUpdatedEvent("pln_1", "Pro+", "PRO", null, BillingInterval.YEARLY,
-                List.of("sso"), 0, false, Map.of(), BillingTiming.IN_ARREARS, 30, 5), T1));
+        inTransaction(() -> projection.on(new PlanUpdatedEvent("pln_1", new PlanDetails("Pro+", "PRO", null,
+                BillingInterval.YEARLY, List.of("sso"), 0, BillingTiming.IN_ARREARS, 30, 5, false, Map.of())), T1));
 
         PlanView updated = find("pln_1");
-        assertThat(updated).isEqualTo(new PlanView("pln_1", "Pro+", "PRO", null, BillingInterval.YEARLY,
-                List.of("sso"), 0, BillingTiming.IN_ARREARS, 30, 5, false, Map.of(), updated.prices(), T0, T1));
+        assertThat(updated).isEqualTo(new PlanView("pln_1", new PlanDetails("Pro+", "PRO", null, BillingInterval.YEARLY,
+                List.of("sso"), 0, BillingTiming.IN_ARREARS, 30, 5, false, Map.of()), updated.prices(), T0, T1));
         assertThat(updated.prices()).extracting(PlanPriceView::id).containsExactly("prc_usd", "prc_ugx");
     }
 
@@ -125,8 +127,8 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
         PlanPriceUpdatedEvent updated = new PlanPriceUpdatedEvent("pln_1", "prc_usd",
                 Money.ofMinor(5900, CurrencyCode.USD));
         PlanPriceRemovedEvent removed = new PlanPriceRemovedEvent("pln_1", "prc_ugx", CurrencyCode.UGX);
-        PlanUpdatedEvent details = new PlanUpdatedEvent("pln_1", "Pro+", "PRO", null, BillingInterval.YEARLY,
-                List.of(), 0, true, Map.of());
+        PlanUpdatedEvent details = new PlanUpdatedEvent("pln_1", new PlanDetails("Pro+", "PRO", null,
+                BillingInterval.YEARLY, List.of(), 0, BillingTiming.IN_ADVANCE, null, null, true, Map.of()));
         List<Runnable> events = List.of(() -> projection.on(PRO, T0), () -> projection.on(added, T1),
                 () -> projection.on(updated, T1), () -> projection.on(removed, T1), () -> projection.on(details, T2));
 
@@ -142,8 +144,8 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
 
     @Test
     void changesToAPlanNotInTheReadModelFailLoudly() {
-        assertThatThrownBy(() -> projection.on(new PlanUpdatedEvent("pln_x", "X", "X", null, BillingInterval.MONTHLY,
-                List.of(), 0, true, Map.of()), T1))
+        assertThatThrownBy(() -> projection.on(new PlanUpdatedEvent("pln_x", new PlanDetails("X", "X", null,
+                BillingInterval.MONTHLY, List.of(), 0, BillingTiming.IN_ADVANCE, null, null, true, Map.of())), T1))
                 .isInstanceOf(IllegalStateException.class).hasMessage("Plan pln_x changed but is not in the read model");
         assertThatThrownBy(() -> projection.on(new PlanPriceAddedEvent("pln_x", "prc_1", USD_49_99), T1))
                 .isInstanceOf(IllegalStateException.class);
@@ -192,12 +194,12 @@ class PlanProjectionTest extends ReadModelDatabaseTest {
 
     @Test
     void aPlanStoredBeforeBillingTermsReadsAsInAdvanceWithNoTermsOfItsOwn() {
-        inTransaction(() -> projection.on(new PlanCreatedEvent("pln_1", "Pro", "PRO", null, BillingInterval.MONTHLY,
-                List.of(), 0, true, Map.of(), List.of(), null, null, null), T0));
+        inTransaction(() -> projection.on(new PlanCreatedEvent("pln_1", new PlanDetails("Pro", "PRO", null,
+                BillingInterval.MONTHLY, List.of(), 0, null, null, null, true, Map.of()), List.of()), T0));
 
         PlanView plan = find("pln_1");
-        assertThat(plan.billingTiming()).isEqualTo(BillingTiming.IN_ADVANCE);
-        assertThat(plan.netPaymentTerms()).isNull();
-        assertThat(plan.invoiceGracePeriodDays()).isNull();
+        assertThat(plan.details().billingTiming()).isEqualTo(BillingTiming.IN_ADVANCE);
+        assertThat(plan.details().netPaymentTerms()).isNull();
+        assertThat(plan.details().invoiceGracePeriodDays()).isNull();
     }
 }
