@@ -52,6 +52,18 @@ class ChargeDefinitionsTest {
         return new ChargePricing(GRADUATED, null, ranges, null, List.of());
     }
 
+    private static ChargeProperties standard(BigDecimal amount) {
+        return new ChargeProperties(amount, null, null, null, null, null, null, null, null);
+    }
+
+    private static ChargeProperties packaged(BigDecimal packageSize, BigDecimal amount, BigDecimal freeUnits) {
+        return new ChargeProperties(amount, packageSize, freeUnits, null, null, null, null, null, null);
+    }
+
+    private static ChargeProperties percentage(BigDecimal rate) {
+        return new ChargeProperties(null, null, null, rate, null, null, null, null, null);
+    }
+
     private static ChargePricing withProperties(com.novabilling.api.charge.ChargeModel model, ChargeProperties properties) {
         return new ChargePricing(model, properties, null, null, List.of());
     }
@@ -107,12 +119,12 @@ class ChargeDefinitionsTest {
 
     @Test
     void pricingFieldsOfAnotherModelAreNamed() {
-        assertThat(fields(API_CALLS, null, new ChargePricing(STANDARD, ChargeProperties.standard(dec("0.1")),
+        assertThat(fields(API_CALLS, null, new ChargePricing(STANDARD, standard(dec("0.1")),
                 seedRanges(), seedRanges(), List.of()))).containsExactly("graduatedRanges", "volumeRanges");
-        assertThat(fields(API_CALLS, null, new ChargePricing(VOLUME, ChargeProperties.standard(dec("0.1")),
+        assertThat(fields(API_CALLS, null, new ChargePricing(VOLUME, standard(dec("0.1")),
                 null, seedRanges(), List.of()))).containsExactly("properties");
         assertThat(fields(API_CALLS, null, withProperties(STANDARD,
-                ChargeProperties.packaged(dec("100"), dec("5"), null)))).containsExactly("properties.packageSize");
+                packaged(dec("100"), dec("5"), null)))).containsExactly("properties.packageSize");
         assertThat(fields(PAYMENTS, null, withProperties(PERCENTAGE,
                 new ChargeProperties(dec("1"), null, null, dec("1.5"), null, null, null, null, null))))
                 .containsExactly("properties.amount");
@@ -131,9 +143,9 @@ class ChargeDefinitionsTest {
 
     @Test
     void modelOptionsAreValidatedByTheEngine() {
-        assertThat(fields(PAYMENTS, null, withProperties(PERCENTAGE, ChargeProperties.percentage(dec("150")))))
+        assertThat(fields(PAYMENTS, null, withProperties(PERCENTAGE, percentage(dec("150")))))
                 .containsExactly("properties.rate");
-        assertThat(fields(API_CALLS, null, withProperties(PACKAGE, ChargeProperties.packaged(dec("0"), dec("5"), null))))
+        assertThat(fields(API_CALLS, null, withProperties(PACKAGE, packaged(dec("0"), dec("5"), null))))
                 .containsExactly("properties.packageSize");
         assertThat(fields(PAYMENTS, null, withProperties(PERCENTAGE,
                 new ChargeProperties(null, null, null, dec("1"), null, null, null, dec("600"), dec("200")))))
@@ -141,13 +153,13 @@ class ChargeDefinitionsTest {
         assertThat(fields(PAYMENTS, null, withProperties(PERCENTAGE,
                 new ChargeProperties(null, null, null, dec("1"), null, dec("2.5"), null, null, null))))
                 .containsExactly("properties.freeUnitsPerEvents");
-        assertThat(fields(API_CALLS, null, withProperties(PERCENTAGE, ChargeProperties.percentage(dec("1")))))
+        assertThat(fields(API_CALLS, null, withProperties(PERCENTAGE, percentage(dec("1")))))
                 .as("PERCENTAGE needs a SUM metric").containsExactly("chargeModel");
     }
 
     @Test
     void inAdvanceOnlyForCountSumAndUniqueCount() {
-        ChargePricing standard = withProperties(STANDARD, ChargeProperties.standard(dec("0.1")));
+        ChargePricing standard = withProperties(STANDARD, standard(dec("0.1")));
         assertThat(fields(CPU, BillingTiming.IN_ADVANCE, standard)).containsExactly("billingTiming");
         assertThat(fields(CPU, BillingTiming.IN_ARREARS, standard)).isEmpty();
         assertThat(fields(API_CALLS, BillingTiming.IN_ADVANCE, standard)).isEmpty();
@@ -157,9 +169,9 @@ class ChargeDefinitionsTest {
     @Test
     void filtersUseTheMetricsDeclaredValuesAndTheirOwnPricingField() {
         ChargeFilterPricing eu = new ChargeFilterPricing(Map.of("region", List.of("eu")),
-                ChargeProperties.standard(dec("0.2")), null, null);
+                standard(dec("0.2")), null, null);
         ChargeFilterPricing asia = new ChargeFilterPricing(Map.of("region", List.of("asia")),
-                ChargeProperties.standard(dec("0.2")), null, null);
+                standard(dec("0.2")), null, null);
         ChargeFilterPricing unpriced = new ChargeFilterPricing(Map.of("region", List.of("eu")), null, null, null);
 
         assertThat(fields(API_CALLS, null, new ChargePricing(STANDARD, null, null, null, List.of(eu)))).isEmpty();
@@ -173,11 +185,11 @@ class ChargeDefinitionsTest {
 
     @Test
     void workedExampleF1RatesThroughTheMappedDefinitions() {
-        ChargePricing f1 = new ChargePricing(STANDARD, ChargeProperties.standard(dec("0.10")), null, null, List.of(
-                new ChargeFilterPricing(Map.of("region", List.of("us-east")), ChargeProperties.standard(dec("0.05")), null, null),
-                new ChargeFilterPricing(Map.of("region", List.of("eu")), ChargeProperties.standard(dec("0.20")), null, null),
+        ChargePricing f1 = new ChargePricing(STANDARD, standard(dec("0.10")), null, null, List.of(
+                new ChargeFilterPricing(Map.of("region", List.of("us-east")), standard(dec("0.05")), null, null),
+                new ChargeFilterPricing(Map.of("region", List.of("eu")), standard(dec("0.20")), null, null),
                 new ChargeFilterPricing(Map.of("region", List.of("eu"), "tier", List.of("gold")),
-                        ChargeProperties.standard(dec("0.15")), null, null)));
+                        standard(dec("0.15")), null, null)));
         assertThat(fields(API_CALLS, null, f1)).isEmpty();
         List<UsageEvent> events = new ArrayList<>();
         addEvents(events, 100, "region", "us-east");

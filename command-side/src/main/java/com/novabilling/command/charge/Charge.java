@@ -3,6 +3,7 @@ package com.novabilling.command.charge;
 import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeUpdatedEvent;
 import com.novabilling.api.charge.CreateChargeCommand;
@@ -31,16 +32,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
 @Aggregate
 public class Charge {
 
-    static final String METRIC = "Billable metric";
-
     @AggregateIdentifier
     private String chargeId;
-    private String planId;
-    private String billableMetricId;
-    private CurrencyCode currency;
-    private BillingTiming billingTiming;
     /** Normalised: ranges in the inclusive form, only the model's own pricing field set. */
-    private ChargePricing pricing;
+    private ChargeDetails details;
 
     protected Charge() {
         // required by Axon to rebuild the aggregate from its events
@@ -48,60 +43,48 @@ public class Charge {
 
     @CommandHandler
     public Charge(CreateChargeCommand command, PlanLookup plans, BillableMetricLookup metrics, ChargeLookup charges) {
-        PlanLookup.PlanFacts plan = plans.find(command.planId())
-                .orElseThrow(() -> new NotFoundException("Plan", command.planId()));
-        BillableMetricDefinition metric = metrics.find(command.billableMetricId())
-                .orElseThrow(() -> new NotFoundException(METRIC, command.billableMetricId()));
-        CurrencyCode chargeCurrency = currencyOf(plan, command.currency());
-        BillingTiming timing = command.billingTiming() != null ? command.billingTiming() : BillingTiming.IN_ARREARS;
-        requireValid(ChargeDefinitions.validate(metric, timing, chargeCurrency, command.pricing()));
-        charges.chargeOf(plan.planId(), command.billableMetricId(), chargeCurrency).ifPresent(existing -> {
-            throw ChargeConflicts.duplicate(plan.planId(), command.billableMetricId(), chargeCurrency);
+        ChargeDetails requested = command.details();
+        PlanLookup.PlanFacts plan = plans.find(requested.planId())
+                .orElseThrow(() -> new NotFoundException("Plan", requested.planId()));
+        BillableMetricDefinition metric = metric(metrics, requested.billableMetricId());
+        ChargeDetails created = valid(metric, new ChargeDetails(plan.planId(), requested.billableMetricId(),
+                currencyOf(plan, requested.currency()),
+                requested.billingTiming() != null ? requested.billingTiming() : BillingTiming.IN_ARREARS,
+                requested.pricing()));
+        charges.chargeOf(created.planId(), created.billableMetricId(), created.currency()).ifPresent(existing -> {
+            throw ChargeLookup.duplicate(created);
         });
-        ChargePricing normalised = ChargeDefinitions.normalise(command.pricing());
-        apply(new ChargeCreatedEvent(command.chargeId(), plan.planId(), command.billableMetricId(), chargeCurrency,
-                timing, normalised.chargeModel(), normalised.properties(), normalised.graduatedRanges(),
-                normalised.volumeRanges(), normalised.filters()));
+        apply(new ChargeCreatedEvent(command.chargeId(), created));
     }
 
     @CommandHandler
     public void handle(UpdateChargeCommand command, BillableMetricLookup metrics) {
-        requireUnchanged("planId", command.planId(), planId);
-        requireUnchanged("billableMetricId", command.billableMetricId(), billableMetricId);
-        requireUnchanged("currency", command.currency(), currency);
-        BillingTiming timing = command.billingTiming() != null ? command.billingTiming() : billingTiming;
-        ChargePricing changed = merge(command.pricing());
-        BillableMetricDefinition metric = metrics.find(billableMetricId)
-                .orElseThrow(() -> new NotFoundException(METRIC, billableMetricId));
-        requireValid(ChargeDefinitions.validate(metric, timing, currency, changed));
-        ChargePricing normalised = ChargeDefinitions.normalise(changed);
-        if (timing == billingTiming && normalised.equals(pricing)) {
-            return;
+        ChargeDetails changes = command.changes();
+        requireUnchanged("planId", changes.planId(), details.planId());
+        requireUnchanged("billableMetricId", changes.billableMetricId(), details.billableMetricId());
+        requireUnchanged("currency", changes.currency(), details.currency());
+        BillingTiming timing = changes.billingTiming() != null ? changes.billingTiming() : details.billingTiming();
+        ChargeDetails updated = valid(metric(metrics, details.billableMetricId()), new ChargeDetails(details.planId(),
+                details.billableMetricId(), details.currency(), timing, merge(changes.pricing())));
+        if (!updated.equals(details)) {
+            apply(new ChargeUpdatedEvent(chargeId, updated));
         }
-        apply(new ChargeUpdatedEvent(chargeId, planId, billableMetricId, currency, timing, normalised.chargeModel(),
-                normalised.properties(), normalised.graduatedRanges(), normalised.volumeRanges(),
-                normalised.filters()));
     }
 
     @CommandHandler
     public void handle(DeleteChargeCommand command) {
-        apply(new ChargeDeletedEvent(chargeId, planId, billableMetricId, currency));
+        apply(new ChargeDeletedEvent(chargeId, details.planId(), details.billableMetricId(), details.currency()));
     }
 
     @EventSourcingHandler
     void on(ChargeCreatedEvent event) {
         chargeId = event.chargeId();
-        planId = event.planId();
-        billableMetricId = event.billableMetricId();
-        currency = event.currency();
-        billingTiming = event.billingTiming();
-        pricing = event.toPricing();
+        details = event.details();
     }
 
     @EventSourcingHandler
     void on(ChargeUpdatedEvent event) {
-        billingTiming = event.billingTiming();
-        pricing = event.toPricing();
+        details = event.details();
     }
 
     @EventSourcingHandler
@@ -114,6 +97,7 @@ public class Charge {
      * old model's pricing fields are dropped (the filters too, unless given, are then validated against the new model).
      */
     private ChargePricing merge(ChargePricing update) {
+        ChargePricing pricing = details.pricing();
         if (update == null) {
             return pricing;
         }
@@ -148,9 +132,19 @@ public class Charge {
         }
     }
 
-    private static void requireValid(List<FieldError> errors) {
+    private static BillableMetricDefinition metric(BillableMetricLookup metrics, String billableMetricId) {
+        return metrics.find(billableMetricId)
+                .orElseThrow(() -> new NotFoundException("Billable metric", billableMetricId));
+    }
+
+    /** The charge with its pricing normalised, once it is valid for the metric. */
+    private static ChargeDetails valid(BillableMetricDefinition metric, ChargeDetails charge) {
+        List<FieldError> errors = ChargeDefinitions.validate(metric, charge.billingTiming(), charge.currency(),
+                charge.pricing());
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
+        return new ChargeDetails(charge.planId(), charge.billableMetricId(), charge.currency(), charge.billingTiming(),
+                ChargeDefinitions.normalise(charge.pricing()));
     }
 }

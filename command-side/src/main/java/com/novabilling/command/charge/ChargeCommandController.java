@@ -1,8 +1,10 @@
 package com.novabilling.command.charge;
 
 import com.novabilling.api.charge.ChargeView;
+import com.novabilling.api.charge.CreateChargeCommand;
 import com.novabilling.api.charge.DeleteChargeCommand;
 import com.novabilling.api.charge.FindChargeQuery;
+import com.novabilling.api.charge.UpdateChargeCommand;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
@@ -40,7 +42,7 @@ public class ChargeCommandController {
     @ApiResponse(responseCode = "409", description = "The plan already has a charge for the metric in this currency")
     public ChargeView create(@Valid @RequestBody CreateChargeRequest request) {
         String chargeId = ChargeIds.newId();
-        commands.send(request.toCommand(chargeId));
+        commands.send(new CreateChargeCommand(chargeId, request.details()));
         return find(chargeId);
     }
 
@@ -52,7 +54,7 @@ public class ChargeCommandController {
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
         ChargeIds.requireChargeId(chargeId);
         UpdateChargeRequest changes = request != null ? request : UpdateChargeRequest.NO_CHANGES;
-        commands.send(changes.toCommand(chargeId));
+        commands.send(new UpdateChargeCommand(chargeId, changes.changes()));
         return find(chargeId);
     }
 

@@ -1,5 +1,7 @@
 package com.novabilling.command.charge;
 
+import com.novabilling.api.charge.ChargeDetails;
+import com.novabilling.api.error.ConflictException;
 import com.novabilling.api.money.CurrencyCode;
 
 import java.util.List;
@@ -19,4 +21,11 @@ public interface ChargeLookup {
 
     /** Number of the plan's charges that price in the currency. */
     long chargesOfPlanIn(String planId, CurrencyCode currency);
+
+    /** The 409 for a second charge of the plan for the metric in the currency. */
+    static ConflictException duplicate(ChargeDetails charge) {
+        return new ConflictException("billableMetricId", "Plan " + charge.planId() + " already has a charge for "
+                + "billable metric " + charge.billableMetricId() + " in " + charge.currency()
+                + "; update that charge instead");
+    }
 }

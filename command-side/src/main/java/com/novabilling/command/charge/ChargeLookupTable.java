@@ -2,7 +2,7 @@ package com.novabilling.command.charge;
 
 import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
-import com.novabilling.api.charge.ChargeFilterPricing;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeUpdatedEvent;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.metric.MetricUsage;
@@ -47,19 +47,20 @@ public class ChargeLookupTable implements ChargeLookup, MetricUsage {
 
     @EventHandler
     public void on(ChargeCreatedEvent event) {
+        ChargeDetails charge = event.details();
         try {
-            jdbcTemplate.update(INSERT, event.chargeId(), event.planId(), event.billableMetricId(),
-                    event.currency().name());
+            jdbcTemplate.update(INSERT, event.chargeId(), charge.planId(), charge.billableMetricId(),
+                    charge.currency().name());
         } catch (DuplicateKeyException e) {
             // Only reached when two requests pass the aggregate's check concurrently.
-            throw ChargeConflicts.duplicate(event.planId(), event.billableMetricId(), event.currency());
+            throw ChargeLookup.duplicate(charge);
         }
-        replaceFilterValues(event.chargeId(), event.filters());
+        replaceFilterValues(event.chargeId(), charge);
     }
 
     @EventHandler
     public void on(ChargeUpdatedEvent event) {
-        replaceFilterValues(event.chargeId(), event.filters());
+        replaceFilterValues(event.chargeId(), event.details());
     }
 
     @EventHandler
@@ -107,9 +108,9 @@ public class ChargeLookupTable implements ChargeLookup, MetricUsage {
         return inUse;
     }
 
-    private void replaceFilterValues(String chargeId, List<ChargeFilterPricing> filters) {
+    private void replaceFilterValues(String chargeId, ChargeDetails charge) {
         jdbcTemplate.update("DELETE FROM charge_filter_lookup WHERE charge_id = ?", chargeId);
-        filters.forEach(filter -> filter.values().forEach((key, values) -> values.forEach(value ->
+        charge.pricing().filters().forEach(filter -> filter.values().forEach((key, values) -> values.forEach(value ->
                 jdbcTemplate.update(INSERT_FILTER_VALUE, chargeId, key, value))));
     }
 

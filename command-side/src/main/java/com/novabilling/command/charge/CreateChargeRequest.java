@@ -1,12 +1,12 @@
 package com.novabilling.command.charge;
 
 import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeFilterPricing;
 import com.novabilling.api.charge.ChargeModel;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeProperties;
 import com.novabilling.api.charge.ChargeRange;
-import com.novabilling.api.charge.CreateChargeCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.validation.SupportedCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,9 +38,8 @@ public record CreateChargeRequest(
                 + "filter keys and values; pricing in the model's field")
         List<@NotNull ChargeFilterPricing> filters) {
 
-    public CreateChargeCommand toCommand(String chargeId) {
-        return new CreateChargeCommand(chargeId, planId, billableMetricId, billingTiming,
-                CurrencyCode.parse(currency).orElse(null),
+    ChargeDetails details() {
+        return new ChargeDetails(planId, billableMetricId, CurrencyCode.parse(currency).orElse(null), billingTiming,
                 new ChargePricing(chargeModel, properties, graduatedRanges, volumeRanges, filters));
     }
 }

@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
-
 /**
  * Deletes the charges of a deleted plan, one {@link DeleteChargeCommand} each. Runs in its own streaming processing
  * group, after the plan's deletion is committed; it never replays (the charges' own events are the record of their
@@ -33,15 +32,11 @@ public class PlanChargesCleanup {
     @EventHandler
     public void on(PlanDeletedEvent event) {
         for (String chargeId : charges.chargesOfPlan(event.planId())) {
-            delete(chargeId);
-        }
-    }
-
-    private void delete(String chargeId) {
-        try {
-            commandGateway.sendAndWait(new DeleteChargeCommand(chargeId));
-        } catch (AggregateNotFoundException alreadyDeleted) {
-            // AggregateDeletedException is a kind of AggregateNotFoundException: nothing to do
+            try {
+                commandGateway.sendAndWait(new DeleteChargeCommand(chargeId));
+            } catch (AggregateNotFoundException alreadyDeleted) {
+                // AggregateDeletedException is a kind of AggregateNotFoundException: nothing to do
+            }
         }
     }
 }

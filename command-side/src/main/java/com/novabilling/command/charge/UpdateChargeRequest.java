@@ -1,12 +1,12 @@
 package com.novabilling.command.charge;
 
 import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeFilterPricing;
 import com.novabilling.api.charge.ChargeModel;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeProperties;
 import com.novabilling.api.charge.ChargeRange;
-import com.novabilling.api.charge.UpdateChargeCommand;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.command.validation.SupportedCurrency;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,8 +33,8 @@ public record UpdateChargeRequest(
     static final UpdateChargeRequest NO_CHANGES =
             new UpdateChargeRequest(null, null, null, null, null, null, null, null, null);
 
-    public UpdateChargeCommand toCommand(String chargeId) {
-        return new UpdateChargeCommand(chargeId, planId, billableMetricId, CurrencyCode.parse(currency).orElse(null),
-                billingTiming, new ChargePricing(chargeModel, properties, graduatedRanges, volumeRanges, filters));
+    ChargeDetails changes() {
+        return new ChargeDetails(planId, billableMetricId, CurrencyCode.parse(currency).orElse(null), billingTiming,
+                new ChargePricing(chargeModel, properties, graduatedRanges, volumeRanges, filters));
     }
 }

@@ -3,8 +3,10 @@ package com.novabilling.command.charge;
 import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeFilterPricing;
 import com.novabilling.api.charge.ChargeModel;
+import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeProperties;
 import com.novabilling.api.charge.ChargeUpdatedEvent;
 import com.novabilling.api.error.ConflictException;
@@ -49,10 +51,12 @@ class ChargeLookupTableTest extends TenantSchemaTest {
     private static ChargeCreatedEvent created(String id, String planId, String metricId, CurrencyCode currency,
                                               Map<String, List<String>>... filterValues) {
         List<ChargeFilterPricing> filters = Arrays.stream(filterValues)
-                .map(values -> new ChargeFilterPricing(values, ChargeProperties.standard(BigDecimal.ONE), null, null))
+                .map(values -> new ChargeFilterPricing(values, new ChargeProperties(BigDecimal.ONE, null, null, null,
+                        null, null, null, null, null), null, null))
                 .toList();
-        return new ChargeCreatedEvent(id, planId, metricId, currency, BillingTiming.IN_ARREARS, ChargeModel.STANDARD,
-                ChargeProperties.standard(BigDecimal.TEN), null, null, filters);
+        return new ChargeCreatedEvent(id, new ChargeDetails(planId, metricId, currency, BillingTiming.IN_ARREARS,
+                new ChargePricing(ChargeModel.STANDARD, new ChargeProperties(BigDecimal.TEN, null, null, null, null,
+                null, null, null, null), null, null, filters)));
     }
 
     @Test
@@ -87,8 +91,9 @@ class ChargeLookupTableTest extends TenantSchemaTest {
         assertThat(lookup.filterValuesInUse("bm_1")).isEqualTo(Map.of("region", Set.of("apac", "eu", "us-east"),
                 "tier", Set.of("gold")));
 
-        lookup.on(new ChargeUpdatedEvent("chg_a", "pln_1", "bm_1", CurrencyCode.USD, BillingTiming.IN_ARREARS,
-                ChargeModel.STANDARD, ChargeProperties.standard(BigDecimal.TEN), null, null, List.of()));
+        lookup.on(new ChargeUpdatedEvent("chg_a", new ChargeDetails("pln_1", "bm_1", CurrencyCode.USD,
+                BillingTiming.IN_ARREARS, new ChargePricing(ChargeModel.STANDARD, new ChargeProperties(BigDecimal.TEN,
+                null, null, null, null, null, null, null, null), null, null, List.of()))));
         assertThat(lookup.filterValuesInUse("bm_1")).isEqualTo(Map.of("region", Set.of("apac")));
 
         lookup.on(new ChargeDeletedEvent("chg_b", "pln_2", "bm_1", CurrencyCode.USD));

@@ -3,6 +3,7 @@ package com.novabilling.command.charge;
 import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeModel;
 import com.novabilling.api.charge.ChargePricing;
 import com.novabilling.api.charge.ChargeProperties;
@@ -97,18 +98,19 @@ class ChargeTest {
     }
 
     private static ChargePricing standard(String amount) {
-        return new ChargePricing(ChargeModel.STANDARD, ChargeProperties.standard(dec(amount)), null, null, null);
+        return new ChargePricing(ChargeModel.STANDARD, new ChargeProperties(dec(amount), null, null, null, null, null,
+                null, null, null), null, null, null);
     }
 
     private static ChargeCreatedEvent seedChargeCreated() {
-        return new ChargeCreatedEvent(ID, PLAN, METRIC, CurrencyCode.USD, BillingTiming.IN_ARREARS,
-                ChargeModel.GRADUATED, null, seedRanges(), null, List.of());
+        return new ChargeCreatedEvent(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.USD, BillingTiming.IN_ARREARS,
+                new ChargePricing(ChargeModel.GRADUATED, null, seedRanges(), null, List.of())));
     }
 
     @Test
     void seedChargeDefaultsToThePlansFirstCurrencyAndInArrears() {
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, null, null, graduated(seedRanges())))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, null, null, graduated(seedRanges()))))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(seedChargeCreated());
     }
@@ -118,21 +120,23 @@ class ChargeTest {
         List<ChargeRange> adjacent = List.of(new ChargeRange(dec("0"), dec("1000"), dec("0"), null),
                 new ChargeRange(dec("1000"), null, dec("0.01"), null));
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, BillingTiming.IN_ADVANCE, CurrencyCode.KES,
-                        graduated(adjacent)))
-                .expectEvents(new ChargeCreatedEvent(ID, PLAN, METRIC, CurrencyCode.KES, BillingTiming.IN_ADVANCE,
-                        ChargeModel.GRADUATED, null, List.of(adjacent.get(0),
-                        new ChargeRange(dec("1001"), null, dec("0.01"), null)), null, List.of()));
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.KES,
+                        BillingTiming.IN_ADVANCE, graduated(adjacent))))
+                .expectEvents(new ChargeCreatedEvent(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.KES,
+                        BillingTiming.IN_ADVANCE, new ChargePricing(ChargeModel.GRADUATED, null,
+                        List.of(adjacent.get(0), new ChargeRange(dec("1001"), null, dec("0.01"), null)), null,
+                        List.of()))));
     }
 
     @Test
     void missingPlanOrMetricIsNotFound() {
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, "pln_missing", METRIC, null, null, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails("pln_missing", METRIC, null, null,
+                        standard("0.1"))))
                 .expectException(NotFoundException.class)
                 .expectExceptionMessage("Plan with id 'pln_missing' not found");
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, "bm_missing", null, null, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, "bm_missing", null, null, standard("0.1"))))
                 .expectException(NotFoundException.class)
                 .expectExceptionMessage("Billable metric with id 'bm_missing' not found");
     }
@@ -140,12 +144,13 @@ class ChargeTest {
     @Test
     void currencyMustBeOneThePlanSellsIn() {
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, null, CurrencyCode.EUR, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.EUR, null,
+                        standard("0.1"))))
                 .expectException(invalid("currency"))
                 .expectNoEvents();
         plans.put(PLAN, new PlanLookup.PlanFacts(PLAN, "pro", true, List.of()));
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, null, null, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, null, null, standard("0.1"))))
                 .expectException(invalid("currency"))
                 .expectNoEvents();
     }
@@ -154,11 +159,12 @@ class ChargeTest {
     void pricingIsValidatedByTheRatingEngine() {
         List<ChargeRange> gap = List.of(seedRanges().get(0), new ChargeRange(dec("1002"), null, dec("0.01"), null));
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, null, null, graduated(gap)))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, null, null, graduated(gap))))
                 .expectException(invalid("graduatedRanges[1].fromValue"))
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, CPU_METRIC, BillingTiming.IN_ADVANCE, null, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, CPU_METRIC, null, BillingTiming.IN_ADVANCE,
+                        standard("0.1"))))
                 .expectException(invalid("billingTiming"))
                 .expectNoEvents();
     }
@@ -167,27 +173,32 @@ class ChargeTest {
     void secondChargeForTheSamePlanMetricAndCurrencyIsAConflict() {
         existingCharges.put(PLAN + "/" + METRIC + "/USD", "chg_other");
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, null, CurrencyCode.USD, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.USD, null,
+                        standard("0.1"))))
                 .expectException(ConflictException.class)
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateChargeCommand(ID, PLAN, METRIC, null, CurrencyCode.KES, standard("0.1")))
+                .when(new CreateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.KES, null,
+                        standard("0.1"))))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void changingTheModelDropsTheOldPricing() {
         fixture.given(seedChargeCreated())
-                .when(new UpdateChargeCommand(ID, null, null, null, null, standard("0.25")))
-                .expectEvents(new ChargeUpdatedEvent(ID, PLAN, METRIC, CurrencyCode.USD, BillingTiming.IN_ARREARS,
-                        ChargeModel.STANDARD, ChargeProperties.standard(dec("0.25")), null, null, List.of()));
+                .when(new UpdateChargeCommand(ID, new ChargeDetails(null, null, null, null, standard("0.25"))))
+                .expectEvents(new ChargeUpdatedEvent(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.USD,
+                        BillingTiming.IN_ARREARS, new ChargePricing(ChargeModel.STANDARD,
+                        new ChargeProperties(dec("0.25"), null, null, null, null, null, null, null, null), null, null,
+                        List.of()))));
     }
 
     @Test
     void pricingOfAnotherModelIsRefusedOnUpdate() {
         fixture.given(seedChargeCreated())
-                .when(new UpdateChargeCommand(ID, null, null, null, null, new ChargePricing(null,
-                        ChargeProperties.standard(dec("0.25")), null, null, null)))
+                .when(new UpdateChargeCommand(ID, new ChargeDetails(null, null, null, null, new ChargePricing(null,
+                        new ChargeProperties(dec("0.25"), null, null, null, null, null, null, null, null), null, null,
+                        null))))
                 .expectException(invalid("properties"))
                 .expectNoEvents();
     }
@@ -195,14 +206,14 @@ class ChargeTest {
     @Test
     void planMetricAndCurrencyCannotChange() {
         fixture.given(seedChargeCreated())
-                .when(new UpdateChargeCommand(ID, null, null, CurrencyCode.KES, null, null))
+                .when(new UpdateChargeCommand(ID, new ChargeDetails(null, null, CurrencyCode.KES, null, null)))
                 .expectException(invalid("currency"));
         fixture.given(seedChargeCreated())
-                .when(new UpdateChargeCommand(ID, "pln_other", null, null, null, null))
+                .when(new UpdateChargeCommand(ID, new ChargeDetails("pln_other", null, null, null, null)))
                 .expectException(invalid("planId"));
         fixture.given(seedChargeCreated())
-                .when(new UpdateChargeCommand(ID, PLAN, METRIC, CurrencyCode.USD, BillingTiming.IN_ARREARS,
-                        graduated(seedRanges())))
+                .when(new UpdateChargeCommand(ID, new ChargeDetails(PLAN, METRIC, CurrencyCode.USD,
+                        BillingTiming.IN_ARREARS, graduated(seedRanges()))))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -45,7 +45,8 @@ class CurrentUsageVolumeTest extends TenantSchemaTest {
 
     private static ChargeView standard(String amount) {
         return new ChargeView("ch_1", "plan_1", "bm_1", ChargeModel.STANDARD, null, "USD",
-                ChargeProperties.standard(new BigDecimal(amount)), null, null, null, null, null);
+                new ChargeProperties(new BigDecimal(amount), null, null, null, null, null, null, null, null), null,
+                null, null, null, null);
     }
 
     @Test

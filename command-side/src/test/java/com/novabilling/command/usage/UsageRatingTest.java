@@ -47,7 +47,8 @@ class UsageRatingTest extends TenantSchemaTest {
 
     private static ChargeView standard() {
         return new ChargeView("ch_1", "plan_1", "bm_1", ChargeModel.STANDARD, null, "USD",
-                ChargeProperties.standard(new BigDecimal("2")), null, null, null, null, null);
+                new ChargeProperties(new BigDecimal("2"), null, null, null, null, null, null, null, null), null, null,
+                null, null, null);
     }
 
     private static MetricRule metric(AggregationType type, String field) {

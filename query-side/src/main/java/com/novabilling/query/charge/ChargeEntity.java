@@ -1,6 +1,7 @@
 package com.novabilling.query.charge;
 
 import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeFilterPricing;
 import com.novabilling.api.charge.ChargeModel;
 import com.novabilling.api.charge.ChargePricing;
@@ -48,31 +49,21 @@ public class ChargeEntity extends ReadModelRow {
     @Column(columnDefinition = "jsonb")
     private List<ChargeFilterPricing> filters;
 
-    void setDetails(String planId, String billableMetricId, CurrencyCode currency) {
-        this.planId = planId;
-        this.billableMetricId = billableMetricId;
-        this.currency = currency;
+    void set(ChargeDetails charge) {
+        planId = charge.planId();
+        billableMetricId = charge.billableMetricId();
+        currency = charge.currency();
+        billingTiming = charge.billingTiming();
+        chargeModel = charge.pricing().chargeModel();
+        properties = charge.pricing().properties();
+        graduatedRanges = charge.pricing().graduatedRanges();
+        volumeRanges = charge.pricing().volumeRanges();
+        filters = charge.pricing().filtersOrNone();
     }
 
-    void setPricing(BillingTiming billingTiming, ChargePricing pricing) {
-        this.billingTiming = billingTiming;
-        this.chargeModel = pricing.chargeModel();
-        this.properties = pricing.properties();
-        this.graduatedRanges = pricing.graduatedRanges();
-        this.volumeRanges = pricing.volumeRanges();
-        this.filters = pricing.filtersOrNone();
-    }
-
-    public String billableMetricId() {
-        return billableMetricId;
-    }
-
-    public CurrencyCode currency() {
-        return currency;
-    }
-
-    public ChargePricing pricing() {
-        return new ChargePricing(chargeModel, properties, graduatedRanges, volumeRanges, filters);
+    public ChargeDetails details() {
+        return new ChargeDetails(planId, billableMetricId, currency, billingTiming,
+                new ChargePricing(chargeModel, properties, graduatedRanges, volumeRanges, filters));
     }
 
     public ChargeView toView() {

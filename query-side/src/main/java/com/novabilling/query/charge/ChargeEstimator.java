@@ -1,5 +1,6 @@
 package com.novabilling.query.charge;
 
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeEstimateLine;
 import com.novabilling.api.charge.ChargeEstimateView;
 import com.novabilling.api.charge.ChargePricing;
@@ -53,7 +54,7 @@ public class ChargeEstimator {
 
     @QueryHandler
     public ChargeEstimateView handle(EstimateChargeQuery query) {
-        ChargeEntity charge = charges.findById(query.chargeId())
+        ChargeDetails charge = charges.findById(query.chargeId()).map(ChargeEntity::details)
                 .orElseThrow(() -> new NotFoundException(ChargeProjection.RESOURCE, query.chargeId()));
         BillableMetricEntity metric = metrics.findById(charge.billableMetricId()).orElseThrow(() ->
                 new IllegalStateException("Charge " + query.chargeId() + " prices billable metric "

@@ -26,22 +26,18 @@ public class ChargeProjection extends ReadModelProjection<ChargeEntity, ChargeRe
     static final String RESOURCE = "Charge";
     private static final Sort OLDEST_FIRST = Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("id"));
 
-
     public ChargeProjection(ChargeRepository repository) {
         super(RESOURCE, repository, ChargeEntity::new);
     }
 
     @EventHandler
     public void on(ChargeCreatedEvent event, @Timestamp Instant createdAt) {
-        create(event.chargeId(), createdAt, charge -> {
-            charge.setDetails(event.planId(), event.billableMetricId(), event.currency());
-            charge.setPricing(event.billingTiming(), event.toPricing());
-        });
+        create(event.chargeId(), createdAt, charge -> charge.set(event.details()));
     }
 
     @EventHandler
     public void on(ChargeUpdatedEvent event, @Timestamp Instant updatedAt) {
-        update(event.chargeId(), updatedAt, charge -> charge.setPricing(event.billingTiming(), event.toPricing()));
+        update(event.chargeId(), updatedAt, charge -> charge.set(event.details()));
     }
 
     @EventHandler

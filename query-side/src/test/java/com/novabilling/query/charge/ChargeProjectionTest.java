@@ -3,6 +3,7 @@ package com.novabilling.query.charge;
 import com.novabilling.api.charge.BillingTiming;
 import com.novabilling.api.charge.ChargeCreatedEvent;
 import com.novabilling.api.charge.ChargeDeletedEvent;
+import com.novabilling.api.charge.ChargeDetails;
 import com.novabilling.api.charge.ChargeFilterPricing;
 import com.novabilling.api.charge.ChargeModel;
 import com.novabilling.api.charge.ChargePricing;
@@ -39,11 +40,13 @@ class ChargeProjectionTest extends ReadModelDatabaseTest {
     private static final List<ChargeFilterPricing> EU_ONLY = List.of(new ChargeFilterPricing(
             Map.of("region", List.of("eu")), null, List.of(new ChargeRange(BigDecimal.ZERO, null,
             new BigDecimal("0.02"), null)), null));
-    private static final ChargeCreatedEvent GRADUATED = new ChargeCreatedEvent("chg_1", "pln_1", "bm_1",
-            CurrencyCode.USD, BillingTiming.IN_ARREARS, ChargeModel.GRADUATED, null, TIERS, null, EU_ONLY);
-    private static final ChargeUpdatedEvent TO_STANDARD = new ChargeUpdatedEvent("chg_1", "pln_1", "bm_1",
-            CurrencyCode.USD, BillingTiming.IN_ADVANCE, ChargeModel.STANDARD,
-            ChargeProperties.standard(new BigDecimal("0.50")), null, null, null);
+    private static final ChargeCreatedEvent GRADUATED = new ChargeCreatedEvent("chg_1", new ChargeDetails("pln_1",
+            "bm_1", CurrencyCode.USD, BillingTiming.IN_ARREARS, new ChargePricing(ChargeModel.GRADUATED, null, TIERS,
+            null, EU_ONLY)));
+    private static final ChargeUpdatedEvent TO_STANDARD = new ChargeUpdatedEvent("chg_1", new ChargeDetails("pln_1",
+            "bm_1", CurrencyCode.USD, BillingTiming.IN_ADVANCE, new ChargePricing(ChargeModel.STANDARD,
+            new ChargeProperties(new BigDecimal("0.50"), null, null, null, null, null, null, null, null), null, null,
+            null)));
 
     private ChargeProjection projection;
 
@@ -58,8 +61,9 @@ class ChargeProjectionTest extends ReadModelDatabaseTest {
     }
 
     private static ChargeCreatedEvent standard(String id, String planId, String metricId) {
-        return new ChargeCreatedEvent(id, planId, metricId, CurrencyCode.USD, BillingTiming.IN_ARREARS,
-                ChargeModel.STANDARD, ChargeProperties.standard(BigDecimal.ONE), null, null, List.of());
+        return new ChargeCreatedEvent(id, new ChargeDetails(planId, metricId, CurrencyCode.USD,
+                BillingTiming.IN_ARREARS, new ChargePricing(ChargeModel.STANDARD, new ChargeProperties(BigDecimal.ONE,
+                null, null, null, null, null, null, null, null), null, null, List.of())));
     }
 
     private List<String> ids(String planId, String metricId) {
@@ -80,9 +84,8 @@ class ChargeProjectionTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(GRADUATED, T0));
 
         ChargeEntity row = repositories.getRepository(ChargeRepository.class).findById("chg_1").orElseThrow();
-        assertThat(row.pricing()).isEqualTo(new ChargePricing(ChargeModel.GRADUATED, null, TIERS, null, EU_ONLY));
-        assertThat(row.currency()).isEqualTo(CurrencyCode.USD);
-        assertThat(row.billableMetricId()).isEqualTo("bm_1");
+        assertThat(row.details()).isEqualTo(new ChargeDetails("pln_1", "bm_1", CurrencyCode.USD,
+                BillingTiming.IN_ARREARS, new ChargePricing(ChargeModel.GRADUATED, null, TIERS, null, EU_ONLY)));
     }
 
     @Test
@@ -92,7 +95,8 @@ class ChargeProjectionTest extends ReadModelDatabaseTest {
         inTransaction(() -> projection.on(TO_STANDARD, T1));
 
         assertThat(find("chg_1")).isEqualTo(new ChargeView("chg_1", "pln_1", "bm_1", ChargeModel.STANDARD,
-                BillingTiming.IN_ADVANCE, "USD", ChargeProperties.standard(new BigDecimal("0.50")), null, null,
+                BillingTiming.IN_ADVANCE, "USD", new ChargeProperties(new BigDecimal("0.50"), null, null, null, null,
+                        null, null, null, null), null, null,
                 List.of(), T0, T1));
     }
 

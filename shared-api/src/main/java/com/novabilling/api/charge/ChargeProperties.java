@@ -20,16 +20,4 @@ public record ChargeProperties(
         BigDecimal freeUnitsPerTotalAggregation,
         BigDecimal perTransactionMin,
         BigDecimal perTransactionMax) {
-
-    public static ChargeProperties standard(BigDecimal amount) {
-        return new ChargeProperties(amount, null, null, null, null, null, null, null, null);
-    }
-
-    public static ChargeProperties packaged(BigDecimal packageSize, BigDecimal amount, BigDecimal freeUnits) {
-        return new ChargeProperties(amount, packageSize, freeUnits, null, null, null, null, null, null);
-    }
-
-    public static ChargeProperties percentage(BigDecimal rate) {
-        return new ChargeProperties(null, null, null, rate, null, null, null, null, null);
-    }
 }

@@ -1,6 +1,5 @@
 package com.novabilling.api.charge;
 
-import com.novabilling.api.money.CurrencyCode;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -8,11 +7,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * {@code currency} cannot change: they are carried only so that a different value is refused. When the model
  * changes, the pricing fields of the old model are dropped; {@code filters}, when present, replace the filters.
  */
-public record UpdateChargeCommand(
-        @TargetAggregateIdentifier String chargeId,
-        String planId,
-        String billableMetricId,
-        CurrencyCode currency,
-        BillingTiming billingTiming,
-        ChargePricing pricing) {
+public record UpdateChargeCommand(@TargetAggregateIdentifier String chargeId, ChargeDetails changes) {
 }
