@@ -1,7 +1,8 @@
 package com.novabilling.api.addon;
 
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -13,10 +14,6 @@ public enum AppliedAddOnStatus {
 
     /** Accepts any letter case. */
     public static Optional<AppliedAddOnStatus> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(status -> status.name().equals(wanted)).findFirst();
+        return EnumNames.parse(AppliedAddOnStatus.class, value);
     }
 }

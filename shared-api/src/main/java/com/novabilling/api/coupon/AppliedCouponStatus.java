@@ -1,7 +1,7 @@
 package com.novabilling.api.coupon;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Optional;
 
 /**
@@ -13,10 +13,6 @@ public enum AppliedCouponStatus {
 
     /** Accepts any letter case ({@code active}). */
     public static Optional<AppliedCouponStatus> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(status -> status.name().equals(wanted)).findFirst();
+        return EnumNames.parse(AppliedCouponStatus.class, value);
     }
 }

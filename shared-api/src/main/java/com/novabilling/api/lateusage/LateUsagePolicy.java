@@ -2,6 +2,7 @@ package com.novabilling.api.lateusage;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.novabilling.api.query.EnumNames;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -24,11 +25,7 @@ public enum LateUsagePolicy {
 
     /** Any letter case; empty when it is none of the values. */
     public static Optional<LateUsagePolicy> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String upper = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(policy -> policy.name().equals(upper)).findFirst();
+        return EnumNames.parse(LateUsagePolicy.class, value);
     }
 
     @JsonCreator

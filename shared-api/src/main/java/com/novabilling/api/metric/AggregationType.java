@@ -1,7 +1,8 @@
 package com.novabilling.api.metric;
 
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -13,10 +14,6 @@ public enum AggregationType {
 
     /** Accepts any letter case ({@code sum}). */
     public static Optional<AggregationType> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(type -> type.name().equals(wanted)).findFirst();
+        return EnumNames.parse(AggregationType.class, value);
     }
 }

@@ -1,7 +1,8 @@
 package com.novabilling.api.plan;
 
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -12,10 +13,6 @@ public enum BillingInterval {
     public static final String NAMES = Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
 
     public static Optional<BillingInterval> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(interval -> interval.name().equals(wanted)).findFirst();
+        return EnumNames.parse(BillingInterval.class, value);
     }
 }

@@ -1,7 +1,7 @@
 package com.novabilling.api.subscription;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Optional;
 
 /**
@@ -14,10 +14,6 @@ public enum BillingAnchor {
 
     /** Accepts any letter case ({@code calendar}) and answers the canonical name. */
     public static Optional<BillingAnchor> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(candidate -> candidate.name().equals(wanted)).findFirst();
+        return EnumNames.parse(BillingAnchor.class, value);
     }
 }

@@ -1,7 +1,7 @@
 package com.novabilling.api.subscription;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Optional;
 
 /** When a cancellation takes effect: NOW, or at the end of the current period (PERIOD_END). */
@@ -10,10 +10,6 @@ public enum CancelTiming {
 
     /** Accepts any letter case ({@code period_end}) and answers the canonical name. */
     public static Optional<CancelTiming> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(candidate -> candidate.name().equals(wanted)).findFirst();
+        return EnumNames.parse(CancelTiming.class, value);
     }
 }

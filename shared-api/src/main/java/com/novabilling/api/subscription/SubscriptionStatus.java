@@ -1,7 +1,7 @@
 package com.novabilling.api.subscription;
 
-import java.util.Arrays;
-import java.util.Locale;
+import com.novabilling.api.query.EnumNames;
+
 import java.util.Optional;
 
 /** TRIALING until the trial ends, then ACTIVE; PAUSED stops renewals until resumed; CANCELED is final. */
@@ -10,10 +10,6 @@ public enum SubscriptionStatus {
 
     /** Accepts any letter case ({@code active}) and answers the canonical name. */
     public static Optional<SubscriptionStatus> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String wanted = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(candidate -> candidate.name().equals(wanted)).findFirst();
+        return EnumNames.parse(SubscriptionStatus.class, value);
     }
 }
