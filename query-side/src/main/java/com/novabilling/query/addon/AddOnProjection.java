@@ -70,11 +70,8 @@ public class AddOnProjection extends ReadModelProjection<AddOnEntity, AddOnRepos
 
     @EventHandler
     public void on(AppliedAddOnInvoicedEvent event, @Timestamp Instant invoicedAt) {
-        AppliedAddOnEntity applied = appliedAddOns.findById(event.appliedAddOnId()).orElseThrow(() ->
-                new IllegalStateException(APPLIED + " " + event.appliedAddOnId() + " was invoiced but is not in the "
-                        + "read model"));
-        applied.markInvoiced(event.invoiceId(), invoicedAt);
-        appliedAddOns.save(applied);
+        changeApplied(appliedAddOns, APPLIED, event.appliedAddOnId(), "invoiced",
+                applied -> applied.markInvoiced(event.invoiceId(), invoicedAt));
     }
 
     @QueryHandler

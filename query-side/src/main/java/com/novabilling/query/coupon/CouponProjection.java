@@ -69,11 +69,7 @@ public class CouponProjection extends ReadModelProjection<CouponEntity, CouponRe
 
     @EventHandler
     public void on(CouponUsageRecordedEvent event) {
-        AppliedCouponEntity applied = appliedCoupons.findById(event.appliedCouponId()).orElseThrow(() ->
-                new IllegalStateException(APPLIED + " " + event.appliedCouponId() + " was used but is not in the "
-                        + "read model"));
-        applied.recordUsage(event);
-        appliedCoupons.save(applied);
+        changeApplied(appliedCoupons, APPLIED, event.appliedCouponId(), "used", applied -> applied.recordUsage(event));
     }
 
     @EventHandler

@@ -108,9 +108,15 @@ public abstract class ReadModelProjection<E extends ReadModelRow, R extends JpaR
     /** A removing event: the applied row stays, as history, marked removed at the event's time. */
     protected static <A extends AppliedRow> void markRemoved(JpaRepository<A, String> table, String resource,
                                                              String id, Instant at) {
+        changeApplied(table, resource, id, "removed", applied -> applied.markRemoved(at));
+    }
+
+    /** A later event on an applied row, which its applying event put in the read model first. */
+    protected static <A extends AppliedRow> void changeApplied(JpaRepository<A, String> table, String resource,
+                                                               String id, String happened, Consumer<A> change) {
         A applied = table.findById(id).orElseThrow(() -> new IllegalStateException(
-                resource + " " + id + " was removed but is not in the read model"));
-        applied.markRemoved(at);
+                resource + " " + id + " was " + happened + " but is not in the read model"));
+        change.accept(applied);
         table.save(applied);
     }
 
