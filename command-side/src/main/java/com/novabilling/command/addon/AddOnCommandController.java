@@ -6,6 +6,7 @@ import com.novabilling.api.addon.DeleteAddOnCommand;
 import com.novabilling.api.addon.FindAddOnQuery;
 import com.novabilling.api.addon.FindAppliedAddOnQuery;
 import com.novabilling.api.addon.RemoveAppliedAddOnCommand;
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
@@ -43,7 +44,7 @@ public class AddOnCommandController {
             + "price per currency; the code is unique within the tenant.")
     @ApiResponse(responseCode = "409", description = "Another add-on has the same code")
     public AddOnView create(@Valid @RequestBody CreateAddOnRequest request) {
-        String addOnId = AddOnIds.newAddOnId();
+        String addOnId = IdPrefix.ADD_ON.newId();
         commands.send(request.toCommand(addOnId));
         return findAddOn(addOnId);
     }
@@ -77,7 +78,7 @@ public class AddOnCommandController {
                     + "next invoice; amount = unitAmount × quantity.")
     @ApiResponse(responseCode = "404", description = "The add-on, the customer or the subscription does not exist")
     public AppliedAddOnView apply(@Valid @RequestBody ApplyAddOnRequest request) {
-        String appliedAddOnId = AddOnIds.newAppliedAddOnId();
+        String appliedAddOnId = IdPrefix.APPLIED_ADD_ON.newId();
         commands.send(request.toCommand(appliedAddOnId));
         return findApplied(appliedAddOnId);
     }
@@ -86,7 +87,7 @@ public class AddOnCommandController {
     @Operation(operationId = "removeAppliedAddOn", summary = "Remove an applied add-on",
             description = "Only a PENDING applied add-on can be removed (409 otherwise); answers it in status REMOVED.")
     public AppliedAddOnView removeApplied(@PathVariable String appliedAddOnId) {
-        AddOnIds.requireAppliedAddOnId(appliedAddOnId);
+        IdPrefix.APPLIED_ADD_ON.require(appliedAddOnId);
         commands.sendTo(APPLIED_ADD_ON, appliedAddOnId, new RemoveAppliedAddOnCommand(appliedAddOnId));
         return findApplied(appliedAddOnId);
     }
@@ -100,7 +101,7 @@ public class AddOnCommandController {
     }
 
     private static String requireAddOnId(String addOnId) {
-        AddOnIds.requireAddOnId(addOnId);
+        IdPrefix.ADD_ON.require(addOnId);
         return addOnId;
     }
 }

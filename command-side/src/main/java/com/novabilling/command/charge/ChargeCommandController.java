@@ -5,6 +5,7 @@ import com.novabilling.api.charge.CreateChargeCommand;
 import com.novabilling.api.charge.DeleteChargeCommand;
 import com.novabilling.api.charge.FindChargeQuery;
 import com.novabilling.api.charge.UpdateChargeCommand;
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
@@ -41,7 +42,7 @@ public class ChargeCommandController {
     @ApiResponse(responseCode = "404", description = "The plan or the billable metric does not exist")
     @ApiResponse(responseCode = "409", description = "The plan already has a charge for the metric in this currency")
     public ChargeView create(@Valid @RequestBody CreateChargeRequest request) {
-        String chargeId = ChargeIds.newId();
+        String chargeId = IdPrefix.CHARGE.newId();
         commands.send(new CreateChargeCommand(chargeId, request.details()));
         return find(chargeId);
     }
@@ -52,7 +53,7 @@ public class ChargeCommandController {
                     + "change would give the plan a second charge for the metric in the same currency.")
     public ChargeView update(@PathVariable String chargeId,
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
-        ChargeIds.requireChargeId(chargeId);
+        IdPrefix.CHARGE.require(chargeId);
         UpdateChargeRequest changes = request != null ? request : UpdateChargeRequest.NO_CHANGES;
         commands.send(new UpdateChargeCommand(chargeId, changes.changes()));
         return find(chargeId);
@@ -62,7 +63,7 @@ public class ChargeCommandController {
     @Operation(operationId = "deleteCharge", summary = "Delete a charge", description = "The charge stops pricing "
             + "usage from now on.")
     public DeletedResource delete(@PathVariable String chargeId) {
-        ChargeIds.requireChargeId(chargeId);
+        IdPrefix.CHARGE.require(chargeId);
         commands.send(new DeleteChargeCommand(chargeId));
         return DeletedResource.of(chargeId);
     }

@@ -11,6 +11,7 @@ import com.novabilling.api.coupon.RemoveAppliedCouponCommand;
 import com.novabilling.api.coupon.UpdateCouponCommand;
 import com.novabilling.api.error.NotFoundException;
 import com.novabilling.api.error.ValidationException;
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
@@ -49,7 +50,7 @@ public class CouponCommandController {
                     + "tenant.")
     @ApiResponse(responseCode = "409", description = "Another coupon has the same code")
     public CouponView create(@Valid @RequestBody CreateCouponRequest request) {
-        String couponId = CouponIds.newCouponId();
+        String couponId = IdPrefix.COUPON.newId();
         commands.send(new CreateCouponCommand(couponId, request.coupon()));
         return find(couponId);
     }
@@ -84,7 +85,7 @@ public class CouponCommandController {
             + "already active on the customer, or is a FIXED_AMOUNT coupon in another currency than the customer's")
     public AppliedCouponView apply(@Valid @RequestBody ApplyCouponRequest request) {
         String couponId = couponOf(request);
-        String appliedCouponId = CouponIds.newAppliedCouponId();
+        String appliedCouponId = IdPrefix.APPLIED_COUPON.newId();
         sendToCoupon(couponId, new ApplyCouponCommand(couponId, appliedCouponId, request.customerId().trim()));
         return findApplied(appliedCouponId);
     }
@@ -116,7 +117,7 @@ public class CouponCommandController {
 
     /** Sends a command to an existing coupon, reporting a missing one as "Coupon with id … not found". */
     private void sendToCoupon(String couponId, Object command) {
-        CouponIds.requireCouponId(couponId);
+        IdPrefix.COUPON.require(couponId);
         commands.sendTo("Coupon", couponId, command);
     }
 

@@ -5,6 +5,7 @@ import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.DeleteCustomerCommand;
 import com.novabilling.api.customer.FindCustomerQuery;
 import com.novabilling.api.customer.UpdateCustomerCommand;
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.command.web.DeletedResource;
@@ -40,7 +41,7 @@ public class CustomerCommandController {
                     + "within the tenant.")
     @ApiResponse(responseCode = "409", description = "Another customer has the same email or externalId")
     public CustomerView create(@Valid @RequestBody CreateCustomerRequest request) {
-        String customerId = CustomerIds.newId();
+        String customerId = IdPrefix.CUSTOMER.newId();
         commands.send(new CreateCustomerCommand(customerId, request.details()));
         return find(customerId);
     }
@@ -51,7 +52,7 @@ public class CustomerCommandController {
                     + "email or externalId belongs to another customer.")
     public CustomerView update(@PathVariable String customerId,
                                @Valid @RequestBody(required = false) UpdateCustomerRequest request) {
-        CustomerIds.requireCustomerId(customerId);
+        IdPrefix.CUSTOMER.require(customerId);
         UpdateCustomerRequest changes = request != null ? request : UpdateCustomerRequest.NO_CHANGES;
         commands.send(new UpdateCustomerCommand(customerId, changes.changes()));
         return find(customerId);
@@ -62,7 +63,7 @@ public class CustomerCommandController {
             description = "Refused with 409 while something still bills the customer: an active "
                     + "coupon application or a pending add-on.")
     public DeletedResource delete(@PathVariable String customerId) {
-        CustomerIds.requireCustomerId(customerId);
+        IdPrefix.CUSTOMER.require(customerId);
         commands.send(new DeleteCustomerCommand(customerId));
         return DeletedResource.of(customerId);
     }

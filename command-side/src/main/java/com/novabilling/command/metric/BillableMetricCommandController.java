@@ -1,5 +1,6 @@
 package com.novabilling.command.metric;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.DeleteBillableMetricCommand;
 import com.novabilling.api.metric.FindBillableMetricQuery;
@@ -39,7 +40,7 @@ public class BillableMetricCommandController {
                     + "unique within the tenant.")
     @ApiResponse(responseCode = "409", description = "Another billable metric has the same code")
     public BillableMetricView create(@Valid @RequestBody CreateBillableMetricRequest request) {
-        String billableMetricId = BillableMetricIds.newId();
+        String billableMetricId = IdPrefix.BILLABLE_METRIC.newId();
         commands.send(request.toCommand(billableMetricId));
         return find(billableMetricId);
     }
@@ -51,7 +52,7 @@ public class BillableMetricCommandController {
                     + "fieldName or recurring would change or a filter value a charge filter uses would be removed.")
     public BillableMetricView update(@PathVariable String billableMetricId,
                                      @Valid @RequestBody(required = false) UpdateBillableMetricRequest request) {
-        BillableMetricIds.requireBillableMetricId(billableMetricId);
+        IdPrefix.BILLABLE_METRIC.require(billableMetricId);
         UpdateBillableMetricRequest changes = request != null ? request : UpdateBillableMetricRequest.NO_CHANGES;
         commands.send(changes.toCommand(billableMetricId));
         return find(billableMetricId);
@@ -61,7 +62,7 @@ public class BillableMetricCommandController {
     @Operation(operationId = "deleteBillableMetric", summary = "Delete a billable metric",
             description = "Refused with 409 while a charge uses the metric; deleting it frees its code.")
     public DeletedResource delete(@PathVariable String billableMetricId) {
-        BillableMetricIds.requireBillableMetricId(billableMetricId);
+        IdPrefix.BILLABLE_METRIC.require(billableMetricId);
         commands.send(new DeleteBillableMetricCommand(billableMetricId));
         return DeletedResource.of(billableMetricId);
     }

@@ -1,6 +1,7 @@
 package com.novabilling.command.plan;
 
 import com.novabilling.api.charge.BillingTiming;
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.command.validation.BillingTermLimits;
 import com.novabilling.command.validation.BoundedMetadata;
 import com.novabilling.api.plan.BillingInterval;
@@ -47,7 +48,7 @@ public record CreatePlanRequest(
         List<PlanPrice> planPrices = new ArrayList<>();
         if (prices != null) {
             for (int i = 0; i < prices.size(); i++) {
-                planPrices.add(prices.get(i).toPrice(PlanIds.newPriceId(), "prices[" + i + "]."));
+                planPrices.add(prices.get(i).toPrice(IdPrefix.PLAN_PRICE.newId(), "prices[" + i + "]."));
             }
         }
         return new CreatePlanCommand(planId, new PlanDetails(name, code, description, billingInterval, features,

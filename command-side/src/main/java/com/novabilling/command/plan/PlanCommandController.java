@@ -1,5 +1,6 @@
 package com.novabilling.command.plan;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.plan.AddPlanPriceCommand;
 import com.novabilling.api.plan.DeletePlanCommand;
 import com.novabilling.api.plan.FindPlanQuery;
@@ -40,7 +41,7 @@ public class PlanCommandController {
                     + "tenant.")
     @ApiResponse(responseCode = "409", description = "Another plan has the same code")
     public PlanView create(@Valid @RequestBody CreatePlanRequest request) {
-        String planId = PlanIds.newPlanId();
+        String planId = IdPrefix.PLAN.newId();
         commands.send(request.toCommand(planId));
         return find(planId);
     }
@@ -50,7 +51,7 @@ public class PlanCommandController {
             description = "Only the fields given change; an empty or absent body changes nothing. 409 when the new "
                     + "code belongs to another plan.")
     public PlanView update(@PathVariable String planId, @Valid @RequestBody(required = false) UpdatePlanRequest request) {
-        PlanIds.requirePlanId(planId);
+        IdPrefix.PLAN.require(planId);
         UpdatePlanRequest changes = request != null ? request : UpdatePlanRequest.NO_CHANGES;
         commands.send(changes.toCommand(planId));
         return find(planId);
@@ -61,7 +62,7 @@ public class PlanCommandController {
             description = "The plan's charges are deleted with it. Refused with 409 while something uses "
                     + "the plan, such as a coupon naming it in its planIds.")
     public DeletedResource delete(@PathVariable String planId) {
-        PlanIds.requirePlanId(planId);
+        IdPrefix.PLAN.require(planId);
         commands.send(new DeletePlanCommand(planId));
         return DeletedResource.of(planId);
     }
@@ -72,8 +73,8 @@ public class PlanCommandController {
             description = "Answers the whole plan with the new price among its prices.")
     @ApiResponse(responseCode = "409", description = "The plan already has a price in this currency")
     public PlanView addPrice(@PathVariable String planId, @Valid @RequestBody PlanPriceRequest request) {
-        PlanIds.requirePlanId(planId);
-        commands.send(new AddPlanPriceCommand(planId, PlanIds.newPriceId(),
+        IdPrefix.PLAN.require(planId);
+        commands.send(new AddPlanPriceCommand(planId, IdPrefix.PLAN_PRICE.newId(),
                 request.toPrice(null, "").amount()));
         return find(planId);
     }
@@ -83,7 +84,7 @@ public class PlanCommandController {
             description = "Changes the amount; the currency of a price cannot change. Answers the whole plan.")
     public PlanView updatePrice(@PathVariable String planId, @PathVariable String priceId,
                                 @Valid @RequestBody UpdatePlanPriceRequest request) {
-        PlanIds.requirePlanId(planId);
+        IdPrefix.PLAN.require(planId);
         commands.send(request.toCommand(planId, priceId));
         return find(planId);
     }
@@ -93,7 +94,7 @@ public class PlanCommandController {
             description = "Refused with 409 while a charge of the plan prices in this price's currency. Answers the "
                     + "whole plan.")
     public PlanView removePrice(@PathVariable String planId, @PathVariable String priceId) {
-        PlanIds.requirePlanId(planId);
+        IdPrefix.PLAN.require(planId);
         commands.send(new RemovePlanPriceCommand(planId, priceId));
         return find(planId);
     }

@@ -1,5 +1,6 @@
 package com.novabilling.command.subscription;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.command.web.ResourceCommands;
 import com.novabilling.api.subscription.AdvanceSubscriptionCommand;
@@ -49,7 +50,7 @@ public class SubscriptionCommandController {
     @ApiResponse(responseCode = "404", description = "The customer or the plan does not exist")
     @ApiResponse(responseCode = "409", description = "The plan is inactive or the customer is deleted")
     public SubscriptionView create(@Valid @RequestBody CreateSubscriptionRequest request) {
-        String subscriptionId = SubscriptionIds.newId();
+        String subscriptionId = IdPrefix.SUBSCRIPTION.newId();
         commands.send(request.toCommand(subscriptionId, timeZone.currentZoneId()));
         if (request.startDate() != null && request.startDate().isBefore(clock.instant())) {
             // A backdated start: perform the transitions already due (period closes, trial end) at once, as the
@@ -64,7 +65,7 @@ public class SubscriptionCommandController {
             description = "Only metadata can be changed here; an empty or absent body changes nothing.")
     public SubscriptionView update(@PathVariable String subscriptionId,
                                    @Valid @RequestBody(required = false) UpdateSubscriptionRequest request) {
-        SubscriptionIds.requireSubscriptionId(subscriptionId);
+        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         UpdateSubscriptionRequest changes = request != null ? request : UpdateSubscriptionRequest.NO_CHANGES;
         changes.toCommand(subscriptionId).ifPresent(command -> send(subscriptionId, command));
         return find(subscriptionId);
@@ -80,7 +81,7 @@ public class SubscriptionCommandController {
     @ApiResponse(responseCode = "409", description = "The subscription is already CANCELED")
     public SubscriptionView cancel(@PathVariable String subscriptionId,
                                    @Valid @RequestBody(required = false) CancelSubscriptionRequest request) {
-        SubscriptionIds.requireSubscriptionId(subscriptionId);
+        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         CancelSubscriptionRequest cancel = request != null ? request : CancelSubscriptionRequest.NOW;
         send(subscriptionId, cancel.toCommand(subscriptionId));
         return find(subscriptionId);
@@ -93,7 +94,7 @@ public class SubscriptionCommandController {
                     + "period is stretched by the paused seconds.")
     @ApiResponse(responseCode = "409", description = "The subscription is not ACTIVE")
     public SubscriptionView pause(@PathVariable String subscriptionId) {
-        SubscriptionIds.requireSubscriptionId(subscriptionId);
+        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         send(subscriptionId, new PauseSubscriptionCommand(subscriptionId));
         return find(subscriptionId);
     }
@@ -104,7 +105,7 @@ public class SubscriptionCommandController {
             description = "Resumes a PAUSED subscription now; its current period ends later by the paused seconds.")
     @ApiResponse(responseCode = "409", description = "The subscription is not PAUSED")
     public SubscriptionView resume(@PathVariable String subscriptionId) {
-        SubscriptionIds.requireSubscriptionId(subscriptionId);
+        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         send(subscriptionId, new ResumeSubscriptionCommand(subscriptionId));
         return find(subscriptionId);
     }
@@ -121,7 +122,7 @@ public class SubscriptionCommandController {
             + "subscription's currency")
     public SubscriptionView changePlan(@PathVariable String subscriptionId,
                                        @Valid @RequestBody ChangeSubscriptionPlanRequest request) {
-        SubscriptionIds.requireSubscriptionId(subscriptionId);
+        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         send(subscriptionId, request.toCommand(subscriptionId));
         return find(subscriptionId);
     }

@@ -1,10 +1,10 @@
 package com.novabilling.command.wallet;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.wallet.FindWalletQuery;
 import com.novabilling.api.wallet.TerminateWalletCommand;
 import com.novabilling.api.wallet.WalletView;
-import com.novabilling.command.customer.CustomerIds;
 import com.novabilling.command.web.ResourceCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,7 +49,7 @@ public class WalletCommandController {
     @ApiResponse(responseCode = "404", description = "The customer does not exist (or was deleted)")
     public WalletView create(@Valid @RequestBody CreateWalletRequest request) {
         String customerId = request.customerId().trim();
-        CustomerIds.requireCustomerId(customerId);
+        IdPrefix.CUSTOMER.require(customerId);
         String walletId = WalletIds.newId();
         commands.send(request.toCommand(walletId));
         return find(walletId);

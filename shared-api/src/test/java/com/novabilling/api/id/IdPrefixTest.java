@@ -1,0 +1,40 @@
+package com.novabilling.api.id;
+
+import com.novabilling.api.error.NotFoundException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IdPrefixTest {
+
+    @Test
+    void newIdsAreThePrefixAnd24RandomHexDigits() {
+        assertThat(IdPrefix.CUSTOMER.newId()).matches("cus_[0-9a-f]{24}");
+        assertThat(IdPrefix.APPLIED_ADD_ON.newId()).matches("apa_[0-9a-f]{24}");
+        assertThat(IdPrefix.PLAN.newId()).isNotEqualTo(IdPrefix.PLAN.newId());
+    }
+
+    @Test
+    void anIdWithoutThePrefixIsAnsweredLikeAMissingOneNamingTheResource() {
+        assertThatCode(() -> IdPrefix.CHARGE.require(IdPrefix.CHARGE.newId())).doesNotThrowAnyException();
+        assertThatThrownBy(() -> IdPrefix.BILLABLE_METRIC.require("cus_0123"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("Billable metric with id 'cus_0123' not found");
+        assertThatThrownBy(() -> IdPrefix.COUPON.require("cpn_")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> IdPrefix.SUBSCRIPTION.require(null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void noTwoResourcesShareAPrefix() {
+        Set<String> prefixes = new HashSet<>();
+        Arrays.stream(IdPrefix.values()).map(IdPrefix::newId)
+                .forEach(id -> prefixes.add(id.substring(0, id.length() - 24)));
+        assertThat(prefixes).hasSize(IdPrefix.values().length);
+    }
+}
