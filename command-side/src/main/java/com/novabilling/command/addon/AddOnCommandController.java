@@ -29,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = ApiTags.ADD_ONS)
 public class AddOnCommandController {
 
-    private static final String ADD_ON = "Add-on";
-    private static final String APPLIED_ADD_ON = "Applied add-on";
-
     private final ResourceCommands commands;
 
     public AddOnCommandController(ResourceCommands commands) {
@@ -55,8 +52,9 @@ public class AddOnCommandController {
                     + "applied keep the name, code and price they captured. 409 when the new code belongs to another "
                     + "add-on.")
     public AddOnView update(@PathVariable String addOnId, @Valid @RequestBody(required = false) UpdateAddOnRequest request) {
+        IdPrefix.ADD_ON.require(addOnId);
         UpdateAddOnRequest changes = request != null ? request : UpdateAddOnRequest.NO_CHANGES;
-        commands.sendTo(ADD_ON, addOnId, changes.toCommand(requireAddOnId(addOnId)));
+        commands.sendTo(IdPrefix.ADD_ON, addOnId, changes.toCommand(addOnId));
         return findAddOn(addOnId);
     }
 
@@ -66,7 +64,7 @@ public class AddOnCommandController {
                     + "the add-on's name, code and price when it was applied, so it stays billable on the customer's "
                     + "next invoice. The add-on's code becomes free again.")
     public DeletedResource delete(@PathVariable String addOnId) {
-        commands.sendTo(ADD_ON, addOnId, new DeleteAddOnCommand(requireAddOnId(addOnId)));
+        commands.sendTo(IdPrefix.ADD_ON, addOnId, new DeleteAddOnCommand(addOnId));
         return DeletedResource.of(addOnId);
     }
 
@@ -87,8 +85,7 @@ public class AddOnCommandController {
     @Operation(operationId = "removeAppliedAddOn", summary = "Remove an applied add-on",
             description = "Only a PENDING applied add-on can be removed (409 otherwise); answers it in status REMOVED.")
     public AppliedAddOnView removeApplied(@PathVariable String appliedAddOnId) {
-        IdPrefix.APPLIED_ADD_ON.require(appliedAddOnId);
-        commands.sendTo(APPLIED_ADD_ON, appliedAddOnId, new RemoveAppliedAddOnCommand(appliedAddOnId));
+        commands.sendTo(IdPrefix.APPLIED_ADD_ON, appliedAddOnId, new RemoveAppliedAddOnCommand(appliedAddOnId));
         return findApplied(appliedAddOnId);
     }
 
@@ -98,10 +95,5 @@ public class AddOnCommandController {
 
     private AppliedAddOnView findApplied(String appliedAddOnId) {
         return commands.read(new FindAppliedAddOnQuery(appliedAddOnId), AppliedAddOnView.class);
-    }
-
-    private static String requireAddOnId(String addOnId) {
-        IdPrefix.ADD_ON.require(addOnId);
-        return addOnId;
     }
 }

@@ -63,7 +63,7 @@ public class CouponCommandController {
     public CouponView update(@PathVariable String couponId,
                              @Valid @RequestBody(required = false) UpdateCouponRequest request) {
         UpdateCouponRequest changes = request != null ? request : UpdateCouponRequest.NO_CHANGES;
-        sendToCoupon(couponId, new UpdateCouponCommand(couponId, changes.changes()));
+        commands.sendTo(IdPrefix.COUPON, couponId, new UpdateCouponCommand(couponId, changes.changes()));
         return find(couponId);
     }
 
@@ -71,7 +71,7 @@ public class CouponCommandController {
     @Operation(operationId = "deleteCoupon", summary = "Delete a coupon",
             description = "Refused with 409 while the coupon is applied to a customer; deleting it frees its code.")
     public DeletedResource delete(@PathVariable String couponId) {
-        sendToCoupon(couponId, new DeleteCouponCommand(couponId));
+        commands.sendTo(IdPrefix.COUPON, couponId, new DeleteCouponCommand(couponId));
         return DeletedResource.of(couponId);
     }
 
@@ -86,7 +86,8 @@ public class CouponCommandController {
     public AppliedCouponView apply(@Valid @RequestBody ApplyCouponRequest request) {
         String couponId = couponOf(request);
         String appliedCouponId = IdPrefix.APPLIED_COUPON.newId();
-        sendToCoupon(couponId, new ApplyCouponCommand(couponId, appliedCouponId, request.customerId().trim()));
+        commands.sendTo(IdPrefix.COUPON, couponId,
+                new ApplyCouponCommand(couponId, appliedCouponId, request.customerId().trim()));
         return findApplied(appliedCouponId);
     }
 
@@ -97,7 +98,7 @@ public class CouponCommandController {
     public AppliedCouponView removeApplied(@PathVariable String appliedCouponId) {
         String couponId = lookup.couponIdOfApplication(appliedCouponId)
                 .orElseThrow(() -> new NotFoundException("Applied coupon", appliedCouponId));
-        sendToCoupon(couponId, new RemoveAppliedCouponCommand(couponId, appliedCouponId));
+        commands.sendTo(IdPrefix.COUPON, couponId, new RemoveAppliedCouponCommand(couponId, appliedCouponId));
         return findApplied(appliedCouponId);
     }
 
@@ -113,12 +114,6 @@ public class CouponCommandController {
         }
         String code = request.couponCode().trim();
         return lookup.couponIdByCode(code).orElseThrow(() -> new CouponCodeNotFoundException(code));
-    }
-
-    /** Sends a command to an existing coupon, reporting a missing one as "Coupon with id … not found". */
-    private void sendToCoupon(String couponId, Object command) {
-        IdPrefix.COUPON.require(couponId);
-        commands.sendTo("Coupon", couponId, command);
     }
 
     private CouponView find(String couponId) {

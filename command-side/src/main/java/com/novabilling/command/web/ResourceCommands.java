@@ -1,5 +1,6 @@
 package com.novabilling.command.web;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.error.Causes;
 import com.novabilling.api.error.NotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,6 +40,12 @@ public class ResourceCommands {
             }
             throw e;
         }
+    }
+
+    /** Sends a command to an existing resource of {@code kind}: a malformed id and a missing one are the same 404. */
+    public void sendTo(IdPrefix kind, String id, Object command) {
+        kind.require(id);
+        sendTo(kind.resource(), id, command);
     }
 
     /** The resource's view, once the read models the query reads have applied this request's writes. */

@@ -27,6 +27,11 @@ public enum IdPrefix {
         this.resource = resource;
     }
 
+    /** The resource's name in a 404 ("Billable metric with id … not found"). */
+    public String resource() {
+        return resource;
+    }
+
     public String newId() {
         return ResourceIds.newId(prefix);
     }
