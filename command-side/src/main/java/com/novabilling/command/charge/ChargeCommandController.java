@@ -55,7 +55,7 @@ public class ChargeCommandController {
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
         IdPrefix.CHARGE.require(chargeId);
         UpdateChargeRequest changes = request != null ? request : UpdateChargeRequest.NO_CHANGES;
-        commands.send(new UpdateChargeCommand(chargeId, changes.changes()));
+        commands.sendTo(IdPrefix.CHARGE, chargeId, new UpdateChargeCommand(chargeId, changes.changes()));
         return find(chargeId);
     }
 
@@ -63,8 +63,7 @@ public class ChargeCommandController {
     @Operation(operationId = "deleteCharge", summary = "Delete a charge", description = "The charge stops pricing "
             + "usage from now on.")
     public DeletedResource delete(@PathVariable String chargeId) {
-        IdPrefix.CHARGE.require(chargeId);
-        commands.send(new DeleteChargeCommand(chargeId));
+        commands.sendTo(IdPrefix.CHARGE, chargeId, new DeleteChargeCommand(chargeId));
         return DeletedResource.of(chargeId);
     }
 

@@ -52,9 +52,8 @@ public class CustomerCommandController {
                     + "email or externalId belongs to another customer.")
     public CustomerView update(@PathVariable String customerId,
                                @Valid @RequestBody(required = false) UpdateCustomerRequest request) {
-        IdPrefix.CUSTOMER.require(customerId);
         UpdateCustomerRequest changes = request != null ? request : UpdateCustomerRequest.NO_CHANGES;
-        commands.send(new UpdateCustomerCommand(customerId, changes.changes()));
+        commands.sendTo(IdPrefix.CUSTOMER, customerId, new UpdateCustomerCommand(customerId, changes.changes()));
         return find(customerId);
     }
 
@@ -63,8 +62,7 @@ public class CustomerCommandController {
             description = "Refused with 409 while something still bills the customer: an active "
                     + "coupon application or a pending add-on.")
     public DeletedResource delete(@PathVariable String customerId) {
-        IdPrefix.CUSTOMER.require(customerId);
-        commands.send(new DeleteCustomerCommand(customerId));
+        commands.sendTo(IdPrefix.CUSTOMER, customerId, new DeleteCustomerCommand(customerId));
         return DeletedResource.of(customerId);
     }
 

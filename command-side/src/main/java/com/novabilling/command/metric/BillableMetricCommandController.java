@@ -54,7 +54,7 @@ public class BillableMetricCommandController {
                                      @Valid @RequestBody(required = false) UpdateBillableMetricRequest request) {
         IdPrefix.BILLABLE_METRIC.require(billableMetricId);
         UpdateBillableMetricRequest changes = request != null ? request : UpdateBillableMetricRequest.NO_CHANGES;
-        commands.send(changes.toCommand(billableMetricId));
+        commands.sendTo(IdPrefix.BILLABLE_METRIC, billableMetricId, changes.toCommand(billableMetricId));
         return find(billableMetricId);
     }
 
@@ -62,8 +62,7 @@ public class BillableMetricCommandController {
     @Operation(operationId = "deleteBillableMetric", summary = "Delete a billable metric",
             description = "Refused with 409 while a charge uses the metric; deleting it frees its code.")
     public DeletedResource delete(@PathVariable String billableMetricId) {
-        IdPrefix.BILLABLE_METRIC.require(billableMetricId);
-        commands.send(new DeleteBillableMetricCommand(billableMetricId));
+        commands.sendTo(IdPrefix.BILLABLE_METRIC, billableMetricId, new DeleteBillableMetricCommand(billableMetricId));
         return DeletedResource.of(billableMetricId);
     }
 

@@ -53,7 +53,7 @@ public class PlanCommandController {
     public PlanView update(@PathVariable String planId, @Valid @RequestBody(required = false) UpdatePlanRequest request) {
         IdPrefix.PLAN.require(planId);
         UpdatePlanRequest changes = request != null ? request : UpdatePlanRequest.NO_CHANGES;
-        commands.send(changes.toCommand(planId));
+        commands.sendTo(IdPrefix.PLAN, planId, changes.toCommand(planId));
         return find(planId);
     }
 
@@ -62,8 +62,7 @@ public class PlanCommandController {
             description = "The plan's charges are deleted with it. Refused with 409 while something uses "
                     + "the plan, such as a coupon naming it in its planIds.")
     public DeletedResource delete(@PathVariable String planId) {
-        IdPrefix.PLAN.require(planId);
-        commands.send(new DeletePlanCommand(planId));
+        commands.sendTo(IdPrefix.PLAN, planId, new DeletePlanCommand(planId));
         return DeletedResource.of(planId);
     }
 
@@ -74,7 +73,7 @@ public class PlanCommandController {
     @ApiResponse(responseCode = "409", description = "The plan already has a price in this currency")
     public PlanView addPrice(@PathVariable String planId, @Valid @RequestBody PlanPriceRequest request) {
         IdPrefix.PLAN.require(planId);
-        commands.send(new AddPlanPriceCommand(planId, IdPrefix.PLAN_PRICE.newId(),
+        commands.sendTo(IdPrefix.PLAN, planId, new AddPlanPriceCommand(planId, IdPrefix.PLAN_PRICE.newId(),
                 request.toPrice(null, "").amount()));
         return find(planId);
     }
@@ -85,7 +84,7 @@ public class PlanCommandController {
     public PlanView updatePrice(@PathVariable String planId, @PathVariable String priceId,
                                 @Valid @RequestBody UpdatePlanPriceRequest request) {
         IdPrefix.PLAN.require(planId);
-        commands.send(request.toCommand(planId, priceId));
+        commands.sendTo(IdPrefix.PLAN, planId, request.toCommand(planId, priceId));
         return find(planId);
     }
 
@@ -94,8 +93,7 @@ public class PlanCommandController {
             description = "Refused with 409 while a charge of the plan prices in this price's currency. Answers the "
                     + "whole plan.")
     public PlanView removePrice(@PathVariable String planId, @PathVariable String priceId) {
-        IdPrefix.PLAN.require(planId);
-        commands.send(new RemovePlanPriceCommand(planId, priceId));
+        commands.sendTo(IdPrefix.PLAN, planId, new RemovePlanPriceCommand(planId, priceId));
         return find(planId);
     }
 
