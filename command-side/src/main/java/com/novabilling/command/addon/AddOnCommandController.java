@@ -52,7 +52,6 @@ public class AddOnCommandController {
                     + "applied keep the name, code and price they captured. 409 when the new code belongs to another "
                     + "add-on.")
     public AddOnView update(@PathVariable String addOnId, @Valid @RequestBody(required = false) UpdateAddOnRequest request) {
-        IdPrefix.ADD_ON.require(addOnId);
         UpdateAddOnRequest changes = request != null ? request : UpdateAddOnRequest.NO_CHANGES;
         commands.sendTo(IdPrefix.ADD_ON, addOnId, changes.toCommand(addOnId));
         return findAddOn(addOnId);

@@ -53,7 +53,6 @@ public class ChargeCommandController {
                     + "change would give the plan a second charge for the metric in the same currency.")
     public ChargeView update(@PathVariable String chargeId,
                              @Valid @RequestBody(required = false) UpdateChargeRequest request) {
-        IdPrefix.CHARGE.require(chargeId);
         UpdateChargeRequest changes = request != null ? request : UpdateChargeRequest.NO_CHANGES;
         commands.sendTo(IdPrefix.CHARGE, chargeId, new UpdateChargeCommand(chargeId, changes.changes()));
         return find(chargeId);

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static com.novabilling.api.patch.Patch.or;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
@@ -303,9 +304,6 @@ public class Coupon {
         return null;
     }
 
-    private static <T> T or(T change, T current) {
-        return change != null ? change : current;
-    }
 
     /** The plan ids without duplicates, in the order given; every one must be a plan of the tenant. */
     private static List<String> existingPlans(List<String> planIds, PlanLookup plans) {

@@ -52,7 +52,6 @@ public class BillableMetricCommandController {
                     + "fieldName or recurring would change or a filter value a charge filter uses would be removed.")
     public BillableMetricView update(@PathVariable String billableMetricId,
                                      @Valid @RequestBody(required = false) UpdateBillableMetricRequest request) {
-        IdPrefix.BILLABLE_METRIC.require(billableMetricId);
         UpdateBillableMetricRequest changes = request != null ? request : UpdateBillableMetricRequest.NO_CHANGES;
         commands.sendTo(IdPrefix.BILLABLE_METRIC, billableMetricId, changes.toCommand(billableMetricId));
         return find(billableMetricId);

@@ -51,7 +51,6 @@ public class PlanCommandController {
             description = "Only the fields given change; an empty or absent body changes nothing. 409 when the new "
                     + "code belongs to another plan.")
     public PlanView update(@PathVariable String planId, @Valid @RequestBody(required = false) UpdatePlanRequest request) {
-        IdPrefix.PLAN.require(planId);
         UpdatePlanRequest changes = request != null ? request : UpdatePlanRequest.NO_CHANGES;
         commands.sendTo(IdPrefix.PLAN, planId, changes.toCommand(planId));
         return find(planId);
@@ -72,7 +71,6 @@ public class PlanCommandController {
             description = "Answers the whole plan with the new price among its prices.")
     @ApiResponse(responseCode = "409", description = "The plan already has a price in this currency")
     public PlanView addPrice(@PathVariable String planId, @Valid @RequestBody PlanPriceRequest request) {
-        IdPrefix.PLAN.require(planId);
         commands.sendTo(IdPrefix.PLAN, planId, new AddPlanPriceCommand(planId, IdPrefix.PLAN_PRICE.newId(),
                 request.toPrice(null, "").amount()));
         return find(planId);
@@ -83,7 +81,6 @@ public class PlanCommandController {
             description = "Changes the amount; the currency of a price cannot change. Answers the whole plan.")
     public PlanView updatePrice(@PathVariable String planId, @PathVariable String priceId,
                                 @Valid @RequestBody UpdatePlanPriceRequest request) {
-        IdPrefix.PLAN.require(planId);
         commands.sendTo(IdPrefix.PLAN, planId, request.toCommand(planId, priceId));
         return find(planId);
     }

@@ -65,9 +65,9 @@ public class SubscriptionCommandController {
             description = "Only metadata can be changed here; an empty or absent body changes nothing.")
     public SubscriptionView update(@PathVariable String subscriptionId,
                                    @Valid @RequestBody(required = false) UpdateSubscriptionRequest request) {
-        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         UpdateSubscriptionRequest changes = request != null ? request : UpdateSubscriptionRequest.NO_CHANGES;
-        changes.toCommand(subscriptionId).ifPresent(command -> send(subscriptionId, command));
+        changes.toCommand(subscriptionId)
+                .ifPresent(command -> commands.sendTo(IdPrefix.SUBSCRIPTION, subscriptionId, command));
         return find(subscriptionId);
     }
 
@@ -81,9 +81,8 @@ public class SubscriptionCommandController {
     @ApiResponse(responseCode = "409", description = "The subscription is already CANCELED")
     public SubscriptionView cancel(@PathVariable String subscriptionId,
                                    @Valid @RequestBody(required = false) CancelSubscriptionRequest request) {
-        IdPrefix.SUBSCRIPTION.require(subscriptionId);
         CancelSubscriptionRequest cancel = request != null ? request : CancelSubscriptionRequest.NOW;
-        send(subscriptionId, cancel.toCommand(subscriptionId));
+        commands.sendTo(IdPrefix.SUBSCRIPTION, subscriptionId, cancel.toCommand(subscriptionId));
         return find(subscriptionId);
     }
 
@@ -94,8 +93,7 @@ public class SubscriptionCommandController {
                     + "period is stretched by the paused seconds.")
     @ApiResponse(responseCode = "409", description = "The subscription is not ACTIVE")
     public SubscriptionView pause(@PathVariable String subscriptionId) {
-        IdPrefix.SUBSCRIPTION.require(subscriptionId);
-        send(subscriptionId, new PauseSubscriptionCommand(subscriptionId));
+        commands.sendTo(IdPrefix.SUBSCRIPTION, subscriptionId, new PauseSubscriptionCommand(subscriptionId));
         return find(subscriptionId);
     }
 
@@ -105,8 +103,7 @@ public class SubscriptionCommandController {
             description = "Resumes a PAUSED subscription now; its current period ends later by the paused seconds.")
     @ApiResponse(responseCode = "409", description = "The subscription is not PAUSED")
     public SubscriptionView resume(@PathVariable String subscriptionId) {
-        IdPrefix.SUBSCRIPTION.require(subscriptionId);
-        send(subscriptionId, new ResumeSubscriptionCommand(subscriptionId));
+        commands.sendTo(IdPrefix.SUBSCRIPTION, subscriptionId, new ResumeSubscriptionCommand(subscriptionId));
         return find(subscriptionId);
     }
 
@@ -122,14 +119,8 @@ public class SubscriptionCommandController {
             + "subscription's currency")
     public SubscriptionView changePlan(@PathVariable String subscriptionId,
                                        @Valid @RequestBody ChangeSubscriptionPlanRequest request) {
-        IdPrefix.SUBSCRIPTION.require(subscriptionId);
-        send(subscriptionId, request.toCommand(subscriptionId));
+        commands.sendTo(IdPrefix.SUBSCRIPTION, subscriptionId, request.toCommand(subscriptionId));
         return find(subscriptionId);
-    }
-
-    /** Sends a command to an existing subscription, reporting a missing one as "Subscription with id … not found". */
-    private void send(String subscriptionId, Object command) {
-        commands.sendTo("Subscription", subscriptionId, command);
     }
 
     private SubscriptionView find(String subscriptionId) {

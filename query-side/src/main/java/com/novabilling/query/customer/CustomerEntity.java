@@ -2,6 +2,7 @@ package com.novabilling.query.customer;
 
 import com.novabilling.api.customer.CustomerDetails;
 import com.novabilling.api.customer.CustomerView;
+import com.novabilling.api.invoice.BillingTerms;
 import com.novabilling.query.readmodel.ReadModelRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,11 +42,11 @@ public class CustomerEntity extends ReadModelRow {
         netPaymentTerms = customer.netPaymentTerms();
         taxRate = customer.taxRate();
         taxName = customer.taxName();
-        metadata = customer.metadata();
+        metadata = customer.metadata() == null ? Map.of() : customer.metadata();
     }
 
     public CustomerView toView() {
         return new CustomerView(id, new CustomerDetails(externalId, name, email, country, currency, netPaymentTerms,
-                taxRate, taxName, metadata).normalized(), createdAt, updatedAt);
+                BillingTerms.canonicalRate(taxRate), taxName, metadata), createdAt, updatedAt);
     }
 }

@@ -90,9 +90,11 @@ public class PlanEntity extends ReadModelRow {
     }
 
     public PlanView toView() {
+        // rows projected before issue 12 have no billing timing: they bill IN_ADVANCE
         return new PlanView(id, new PlanDetails(name, code, description, billingInterval, features, trialDays,
-                billingTiming, netPaymentTerms, invoiceGracePeriodDays, active, metadata).normalized(),
-                prices.stream().map(StoredPrice::toView).toList(), createdAt, updatedAt);
+                billingTiming == null ? BillingTiming.IN_ADVANCE : billingTiming, netPaymentTerms,
+                invoiceGracePeriodDays, active, metadata), prices.stream().map(StoredPrice::toView).toList(),
+                createdAt, updatedAt);
     }
 
     private int indexOf(String priceId) {

@@ -6,6 +6,8 @@ import com.novabilling.api.money.Money;
 import java.util.List;
 import java.util.Map;
 
+import static com.novabilling.api.patch.Patch.or;
+
 /**
  * Everything an add-on is apart from its id: what its events carry whole and its aggregate decides on. In an
  * {@link UpdateAddOnCommand} a null component means "unchanged"; a present {@code prices} (one amount per currency)
@@ -25,9 +27,5 @@ public record AddOnDetails(String name, String code, String description, String 
         return new AddOnDetails(or(changes.name, name), or(changes.code, code), or(changes.description, description),
                 or(changes.invoiceDisplayName, invoiceDisplayName), or(changes.prices, prices),
                 or(changes.metadata, metadata)).normalized();
-    }
-
-    private static <T> T or(T change, T current) {
-        return change != null ? change : current;
     }
 }

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 
+import static com.novabilling.api.patch.Patch.or;
+
 /**
  * Everything a customer is apart from its id: what its events carry whole, its aggregate decides on and its view
  * shows. A plain new field of customers goes here, into the two request bodies and into the read model's table
@@ -30,9 +32,5 @@ public record CustomerDetails(String externalId, String name, String email, Stri
                 or(changes.email, email), or(changes.country, country), or(changes.currency, currency),
                 or(changes.netPaymentTerms, netPaymentTerms), or(changes.taxRate, taxRate),
                 or(changes.taxName, taxName), or(changes.metadata, metadata)).normalized();
-    }
-
-    private static <T> T or(T change, T current) {
-        return change != null ? change : current;
     }
 }

@@ -2,6 +2,8 @@ package com.novabilling.api.metric;
 
 import java.util.List;
 
+import static com.novabilling.api.patch.Patch.or;
+
 /**
  * Everything a billable metric is apart from its id: what its events carry whole, its aggregate decides on and its
  * view shows. In an {@link UpdateBillableMetricCommand} a null component means "unchanged" and a present
@@ -35,9 +37,5 @@ public record BillableMetricDetails(String name, String code, String description
                 or(changes.description, description), or(changes.aggregationType, aggregationType),
                 or(changes.fieldName, fieldName), or(changes.recurring, recurring), or(changes.filters, filters),
                 or(changes.rounding, rounding));
-    }
-
-    private static <T> T or(T change, T current) {
-        return change != null ? change : current;
     }
 }

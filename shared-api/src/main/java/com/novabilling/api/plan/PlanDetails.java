@@ -6,6 +6,8 @@ import com.novabilling.api.metadata.Metadata;
 import java.util.List;
 import java.util.Map;
 
+import static com.novabilling.api.patch.Patch.or;
+
 /**
  * Everything a plan is apart from its id and prices: what its events carry whole, its aggregate decides on and its
  * view shows. A plain new field of plans goes here, into the two request bodies and into the read model's table
@@ -37,9 +39,5 @@ public record PlanDetails(String name, String code, String description, BillingI
                 or(changes.netPaymentTerms, netPaymentTerms),
                 or(changes.invoiceGracePeriodDays, invoiceGracePeriodDays), or(changes.active, active),
                 or(changes.metadata, metadata)).normalized();
-    }
-
-    private static <T> T or(T change, T current) {
-        return change != null ? change : current;
     }
 }
