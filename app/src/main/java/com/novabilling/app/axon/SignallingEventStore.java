@@ -4,6 +4,8 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,8 +30,9 @@ final class SignallingEventStore extends EmbeddedEventStore {
     private final Consumer<Set<Class<?>>> eventsCommitted;
 
     /**
-     * @param committedUpTo   after a unit of work's commit: the global index of its last event, and its payload types
-     * @param eventsCommitted after every commit that stored events: their payload types
+     * @param committedUpTo   once a unit of work's events are committed: the global index of the last one, and
+     *                        their payload types
+     * @param eventsCommitted once events are committed: their payload types
      */
     SignallingEventStore(Builder builder, ConnectionProvider connections, BiConsumer<Long, Set<Class<?>>> committedUpTo,
                          Consumer<Set<Class<?>>> eventsCommitted) {
@@ -49,16 +52,39 @@ final class SignallingEventStore extends EmbeddedEventStore {
         long lastIndex = lastGlobalIndexOfThisSession();
         Set<Class<?>> types = payloadTypes(events);
         List<? extends EventMessage<?>> committed = List.copyOf(events);
-        CurrentUnitOfWork.get().afterCommit(u -> {
+        whenCommitted(() -> {
             committedUpTo.accept(lastIndex, types);
             RequestWrites.committed(committed);
+            eventsCommitted.accept(types);
         });
     }
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
-        eventsCommitted.accept(payloadTypes(events));
+        if (!CurrentUnitOfWork.isStarted()) {
+            eventsCommitted.accept(payloadTypes(events)); // published outside a unit of work: stored already
+        }
+    }
+
+    /**
+     * Runs {@code action} once the database has committed the events. A unit of work that joined a transaction
+     * begun around it (a {@code TransactionTemplate} sending commands) reaches its own after-commit before that
+     * transaction commits: processors woken then would read nothing yet and sleep until their next timed run, and
+     * a read waiting for a position rolled back afterwards would wait in vain. So the transaction's own
+     * after-commit is used whenever there is one.
+     */
+    private static void whenCommitted(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            CurrentUnitOfWork.get().afterCommit(u -> action.run());
+        }
     }
 
     private static Set<Class<?>> payloadTypes(List<? extends EventMessage<?>> events) {

@@ -305,6 +305,8 @@ public class TenantAxonRuntime {
      */
     public boolean awaitReadModelsAt(Class<?> queryType, long position, Duration timeout) {
         Map<String, EventProcessor> processors = eventProcessors();
+        // a position past the last event such a projection handles is read by it only when its stream is woken
+        eventSource.wakeLaggingStreams();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (String group : catalog.readModelsOf(queryType)) {
             if (!(processors.get(group) instanceof StreamingEventProcessor processor)) {
