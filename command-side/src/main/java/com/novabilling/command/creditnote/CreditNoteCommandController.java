@@ -1,5 +1,6 @@
 package com.novabilling.command.creditnote;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.creditnote.CreditNoteView;
 import com.novabilling.api.creditnote.FinalizeCreditNoteCommand;
 import com.novabilling.api.creditnote.FindCreditNoteQuery;
@@ -45,9 +46,9 @@ public class CreditNoteCommandController {
     @ApiResponse(responseCode = "409", description = "The invoice is a DRAFT or VOIDED, the credit notes would "
             + "exceed its total, an OFFSET exceeds its amount due or it is PAID, or the type is REFUND")
     public CreditNoteView create(@Valid @RequestBody CreateCreditNoteRequest request) {
-        InvoiceIds.requireInvoiceId(request.invoiceId().trim());
+        IdPrefix.INVOICE.require(request.invoiceId().trim());
         InvoiceView invoice = commands.read(new FindInvoiceQuery(request.invoiceId().trim()), InvoiceView.class);
-        String creditNoteId = CreditNoteIds.newId();
+        String creditNoteId = IdPrefix.CREDIT_NOTE.newId();
         commands.send(request.toCommand(creditNoteId, invoice.customerId(), invoice.currency()));
         return find(creditNoteId);
     }
@@ -61,9 +62,9 @@ public class CreditNoteCommandController {
             + "exceed the invoice's total")
     public CreditNoteView update(@PathVariable String creditNoteId,
                                  @Valid @RequestBody UpdateCreditNoteRequest request) {
-        CreditNoteIds.requireCreditNoteId(creditNoteId);
+        IdPrefix.CREDIT_NOTE.require(creditNoteId);
         CreditNoteView current = find(creditNoteId);
-        send(creditNoteId, request.toCommand(creditNoteId, current.currency()));
+        commands.sendTo(IdPrefix.CREDIT_NOTE, creditNoteId, request.toCommand(creditNoteId, current.currency()));
         return find(creditNoteId);
     }
 
@@ -77,8 +78,7 @@ public class CreditNoteCommandController {
     @ApiResponse(responseCode = "409", description = "The credit note is not a DRAFT, or an OFFSET note's invoice "
             + "is no longer unpaid or has less due")
     public CreditNoteView finalizeCreditNote(@PathVariable String creditNoteId) {
-        CreditNoteIds.requireCreditNoteId(creditNoteId);
-        send(creditNoteId, new FinalizeCreditNoteCommand(creditNoteId));
+        commands.sendTo(IdPrefix.CREDIT_NOTE, creditNoteId, new FinalizeCreditNoteCommand(creditNoteId));
         return find(creditNoteId);
     }
 
@@ -91,15 +91,10 @@ public class CreditNoteCommandController {
     @ApiResponse(responseCode = "409", description = "The credit note is already VOIDED, some of its credit was "
             + "consumed, or it is a finalized OFFSET note")
     public CreditNoteView voidCreditNote(@PathVariable String creditNoteId) {
-        CreditNoteIds.requireCreditNoteId(creditNoteId);
-        send(creditNoteId, new VoidCreditNoteCommand(creditNoteId));
+        commands.sendTo(IdPrefix.CREDIT_NOTE, creditNoteId, new VoidCreditNoteCommand(creditNoteId));
         return find(creditNoteId);
     }
 
-    /** Sends a command to an existing credit note, reporting a missing one as "Credit note with id … not found". */
-    private void send(String creditNoteId, Object command) {
-        commands.sendTo("Credit note", creditNoteId, command);
-    }
 
     private CreditNoteView find(String creditNoteId) {
         return commands.read(new FindCreditNoteQuery(creditNoteId), CreditNoteView.class);

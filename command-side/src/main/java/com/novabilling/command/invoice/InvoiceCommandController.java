@@ -1,5 +1,6 @@
 package com.novabilling.command.invoice;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.invoice.FinalizeInvoiceCommand;
 import com.novabilling.api.invoice.FindInvoiceQuery;
 import com.novabilling.api.invoice.InvoiceView;
@@ -40,7 +41,7 @@ public class InvoiceCommandController {
                     + "number; finalize it to issue it.")
     @ApiResponse(responseCode = "404", description = "The customer does not exist")
     public InvoiceView create(@Valid @RequestBody CreateInvoiceRequest request) {
-        String invoiceId = InvoiceIds.newId();
+        String invoiceId = IdPrefix.INVOICE.newId();
         commands.send(oneOffInvoices.toCommand(invoiceId, request));
         return find(invoiceId);
     }
@@ -53,8 +54,7 @@ public class InvoiceCommandController {
                     + "it never changes afterwards. An invoice with nothing due is PAID at once.")
     @ApiResponse(responseCode = "409", description = "The invoice is not a DRAFT")
     public InvoiceView finalizeInvoice(@PathVariable String invoiceId) {
-        InvoiceIds.requireInvoiceId(invoiceId);
-        send(invoiceId, new FinalizeInvoiceCommand(invoiceId));
+        commands.sendTo(IdPrefix.INVOICE, invoiceId, new FinalizeInvoiceCommand(invoiceId));
         return find(invoiceId);
     }
 
@@ -66,8 +66,7 @@ public class InvoiceCommandController {
     @ApiResponse(responseCode = "409", description = "The invoice is already VOIDED, is PAID or has payments "
             + "recorded")
     public InvoiceView voidInvoice(@PathVariable String invoiceId) {
-        InvoiceIds.requireInvoiceId(invoiceId);
-        send(invoiceId, new VoidInvoiceCommand(invoiceId));
+        commands.sendTo(IdPrefix.INVOICE, invoiceId, new VoidInvoiceCommand(invoiceId));
         return find(invoiceId);
     }
 
@@ -80,16 +79,11 @@ public class InvoiceCommandController {
     @ApiResponse(responseCode = "409", description = "The invoice is a DRAFT, already PAID or VOIDED")
     public InvoiceView markPaid(@PathVariable String invoiceId,
                                 @Valid @RequestBody(required = false) MarkInvoicePaidRequest request) {
-        InvoiceIds.requireInvoiceId(invoiceId);
         MarkInvoicePaidRequest payment = request != null ? request : MarkInvoicePaidRequest.IN_FULL;
-        send(invoiceId, payment.toCommand(invoiceId));
+        commands.sendTo(IdPrefix.INVOICE, invoiceId, payment.toCommand(invoiceId));
         return find(invoiceId);
     }
 
-    /** Sends a command to an existing invoice, reporting a missing one as "Invoice with id … not found". */
-    private void send(String invoiceId, Object command) {
-        commands.sendTo("Invoice", invoiceId, command);
-    }
 
     private InvoiceView find(String invoiceId) {
         return commands.read(new FindInvoiceQuery(invoiceId), InvoiceView.class);

@@ -1,19 +1,13 @@
 package com.novabilling.command.invoice;
 
-import com.novabilling.api.id.ResourceIds;
+import com.novabilling.api.id.IdPrefix;
 
 import java.time.Instant;
 
-/** Invoice ids look like {@code inv_} followed by 24 random lower-case hex digits. */
+/** The ids of invoices that exist once per fact, derived from it ({@link IdPrefix#derivedId}). */
 public final class InvoiceIds {
 
-    static final String PREFIX = "inv_";
-
     private InvoiceIds() {
-    }
-
-    public static String newId() {
-        return ResourceIds.newId(PREFIX);
     }
 
     /**
@@ -22,7 +16,7 @@ public final class InvoiceIds {
      * (docs/billing-rules.md §13.1, pitfall 2).
      */
     public static String atBoundary(String subscriptionId, Instant boundary) {
-        return ResourceIds.derivedId(PREFIX, subscriptionId + "@" + boundary);
+        return IdPrefix.INVOICE.derivedId(subscriptionId + "@" + boundary);
     }
 
     /**
@@ -30,7 +24,7 @@ public final class InvoiceIds {
      * creates that invoice creates it once, and its paid or voided events lead back to the purchase.
      */
     public static String forWalletPurchase(String transactionId) {
-        return ResourceIds.derivedId(PREFIX, "wallet-purchase/" + transactionId);
+        return IdPrefix.INVOICE.derivedId("wallet-purchase/" + transactionId);
     }
 
     /**
@@ -38,11 +32,6 @@ public final class InvoiceIds {
      * repeated or concurrent re-rating creates it once.
      */
     public static String forLateUsageAdjustment(String adjustmentId) {
-        return ResourceIds.derivedId(PREFIX, "late-usage/" + adjustmentId);
-    }
-
-    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be an invoice id */
-    public static void requireInvoiceId(String id) {
-        ResourceIds.requirePrefix(id, PREFIX, "Invoice");
+        return IdPrefix.INVOICE.derivedId("late-usage/" + adjustmentId);
     }
 }

@@ -31,8 +31,6 @@ import java.util.UUID;
 @Tag(name = ApiTags.WALLETS)
 public class WalletCommandController {
 
-    private static final String WALLET = "Wallet";
-
     private final ResourceCommands commands;
 
     public WalletCommandController(ResourceCommands commands) {
@@ -50,7 +48,7 @@ public class WalletCommandController {
     public WalletView create(@Valid @RequestBody CreateWalletRequest request) {
         String customerId = request.customerId().trim();
         IdPrefix.CUSTOMER.require(customerId);
-        String walletId = WalletIds.newId();
+        String walletId = IdPrefix.WALLET.newId();
         commands.send(request.toCommand(walletId));
         return find(walletId);
     }
@@ -67,9 +65,8 @@ public class WalletCommandController {
             + "more than its settled balance")
     public WalletView topUp(@Valid @RequestBody TopUpWalletRequest request) {
         String walletId = request.walletId().trim();
-        WalletIds.requireWalletId(walletId);
         // no Idempotency-Key convention in the API: each request is its own top-up
-        send(walletId, request.toCommand(UUID.randomUUID().toString()));
+        commands.sendTo(IdPrefix.WALLET, walletId, request.toCommand(UUID.randomUUID().toString()));
         return find(walletId);
     }
 
@@ -81,9 +78,8 @@ public class WalletCommandController {
     @ApiResponse(responseCode = "409", description = "The wallet is TERMINATED or expired")
     public WalletView update(@PathVariable String walletId,
                              @Valid @RequestBody(required = false) UpdateWalletRequest request) {
-        WalletIds.requireWalletId(walletId);
         UpdateWalletRequest changes = request != null ? request : UpdateWalletRequest.NO_CHANGES;
-        send(walletId, changes.toCommand(walletId));
+        commands.sendTo(IdPrefix.WALLET, walletId, changes.toCommand(walletId));
         return find(walletId);
     }
 
@@ -95,15 +91,10 @@ public class WalletCommandController {
                     + "wallet.")
     @ApiResponse(responseCode = "409", description = "The wallet is already TERMINATED")
     public WalletView terminate(@PathVariable String walletId) {
-        WalletIds.requireWalletId(walletId);
-        send(walletId, new TerminateWalletCommand(walletId));
+        commands.sendTo(IdPrefix.WALLET, walletId, new TerminateWalletCommand(walletId));
         return find(walletId);
     }
 
-    /** Sends a command to an existing wallet, reporting a missing one as "Wallet with id … not found". */
-    private void send(String walletId, Object command) {
-        commands.sendTo(WALLET, walletId, command);
-    }
 
     private WalletView find(String walletId) {
         return commands.read(new FindWalletQuery(walletId), WalletView.class);

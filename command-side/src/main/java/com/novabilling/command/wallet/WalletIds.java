@@ -5,25 +5,13 @@ import com.novabilling.command.invoice.InvoiceIds;
 import com.novabilling.api.wallet.WalletTransactionType;
 
 /**
- * Wallet ids look like {@code wal_} followed by 24 random lower-case hex digits. A wallet's transactions have ids
- * derived from what caused them ({@code wtx_}…), so a repeated command addresses the transactions it already made.
+ * A wallet's transactions have ids derived from what caused them ({@code wtx_}…), so a repeated command addresses the transactions it already made.
  */
 public final class WalletIds {
 
-    static final String PREFIX = "wal_";
     static final String TRANSACTION_PREFIX = "wtx_";
-    /** The invoices' prefix (command/invoice/InvoiceIds): a credit-purchase invoice is an invoice. */
 
     private WalletIds() {
-    }
-
-    public static String newId() {
-        return ResourceIds.newId(PREFIX);
-    }
-
-    /** @throws com.novabilling.api.error.NotFoundException when the id cannot be a wallet id */
-    public static void requireWalletId(String id) {
-        ResourceIds.requirePrefix(id, PREFIX, "Wallet");
     }
 
     /** The transaction of {@code type} that the wallet's creation made. */

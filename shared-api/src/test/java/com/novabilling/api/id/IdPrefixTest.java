@@ -31,6 +31,18 @@ class IdPrefixTest {
     }
 
     @Test
+    void anIdDerivedFromAKeyIsTheSameForTheSameKeyAndHasThePrefix() {
+        String boundary = IdPrefix.INVOICE.derivedId("sub_1@2038-04-01T00:00:00Z");
+        assertThat(boundary).matches("inv_[0-9a-f]{24}")
+                .isEqualTo(IdPrefix.INVOICE.derivedId("sub_1@2038-04-01T00:00:00Z"))
+                .isNotEqualTo(IdPrefix.INVOICE.derivedId("sub_1@2038-05-01T00:00:00Z"))
+                .isEqualTo(ResourceIds.derivedId("inv_", "sub_1@2038-04-01T00:00:00Z")); // the ids already stored
+        assertThatThrownBy(() -> IdPrefix.WALLET.require(boundary))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("Wallet with id '" + boundary + "' not found");
+    }
+
+    @Test
     void noTwoResourcesShareAPrefix() {
         Set<String> prefixes = new HashSet<>();
         Arrays.stream(IdPrefix.values()).map(IdPrefix::newId)

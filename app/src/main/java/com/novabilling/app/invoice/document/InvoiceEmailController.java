@@ -1,5 +1,6 @@
 package com.novabilling.app.invoice.document;
 
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.invoice.FindInvoiceQuery;
 import com.novabilling.api.invoice.InvoiceView;
 import com.novabilling.api.openapi.ApiTags;
@@ -46,7 +47,7 @@ public class InvoiceEmailController {
             + "reached; the message carries its reply and the failed attempt is recorded on the invoice")
     public InvoiceView send(@PathVariable String invoiceId,
                             @Valid @RequestBody(required = false) SendInvoiceEmailRequest request) {
-        InvoiceIds.requireInvoiceId(invoiceId);
+        IdPrefix.INVOICE.require(invoiceId);
         emails.send(TenantContext.require(), invoiceId, request == null ? null : request.to());
         return commands.read(new FindInvoiceQuery(invoiceId), InvoiceView.class);
     }
