@@ -29,7 +29,6 @@ public class AddOnEntity extends ReadModelRow {
     private String name;
     private String code;
     private String description;
-    @Column(name = "invoice_display_name")
     private String invoiceDisplayName;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")

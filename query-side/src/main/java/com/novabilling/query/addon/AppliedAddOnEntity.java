@@ -23,22 +23,16 @@ public class AppliedAddOnEntity extends AppliedRow {
     @Column(name = "addon_code")
     private String addOnCode;
     private String name;
-    @Column(name = "invoice_display_name")
     private String invoiceDisplayName;
-    @Column(name = "subscription_id")
     private String subscriptionId;
     private int quantity;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;
-    @Column(name = "unit_amount_minor")
     private long unitAmountMinor;
-    @Column(name = "amount_minor")
     private long amountMinor;
     @Enumerated(EnumType.STRING)
     private AppliedAddOnStatus status;
-    @Column(name = "invoice_id")
     private String invoiceId;
-    @Column(name = "invoiced_at")
     private Instant invoicedAt;
 
     protected AppliedAddOnEntity() {

@@ -24,15 +24,11 @@ import java.util.List;
 @Table(name = "charges")
 public class ChargeEntity extends ReadModelRow {
 
-    @Column(name = "plan_id")
     private String planId;
-    @Column(name = "billable_metric_id")
     private String billableMetricId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "charge_model")
     private ChargeModel chargeModel;
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing_timing")
     private BillingTiming billingTiming;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;

@@ -8,7 +8,6 @@ import com.novabilling.api.money.Money;
 import com.novabilling.api.coupon.CouponDiscount;
 import com.novabilling.api.coupon.CouponDuration;
 import com.novabilling.query.readmodel.AppliedRow;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,23 +21,17 @@ import java.time.Instant;
 @Table(name = "applied_coupons")
 public class AppliedCouponEntity extends AppliedRow {
 
-    @Column(name = "coupon_id")
     private String couponId;
-    @Column(name = "coupon_code")
     private String couponCode;
     @Embedded
     private StoredDiscount discount;
     @Enumerated(EnumType.STRING)
     private CouponDuration duration;
-    @Column(name = "duration_in_periods")
     private Integer durationInPeriods;
     @Enumerated(EnumType.STRING)
     private AppliedCouponStatus status;
-    @Column(name = "periods_remaining")
     private Integer periodsRemaining;
-    @Column(name = "amount_remaining_minor")
     private Long amountRemainingMinor;
-    @Column(name = "last_invoice_id")
     private String lastInvoiceId;
 
     protected AppliedCouponEntity() {

@@ -29,13 +29,9 @@ public class CouponEntity extends ReadModelRow {
     private StoredDiscount discount;
     @Enumerated(EnumType.STRING)
     private CouponDuration duration;
-    @Column(name = "duration_in_periods")
     private Integer durationInPeriods;
-    @Column(name = "max_redemptions")
     private Integer maxRedemptions;
-    @Column(name = "times_redeemed")
     private int timesRedeemed;
-    @Column(name = "expires_at")
     private Instant expiresAt;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "plan_ids", columnDefinition = "jsonb")

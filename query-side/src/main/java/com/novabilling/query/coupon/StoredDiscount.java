@@ -17,12 +17,9 @@ public class StoredDiscount {
     @Enumerated(EnumType.STRING)
     @Column(name = "discount_type")
     private DiscountType type;
-    @Column(name = "percentage")
     private BigDecimal percentage;
-    @Column(name = "amount_minor")
     private Long amountMinor;
     @Enumerated(EnumType.STRING)
-    @Column(name = "currency")
     private CurrencyCode currency;
 
     protected StoredDiscount() {

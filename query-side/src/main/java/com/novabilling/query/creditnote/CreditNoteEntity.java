@@ -31,13 +31,9 @@ import java.util.List;
 @Table(name = "credit_notes")
 public class CreditNoteEntity extends ReadModelRow {
 
-    @Column(name = "credit_note_number")
     private String creditNoteNumber;
-    @Column(name = "sequence_number")
     private Long sequenceNumber;
-    @Column(name = "invoice_id")
     private String invoiceId;
-    @Column(name = "customer_id")
     private String customerId;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;
@@ -51,18 +47,12 @@ public class CreditNoteEntity extends ReadModelRow {
     @Column(columnDefinition = "jsonb")
     @Mutability(Immutability.class) // replaced, never changed in place
     private List<CreditNoteItem> items;
-    @Column(name = "amount_minor")
     private long amountMinor;
-    @Column(name = "credit_minor")
     private long creditMinor;
-    @Column(name = "remaining_minor")
     private long remainingMinor;
-    @Column(name = "offset_minor")
     private long offsetMinor;
     private String description;
-    @Column(name = "issued_at")
     private Instant issuedAt;
-    @Column(name = "voided_at")
     private Instant voidedAt;
 
     void created(String invoiceId, String customerId, CurrencyCode currency, CreditNoteType type,

@@ -17,7 +17,6 @@ import java.util.Map;
 @Table(name = "customers")
 public class CustomerEntity extends ReadModelRow {
 
-    @Column(name = "external_id")
     private String externalId;
     private String name;
     private String email;
@@ -26,11 +25,8 @@ public class CustomerEntity extends ReadModelRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> metadata;
-    @Column(name = "net_payment_terms")
     private Integer netPaymentTerms;
-    @Column(name = "tax_rate")
     private BigDecimal taxRate;
-    @Column(name = "tax_name")
     private String taxName;
 
     void set(CustomerDetails customer) {

@@ -36,53 +36,33 @@ import java.util.Map;
 @Table(name = "invoices")
 public class InvoiceEntity extends ReadModelRow {
 
-    @Column(name = "invoice_number")
     private String invoiceNumber;
-    @Column(name = "sequence_number")
     private Long sequenceNumber;
     @Enumerated(EnumType.STRING)
     private InvoiceStatus status;
-    @Column(name = "customer_id")
     private String customerId;
-    @Column(name = "subscription_id")
     private String subscriptionId;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;
-    @Column(name = "period_start")
     private Instant periodStart;
-    @Column(name = "period_end")
     private Instant periodEnd;
-    @Column(name = "issued_at")
     private Instant issuedAt;
-    @Column(name = "due_date")
     private Instant dueDate;
-    @Column(name = "invoice_date")
     private Instant invoiceDate;
-    @Column(name = "finalize_at")
     private Instant finalizeAt;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     @Mutability(Immutability.class) // replaced, never changed in place
     private List<InvoiceLine> lines;
-    @Column(name = "subtotal_minor")
     private long subtotalMinor;
-    @Column(name = "discount_minor")
     private long discountMinor;
-    @Column(name = "tax_minor")
     private long taxMinor;
-    @Column(name = "total_minor")
     private long totalMinor;
-    @Column(name = "credit_notes_minor")
     private long creditNotesMinor;
-    @Column(name = "wallet_minor")
     private long walletMinor;
-    @Column(name = "amount_paid_minor")
     private long amountPaidMinor;
-    @Column(name = "amount_due_minor")
     private long amountDueMinor;
-    @Column(name = "paid_at")
     private Instant paidAt;
-    @Column(name = "voided_at")
     private Instant voidedAt;
     private String notes;
     @JdbcTypeCode(SqlTypes.JSON)

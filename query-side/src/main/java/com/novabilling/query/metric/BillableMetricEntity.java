@@ -25,9 +25,7 @@ public class BillableMetricEntity extends ReadModelRow {
     private String code;
     private String description;
     @Enumerated(EnumType.STRING)
-    @Column(name = "aggregation_type")
     private AggregationType aggregationType;
-    @Column(name = "field_name")
     private String fieldName;
     private boolean recurring;
     @JdbcTypeCode(SqlTypes.JSON)

@@ -35,12 +35,10 @@ public class PlanEntity extends ReadModelRow {
     private String code;
     private String description;
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing_interval")
     private BillingInterval billingInterval;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private List<String> features;
-    @Column(name = "trial_days")
     private int trialDays;
     private boolean active;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -50,11 +48,8 @@ public class PlanEntity extends ReadModelRow {
     @Column(columnDefinition = "jsonb")
     private List<StoredPrice> prices = new ArrayList<>();
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing_timing")
     private BillingTiming billingTiming;
-    @Column(name = "net_payment_terms")
     private Integer netPaymentTerms;
-    @Column(name = "invoice_grace_period_days")
     private Integer invoiceGracePeriodDays;
 
     void set(PlanDetails details) {

@@ -1,6 +1,5 @@
 package com.novabilling.query.readmodel;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
@@ -15,11 +14,8 @@ public abstract class AppliedRow {
 
     @Id
     protected String id;
-    @Column(name = "customer_id")
     protected String customerId;
-    @Column(name = "applied_at")
     protected Instant appliedAt;
-    @Column(name = "removed_at")
     protected Instant removedAt;
 
     protected AppliedRow() {

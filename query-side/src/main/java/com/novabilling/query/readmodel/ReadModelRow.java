@@ -5,7 +5,6 @@ import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
 import org.springframework.data.domain.Persistable;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 
@@ -20,9 +19,7 @@ public abstract class ReadModelRow implements Persistable<String> {
 
     @Id
     protected String id;
-    @Column(name = "created_at")
     protected Instant createdAt;
-    @Column(name = "updated_at")
     protected Instant updatedAt;
 
     /** Made by a creating event and not stored yet: saved with an insert, not a merge that reads the row first. */

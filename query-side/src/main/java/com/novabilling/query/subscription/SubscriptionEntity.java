@@ -33,52 +33,33 @@ public class SubscriptionEntity {
     private String id;
     @Enumerated(EnumType.STRING)
     private SubscriptionStatus status;
-    @Column(name = "customer_id")
     private String customerId;
-    @Column(name = "plan_id")
     private String planId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing_interval")
     private BillingInterval billingInterval;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;
-    @Column(name = "price_minor")
     private long priceMinor;
     @Enumerated(EnumType.STRING)
-    @Column(name = "billing_anchor")
     private BillingAnchor billingAnchor;
-    @Column(name = "time_zone")
     private String timeZone;
-    @Column(name = "current_period_start")
     private Instant currentPeriodStart;
-    @Column(name = "current_period_end")
     private Instant currentPeriodEnd;
-    @Column(name = "trial_start")
     private Instant trialStart;
-    @Column(name = "trial_end")
     private Instant trialEnd;
-    @Column(name = "cancel_at")
     private Instant cancelAt;
-    @Column(name = "cancel_at_period_end")
     private boolean cancelAtPeriodEnd;
-    @Column(name = "canceled_at")
     private Instant canceledAt;
-    @Column(name = "paused_at")
     private Instant pausedAt;
-    @Column(name = "pending_plan_id")
     private String pendingPlanId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "pending_kind")
     private PlanChangeKind pendingKind;
-    @Column(name = "pending_effective_at")
     private Instant pendingEffectiveAt;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     @Mutability(Immutability.class) // replaced, never changed in place
     private Map<String, Object> metadata;
-    @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
     protected SubscriptionEntity() {

@@ -27,31 +27,21 @@ import java.util.Map;
 @Table(name = "wallets")
 public class WalletEntity extends ReadModelRow {
 
-    @Column(name = "customer_id")
     private String customerId;
     private String name;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;
-    @Column(name = "rate_amount")
     private BigDecimal rateAmount;
     @Enumerated(EnumType.STRING)
     private WalletStatus status;
-    @Column(name = "balance_minor")
     private long balanceMinor;
-    @Column(name = "credits_balance")
     private BigDecimal creditsBalance;
-    @Column(name = "pending_minor")
     private long pendingMinor;
-    @Column(name = "consumed_minor")
     private long consumedMinor;
-    @Column(name = "consumed_credits")
     private BigDecimal consumedCredits;
     private int priority;
-    @Column(name = "expiration_at")
     private Instant expirationAt;
-    @Column(name = "terminated_at")
     private Instant terminatedAt;
-    @Column(name = "invoice_requires_successful_payment")
     private boolean invoiceRequiresSuccessfulPayment;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")

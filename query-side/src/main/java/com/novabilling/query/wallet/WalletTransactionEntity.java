@@ -32,28 +32,22 @@ import java.util.List;
 @Table(name = "wallet_transactions")
 public class WalletTransactionEntity extends ReadModelRow {
 
-    @Column(name = "wallet_id")
     private String walletId;
-    @Column(name = "customer_id")
     private String customerId;
     @Enumerated(EnumType.STRING)
     private WalletTransactionType type;
     @Enumerated(EnumType.STRING)
     private WalletTransactionStatus status;
     private BigDecimal credits;
-    @Column(name = "amount_minor")
     private long amountMinor;
     @Enumerated(EnumType.STRING)
     private CurrencyCode currency;
-    @Column(name = "invoice_id")
     private String invoiceId;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     @Mutability(Immutability.class) // written once
     private List<WalletDraw> draws;
-    @Column(name = "settled_at")
     private Instant settledAt;
-    @Column(name = "failed_at")
     private Instant failedAt;
 
     static WalletTransactionEntity of(WalletTransactionCreatedEvent event, Instant at) {
