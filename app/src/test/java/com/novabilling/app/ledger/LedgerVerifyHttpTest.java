@@ -57,7 +57,8 @@ class LedgerVerifyHttpTest extends IntegrationTest {
         assertThat(report.at("/counts/invoiceNumbers").asLong()).isEqualTo(invoices.size());
         assertThat(report.get("checkedAt").asText()).startsWith("2038-05-02");
         assertThat(report.get("checks").toString()).as(report.toPrettyString()).contains("invoice-totals", "usage-rerating", "wallet-balance",
-                "projection-rebuild");
+                "projection-rebuild", "invoice-read-model", "credit-note-read-model", "wallet-read-model");
+        assertThat(report.get("skipped")).as(report.toPrettyString()).isEmpty();
         assertThat(report.at("/counts/readModelRows").asLong()).isGreaterThan(invoices.size());
         assertThat(report.at("/counts/replayedEvents").asLong()).isEqualTo(report.at("/counts/events").asLong());
 
