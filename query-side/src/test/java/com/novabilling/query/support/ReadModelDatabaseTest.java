@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,9 @@ public abstract class ReadModelDatabaseTest {
         factoryBean.setDataSource(postgres.getPostgresDatabase());
         factoryBean.setPackagesToScan("com.novabilling.query");
         factoryBean.setJpaVendorAdapter(new HibernateJpaVendorAdapter());
-        factoryBean.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "validate"));
+        // the application's naming (application.yml): a field's column is its name in snake_case
+        factoryBean.setJpaPropertyMap(Map.of("hibernate.hbm2ddl.auto", "validate",
+                "hibernate.physical_naming_strategy", CamelCaseToUnderscoresNamingStrategy.class.getName()));
         factoryBean.afterPropertiesSet();
         entityManagerFactory = factoryBean.getObject();
     }
