@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.within;
  */
 class InvoicePdfHttpTest extends IntegrationTest {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Answer(int status, String contentType, HttpResponse<byte[]> raw) {
