@@ -304,7 +304,6 @@ public class Coupon {
         return null;
     }
 
-
     /** The plan ids without duplicates, in the order given; every one must be a plan of the tenant. */
     private static List<String> existingPlans(List<String> planIds, PlanLookup plans) {
         LinkedHashSet<String> distinct = new LinkedHashSet<>();

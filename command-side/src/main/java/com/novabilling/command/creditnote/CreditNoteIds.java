@@ -1,7 +1,8 @@
 package com.novabilling.command.creditnote;
 
-import java.time.Instant;
 import com.novabilling.api.id.IdPrefix;
+
+import java.time.Instant;
 
 /** The ids of credit notes that exist once per fact, derived from it ({@link IdPrefix#derivedId}). */
 public final class CreditNoteIds {
@@ -14,7 +15,10 @@ public final class CreditNoteIds {
         return IdPrefix.CREDIT_NOTE.derivedId(subscriptionId + "@" + changedAt);
     }
 
-    /** The credit note of a late-usage decrease (docs/billing-rules.md §16), derived from the adjustment: one per decrease. */
+    /**
+     * The credit note of a late-usage decrease (docs/billing-rules.md §16), derived from the adjustment: one per
+     * decrease.
+     */
     public static String forLateUsageAdjustment(String adjustmentId) {
         return IdPrefix.CREDIT_NOTE.derivedId("late-usage/" + adjustmentId);
     }

@@ -1,11 +1,12 @@
 package com.novabilling.command.wallet;
 
 import com.novabilling.api.id.ResourceIds;
-import com.novabilling.command.invoice.InvoiceIds;
 import com.novabilling.api.wallet.WalletTransactionType;
+import com.novabilling.command.invoice.InvoiceIds;
 
 /**
- * A wallet's transactions have ids derived from what caused them ({@code wtx_}…), so a repeated command addresses the transactions it already made.
+ * A wallet's transactions have ids derived from what caused them ({@code wtx_}…), so a repeated command addresses the
+ * transactions it already made.
  */
 public final class WalletIds {
 
