@@ -7,6 +7,7 @@ import com.novabilling.api.error.FieldError;
 import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.money.CurrencyCode;
 import com.novabilling.api.money.Money;
+import com.novabilling.api.query.EnumNames;
 import com.novabilling.command.validation.AmountInput;
 
 import java.math.BigDecimal;
@@ -27,7 +28,7 @@ record DiscountTerms(CouponDiscount discount, CouponDuration duration, Integer d
         List<FieldError> errors = new ArrayList<>();
         CouponDuration effectiveDuration = duration == null ? CouponDuration.ONCE : duration;
         if (type == null) {
-            errors.add(new FieldError("discountType", "is required; one of " + DiscountType.NAMES));
+            errors.add(new FieldError("discountType", "is required; one of " + EnumNames.names(DiscountType.class)));
         } else if (value == null) {
             errors.add(new FieldError("discountValue", "is required"));
         } else if (value.signum() <= 0) {

@@ -6,7 +6,6 @@ import com.novabilling.api.addon.AppliedAddOnView;
 import com.novabilling.api.addon.FindAddOnQuery;
 import com.novabilling.api.addon.ListAddOnsQuery;
 import com.novabilling.api.addon.ListAppliedAddOnsQuery;
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,12 +19,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.PageResultResponseType.pageOf;
-import static com.novabilling.api.query.QueryResults.await;
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.enumFilter;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
 import static com.novabilling.api.query.PageParameters.search;
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/add-ons")
@@ -67,20 +67,9 @@ public class AddOnQueryController {
             @RequestParam(required = false) String subscriptionId,
             @Parameter(description = "Any letter case", schema = @Schema(implementation = AppliedAddOnStatus.class))
             @RequestParam(required = false) String status) {
-        ListAppliedAddOnsQuery query = new ListAppliedAddOnsQuery(page(page), limit(limit), filter(customerId),
-                filter(subscriptionId), status(status));
+        ListAppliedAddOnsQuery query = new ListAppliedAddOnsQuery(page(page), limit(limit),
+                idFilter(customerId, "customerId"), idFilter(subscriptionId, "subscriptionId"),
+                enumFilter(AppliedAddOnStatus.class, status, "status"));
         return await(queryGateway.query(query, pageOf(AppliedAddOnView.class)));
-    }
-
-    private static String filter(String value) {
-        return isAbsent(value) ? null : value.trim();
-    }
-
-    private static AppliedAddOnStatus status(String value) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        return AppliedAddOnStatus.parse(value)
-                .orElseThrow(() -> new ValidationException("status", "must be one of " + AppliedAddOnStatus.NAMES));
     }
 }

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.PageResultResponseType.pageOf;
-import static com.novabilling.api.query.QueryResults.await;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/charges")
@@ -47,8 +47,8 @@ public class ChargeQueryController {
                                        @RequestParam(required = false) String planId,
                                        @Parameter(description = "Only the charges of this billable metric")
                                        @RequestParam(required = false) String billableMetricId) {
-        ListChargesQuery query = new ListChargesQuery(page(page), limit(limit), idFilter(planId),
-                idFilter(billableMetricId));
+        ListChargesQuery query = new ListChargesQuery(page(page), limit(limit), idFilter(planId, "planId"),
+                idFilter(billableMetricId, "billableMetricId"));
         return await(queryGateway.query(query, pageOf(ChargeView.class)));
     }
 
@@ -78,9 +78,5 @@ public class ChargeQueryController {
                     + "the window defaults to [earliest event, latest event + 1 s) and is echoed as from/to.")
     public ChargeEstimateView estimate(@PathVariable String chargeId, @Valid @RequestBody EstimateChargeRequest request) {
         return await(queryGateway.query(request.toQuery(chargeId), ChargeEstimateView.class));
-    }
-
-    private static String idFilter(String id) {
-        return isAbsent(id) ? null : id.trim();
     }
 }

@@ -6,7 +6,6 @@ import com.novabilling.api.coupon.CouponView;
 import com.novabilling.api.coupon.FindCouponQuery;
 import com.novabilling.api.coupon.ListAppliedCouponsQuery;
 import com.novabilling.api.coupon.ListCouponsQuery;
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,13 +19,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.PageResultResponseType.pageOf;
-import static com.novabilling.api.query.QueryResults.await;
 import static com.novabilling.api.query.PageParameters.booleanFilter;
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.enumFilter;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
 import static com.novabilling.api.query.PageParameters.search;
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/coupons")
@@ -66,21 +66,13 @@ public class CouponQueryController {
                     + "REMOVED.")
     public PageResult<AppliedCouponView> listApplied(
             @Parameter(description = "Only this customer's applied coupons") @RequestParam(required = false) String customerId,
-            @Parameter(description = "ACTIVE or REMOVED, any letter case; absent lists both",
+            @Parameter(description = "ACTIVE, REMOVED or EXHAUSTED, any letter case; absent lists all",
                     schema = @Schema(implementation = AppliedCouponStatus.class))
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String limit) {
         ListAppliedCouponsQuery query = new ListAppliedCouponsQuery(page(page), limit(limit),
-                isAbsent(customerId) ? null : customerId.trim(), status(status));
+                idFilter(customerId, "customerId"), enumFilter(AppliedCouponStatus.class, status, "status"));
         return await(queryGateway.query(query, pageOf(AppliedCouponView.class)));
-    }
-
-    private static AppliedCouponStatus status(String value) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        return AppliedCouponStatus.parse(value)
-                .orElseThrow(() -> new ValidationException("status", "must be ACTIVE or REMOVED"));
     }
 }

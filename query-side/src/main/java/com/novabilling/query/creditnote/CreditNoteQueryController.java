@@ -4,7 +4,6 @@ import com.novabilling.api.creditnote.CreditNoteStatus;
 import com.novabilling.api.creditnote.CreditNoteView;
 import com.novabilling.api.creditnote.FindCreditNoteQuery;
 import com.novabilling.api.creditnote.ListCreditNotesQuery;
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,10 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.enumFilter;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
 import static com.novabilling.api.query.PageResultResponseType.pageOf;
@@ -28,10 +25,6 @@ import static com.novabilling.api.query.QueryResults.await;
 @RestController
 @Tag(name = ApiTags.CREDIT_NOTES)
 public class CreditNoteQueryController {
-
-    private static final String STATUSES = Arrays.stream(CreditNoteStatus.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
-    private static final int MAX_ID_LENGTH = 255;
 
     private final QueryGateway queryGateway;
 
@@ -48,8 +41,9 @@ public class CreditNoteQueryController {
                                            @RequestParam(required = false) String invoiceId,
                                            @Parameter(description = "DRAFT, FINALIZED or VOIDED, any letter case")
                                            @RequestParam(required = false) String status) {
-        ListCreditNotesQuery query = new ListCreditNotesQuery(page(page), limit(limit), id(customerId, "customerId"),
-                id(invoiceId, "invoiceId"), status(status));
+        ListCreditNotesQuery query = new ListCreditNotesQuery(page(page), limit(limit),
+                idFilter(customerId, "customerId"), idFilter(invoiceId, "invoiceId"),
+                enumFilter(CreditNoteStatus.class, status, "status"));
         return await(queryGateway.query(query, pageOf(CreditNoteView.class)));
     }
 
@@ -58,23 +52,5 @@ public class CreditNoteQueryController {
             description = "The credit note by its id, with its items and, for a CREDIT note, the credit left.")
     public CreditNoteView get(@PathVariable String creditNoteId) {
         return await(queryGateway.query(new FindCreditNoteQuery(creditNoteId), CreditNoteView.class));
-    }
-
-    private static CreditNoteStatus status(String value) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        return Arrays.stream(CreditNoteStatus.values()).filter(s -> s.name().equalsIgnoreCase(value.trim()))
-                .findFirst().orElseThrow(() -> new ValidationException("status", "must be one of " + STATUSES));
-    }
-
-    private static String id(String value, String name) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new ValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters");
-        }
-        return value.trim();
     }
 }

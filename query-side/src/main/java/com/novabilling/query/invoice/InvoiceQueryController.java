@@ -23,9 +23,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
+import static com.novabilling.api.query.PageParameters.enumFilter;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.isAbsent;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
@@ -35,9 +35,6 @@ import static com.novabilling.api.query.QueryResults.await;
 @RestController
 public class InvoiceQueryController {
 
-    private static final String STATUSES = Arrays.stream(InvoiceStatus.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
-    private static final int MAX_ID_LENGTH = 255;
     private static final String DATE_RULE = "an ISO-8601 date (2026-03-01, UTC) or date-time with offset "
             + "(2026-03-01T00:00:00Z)";
 
@@ -68,8 +65,9 @@ public class InvoiceQueryController {
         if (from != null && to != null && to.isBefore(from)) {
             throw new ValidationException("dateTo", "must not be before dateFrom");
         }
-        ListInvoicesQuery query = new ListInvoicesQuery(page(page), limit(limit), status(status),
-                id(customerId, "customerId"), id(subscriptionId, "subscriptionId"), from, to);
+        ListInvoicesQuery query = new ListInvoicesQuery(page(page), limit(limit),
+                enumFilter(InvoiceStatus.class, status, "status"), idFilter(customerId, "customerId"),
+                idFilter(subscriptionId, "subscriptionId"), from, to);
         return await(queryGateway.query(query, pageOf(InvoiceView.class)));
     }
 
@@ -92,28 +90,10 @@ public class InvoiceQueryController {
                                                   @Parameter(description = "DRAFT, FINALIZED, PAID or VOIDED, any "
                                                           + "letter case")
                                                   @RequestParam(required = false) String status) {
-        ListInvoicesQuery query = new ListInvoicesQuery(page(page), limit(limit), status(status), customerId, null,
-                null, null);
+        ListInvoicesQuery query = new ListInvoicesQuery(page(page), limit(limit),
+                enumFilter(InvoiceStatus.class, status, "status"), customerId, null, null, null);
         await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
         return await(queryGateway.query(query, pageOf(InvoiceView.class)));
-    }
-
-    private static InvoiceStatus status(String value) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        return Arrays.stream(InvoiceStatus.values()).filter(s -> s.name().equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> new ValidationException("status", "must be one of " + STATUSES));
-    }
-
-    private static String id(String value, String name) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new ValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters");
-        }
-        return value.trim();
     }
 
     /** A date means its start in UTC; as an upper bound, the start of the next day (the whole day included). */

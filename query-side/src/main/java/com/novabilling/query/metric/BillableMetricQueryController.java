@@ -1,6 +1,5 @@
 package com.novabilling.query.metric;
 
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.metric.AggregationType;
 import com.novabilling.api.metric.BillableMetricView;
 import com.novabilling.api.metric.FindBillableMetricQuery;
@@ -18,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import static com.novabilling.api.query.PageResultResponseType.pageOf;
-import static com.novabilling.api.query.QueryResults.await;
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.enumFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
 import static com.novabilling.api.query.PageParameters.search;
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 @RequestMapping("/billable-metrics")
@@ -48,7 +47,7 @@ public class BillableMetricQueryController {
                     schema = @Schema(implementation = AggregationType.class))
             @RequestParam(required = false) String aggregationType) {
         ListBillableMetricsQuery query = new ListBillableMetricsQuery(page(page), limit(limit), search(search),
-                aggregationType(aggregationType));
+                enumFilter(AggregationType.class, aggregationType, "aggregationType"));
         return await(queryGateway.query(query, pageOf(BillableMetricView.class)));
     }
 
@@ -57,13 +56,5 @@ public class BillableMetricQueryController {
             description = "The billable metric by its id, with its filters.")
     public BillableMetricView get(@PathVariable String billableMetricId) {
         return await(queryGateway.query(new FindBillableMetricQuery(billableMetricId), BillableMetricView.class));
-    }
-
-    private static AggregationType aggregationType(String value) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        return AggregationType.parse(value).orElseThrow(() ->
-                new ValidationException("aggregationType", "must be one of " + AggregationType.NAMES));
     }
 }

@@ -2,7 +2,6 @@ package com.novabilling.query.subscription;
 
 import com.novabilling.api.customer.CustomerView;
 import com.novabilling.api.customer.FindCustomerQuery;
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.api.subscription.FindSubscriptionQuery;
@@ -18,21 +17,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-import static com.novabilling.api.query.PageResultResponseType.pageOf;
-import static com.novabilling.api.query.QueryResults.await;
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.enumFilter;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
+import static com.novabilling.api.query.PageResultResponseType.pageOf;
+import static com.novabilling.api.query.QueryResults.await;
 
 @RestController
 public class SubscriptionQueryController {
-
-    private static final String STATUSES = Arrays.stream(SubscriptionStatus.values()).map(Enum::name)
-            .collect(Collectors.joining(", "));
-    private static final int MAX_ID_LENGTH = 255;
 
     private final QueryGateway queryGateway;
 
@@ -51,8 +44,9 @@ public class SubscriptionQueryController {
                                                      + "letter case") @RequestParam(required = false) String status,
                                              @RequestParam(required = false) String planId,
                                              @RequestParam(required = false) String customerId) {
-        ListSubscriptionsQuery query = new ListSubscriptionsQuery(page(page), limit(limit), status(status),
-                id(planId, "planId"), id(customerId, "customerId"));
+        ListSubscriptionsQuery query = new ListSubscriptionsQuery(page(page), limit(limit),
+                enumFilter(SubscriptionStatus.class, status, "status"), idFilter(planId, "planId"),
+                idFilter(customerId, "customerId"));
         return await(queryGateway.query(query, pageOf(SubscriptionView.class)));
     }
 
@@ -76,27 +70,9 @@ public class SubscriptionQueryController {
                                                        @Parameter(description = "TRIALING, ACTIVE, PAUSED or "
                                                                + "CANCELED, any letter case")
                                                        @RequestParam(required = false) String status) {
-        ListSubscriptionsQuery query = new ListSubscriptionsQuery(page(page), limit(limit), status(status), null,
-                customerId);
+        ListSubscriptionsQuery query = new ListSubscriptionsQuery(page(page), limit(limit),
+                enumFilter(SubscriptionStatus.class, status, "status"), null, customerId);
         await(queryGateway.query(new FindCustomerQuery(customerId), CustomerView.class));
         return await(queryGateway.query(query, pageOf(SubscriptionView.class)));
-    }
-
-    private static SubscriptionStatus status(String value) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        return SubscriptionStatus.parse(value)
-                .orElseThrow(() -> new ValidationException("status", "must be one of " + STATUSES));
-    }
-
-    private static String id(String value, String name) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new ValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters");
-        }
-        return value.trim();
     }
 }

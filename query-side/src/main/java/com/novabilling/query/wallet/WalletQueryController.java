@@ -1,6 +1,5 @@
 package com.novabilling.query.wallet;
 
-import com.novabilling.api.error.ValidationException;
 import com.novabilling.api.openapi.ApiTags;
 import com.novabilling.api.query.PageResult;
 import com.novabilling.api.wallet.FindWalletQuery;
@@ -20,10 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-import static com.novabilling.api.query.PageParameters.isAbsent;
+import static com.novabilling.api.query.PageParameters.enumFilter;
+import static com.novabilling.api.query.PageParameters.idFilter;
 import static com.novabilling.api.query.PageParameters.limit;
 import static com.novabilling.api.query.PageParameters.page;
 import static com.novabilling.api.query.PageResultResponseType.pageOf;
@@ -33,8 +30,6 @@ import static com.novabilling.api.query.QueryResults.await;
 @RestController
 @Tag(name = ApiTags.WALLETS)
 public class WalletQueryController {
-
-    private static final int MAX_ID_LENGTH = 255;
 
     private final QueryGateway queryGateway;
 
@@ -50,8 +45,8 @@ public class WalletQueryController {
                                        @RequestParam(required = false) String customerId,
                                        @Parameter(description = "ACTIVE or TERMINATED, any letter case")
                                        @RequestParam(required = false) String status) {
-        ListWalletsQuery query = new ListWalletsQuery(page(page), limit(limit), id(customerId, "customerId"),
-                parse(WalletStatus.class, status, "status"));
+        ListWalletsQuery query = new ListWalletsQuery(page(page), limit(limit), idFilter(customerId, "customerId"),
+                enumFilter(WalletStatus.class, status, "status"));
         return await(queryGateway.query(query, pageOf(WalletView.class)));
     }
 
@@ -77,28 +72,8 @@ public class WalletQueryController {
             @Parameter(description = "PENDING, SETTLED or FAILED, any letter case")
             @RequestParam(required = false) String status) {
         ListWalletTransactionsQuery query = new ListWalletTransactionsQuery(walletId, page(page), limit(limit),
-                parse(WalletTransactionType.class, type, "type"),
-                parse(WalletTransactionStatus.class, status, "status"));
+                enumFilter(WalletTransactionType.class, type, "type"),
+                enumFilter(WalletTransactionStatus.class, status, "status"));
         return await(queryGateway.query(query, pageOf(WalletTransactionView.class)));
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        E[] values = type.getEnumConstants();
-        return Arrays.stream(values).filter(v -> v.name().equalsIgnoreCase(value.trim())).findFirst()
-                .orElseThrow(() -> new ValidationException(name, "must be one of "
-                        + Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", "))));
-    }
-
-    private static String id(String value, String name) {
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (value.length() > MAX_ID_LENGTH) {
-            throw new ValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters");
-        }
-        return value.trim();
     }
 }

@@ -5,13 +5,16 @@ import com.novabilling.api.error.ValidationException;
 import java.util.Locale;
 
 /**
- * Parses the list endpoints' common query parameters {@code page}, {@code limit} and {@code sortOrder}.
- * They arrive as text so that a malformed value is reported like any other invalid parameter.
+ * Parses the list endpoints' query parameters: {@code page}, {@code limit}, {@code sortOrder}, {@code search} and
+ * the filters (an id, an enum's name, true/false). They arrive as text so that a malformed value is reported like any
+ * other invalid parameter, naming it.
  */
 public final class PageParameters {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** The longest id a filter accepts: ids are far shorter, so a longer value is refused rather than looked up. */
+    public static final int MAX_ID_LENGTH = 255;
 
     private PageParameters() {
     }
@@ -64,6 +67,26 @@ public final class PageParameters {
             case "false" -> Boolean.FALSE;
             default -> throw new ValidationException(name, "must be true or false");
         };
+    }
+
+    /** An id filter parameter named {@code name}, trimmed; null when absent or blank. */
+    public static String idFilter(String value, String name) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new ValidationException(name, "must be at most " + MAX_ID_LENGTH + " characters");
+        }
+        return value.trim();
+    }
+
+    /** A filter parameter named {@code name}: one of {@code type}'s names in any letter case; null when absent. */
+    public static <E extends Enum<E>> E enumFilter(Class<E> type, String value, String name) {
+        if (isAbsent(value)) {
+            return null;
+        }
+        return EnumNames.parse(type, value)
+                .orElseThrow(() -> new ValidationException(name, "must be one of " + EnumNames.names(type)));
     }
 
     /**

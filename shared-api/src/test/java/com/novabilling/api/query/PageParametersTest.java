@@ -41,4 +41,31 @@ class PageParametersTest {
         assertThat(invalidField(() -> PageParameters.limit("2.5"))).isEqualTo("limit");
         assertThat(invalidField(() -> PageParameters.sortOrder("upwards"))).isEqualTo("sortOrder");
     }
+
+    private enum Colour { RED, DARK_BLUE }
+
+    @Test
+    void filtersAreNullWhenAbsentOrBlank() {
+        assertThat(PageParameters.idFilter(null, "customerId")).isNull();
+        assertThat(PageParameters.idFilter(" ", "customerId")).isNull();
+        assertThat(PageParameters.enumFilter(Colour.class, "", "status")).isNull();
+    }
+
+    @Test
+    void anIdFilterIsTrimmedAndAtMost255Characters() {
+        assertThat(PageParameters.idFilter(" cus_1 ", "customerId")).isEqualTo("cus_1");
+        assertThat(PageParameters.idFilter("c".repeat(255), "customerId")).hasSize(255);
+        ValidationException tooLong = catchThrowableOfType(ValidationException.class,
+                () -> PageParameters.idFilter("c".repeat(256), "customerId"));
+        assertThat(tooLong.errors()).containsExactly(new FieldError("customerId", "must be at most 255 characters"));
+    }
+
+    @Test
+    void anEnumFilterReadsAnyLetterCaseAndListsTheNamesWhenUnknown() {
+        assertThat(PageParameters.enumFilter(Colour.class, " dark_blue ", "status")).isEqualTo(Colour.DARK_BLUE);
+        assertThat(PageParameters.enumFilter(Colour.class, "Red", "status")).isEqualTo(Colour.RED);
+        ValidationException unknown = catchThrowableOfType(ValidationException.class,
+                () -> PageParameters.enumFilter(Colour.class, "green", "colour"));
+        assertThat(unknown.errors()).containsExactly(new FieldError("colour", "must be one of RED, DARK_BLUE"));
+    }
 }

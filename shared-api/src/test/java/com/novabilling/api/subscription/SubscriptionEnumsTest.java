@@ -1,5 +1,6 @@
 package com.novabilling.api.subscription;
 
+import com.novabilling.api.query.EnumNames;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +10,8 @@ class SubscriptionEnumsTest {
 
     @Test
     void anyLetterCaseParsesToTheCanonicalName() {
-        assertThat(SubscriptionStatus.parse("active")).contains(SubscriptionStatus.ACTIVE);
-        assertThat(SubscriptionStatus.parse(" Trialing ")).contains(SubscriptionStatus.TRIALING);
+        assertThat(EnumNames.parse(SubscriptionStatus.class, "active")).contains(SubscriptionStatus.ACTIVE);
+        assertThat(EnumNames.parse(SubscriptionStatus.class, " Trialing ")).contains(SubscriptionStatus.TRIALING);
         assertThat(CancelTiming.parse("period_end")).contains(CancelTiming.PERIOD_END);
         assertThat(PlanChangeTiming.parse("Immediate")).contains(PlanChangeTiming.IMMEDIATE);
         assertThat(BillingAnchor.parse("calendar")).contains(BillingAnchor.CALENDAR);
@@ -18,8 +19,8 @@ class SubscriptionEnumsTest {
 
     @Test
     void unknownOrMissingValuesParseToNothing() {
-        assertThat(SubscriptionStatus.parse("expired")).isEmpty();
-        assertThat(SubscriptionStatus.parse(null)).isEmpty();
+        assertThat(EnumNames.parse(SubscriptionStatus.class, "expired")).isEmpty();
+        assertThat(EnumNames.parse(SubscriptionStatus.class, null)).isEmpty();
         assertThat(CancelTiming.parse("later")).isEmpty();
     }
 }
