@@ -6,6 +6,7 @@ import com.novabilling.app.support.TestTenant;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,10 @@ class ListFiltersHttpTest extends IntegrationTest {
     @Test
     void anIdFilterIsTrimmedAndRefusedAbove255CharactersNamingTheParameter() {
         TestTenant t = registerTenant();
+        String customer = catalog(t).customer("USD");
+        Api.Response wallet = api().post("/api/wallets", t.apiKey(), Map.of("customerId", customer, "currency", "USD"));
+        assertThat(wallet.status()).as(wallet.text()).isEqualTo(201);
+        assertThat(api().get("/api/wallets?customerId=%20" + customer + "%20", t.apiKey()).total()).isOne();
         for (String list : ID_FILTERS) {
             String parameter = list.substring(list.indexOf('?') + 1, list.length() - 1);
             assertThat(api().get(list + "%20nothing_here%20", t.apiKey()).total()).as(list).isZero();

@@ -1,10 +1,10 @@
 package com.novabilling.command.creditnote;
 
-import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.creditnote.CreditNoteView;
 import com.novabilling.api.creditnote.FinalizeCreditNoteCommand;
 import com.novabilling.api.creditnote.FindCreditNoteQuery;
 import com.novabilling.api.creditnote.VoidCreditNoteCommand;
+import com.novabilling.api.id.IdPrefix;
 import com.novabilling.api.invoice.FindInvoiceQuery;
 import com.novabilling.api.invoice.InvoiceView;
 import com.novabilling.api.openapi.ApiTags;
@@ -46,8 +46,9 @@ public class CreditNoteCommandController {
     @ApiResponse(responseCode = "409", description = "The invoice is a DRAFT or VOIDED, the credit notes would "
             + "exceed its total, an OFFSET exceeds its amount due or it is PAID, or the type is REFUND")
     public CreditNoteView create(@Valid @RequestBody CreateCreditNoteRequest request) {
-        IdPrefix.INVOICE.require(request.invoiceId().trim());
-        InvoiceView invoice = commands.read(new FindInvoiceQuery(request.invoiceId().trim()), InvoiceView.class);
+        String invoiceId = request.invoiceId().trim();
+        IdPrefix.INVOICE.require(invoiceId);
+        InvoiceView invoice = commands.read(new FindInvoiceQuery(invoiceId), InvoiceView.class);
         String creditNoteId = IdPrefix.CREDIT_NOTE.newId();
         commands.send(request.toCommand(creditNoteId, invoice.customerId(), invoice.currency()));
         return find(creditNoteId);
@@ -94,7 +95,6 @@ public class CreditNoteCommandController {
         commands.sendTo(IdPrefix.CREDIT_NOTE, creditNoteId, new VoidCreditNoteCommand(creditNoteId));
         return find(creditNoteId);
     }
-
 
     private CreditNoteView find(String creditNoteId) {
         return commands.read(new FindCreditNoteQuery(creditNoteId), CreditNoteView.class);

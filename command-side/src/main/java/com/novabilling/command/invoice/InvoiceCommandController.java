@@ -84,7 +84,6 @@ public class InvoiceCommandController {
         return find(invoiceId);
     }
 
-
     private InvoiceView find(String invoiceId) {
         return commands.read(new FindInvoiceQuery(invoiceId), InvoiceView.class);
     }

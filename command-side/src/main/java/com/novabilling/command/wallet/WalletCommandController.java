@@ -95,7 +95,6 @@ public class WalletCommandController {
         return find(walletId);
     }
 
-
     private WalletView find(String walletId) {
         return commands.read(new FindWalletQuery(walletId), WalletView.class);
     }
